@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "qakit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "qakit", targets: ["qakit"]),
+        .library(name: "QAKit", targets: ["QAKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The system libyaml (apt: libyaml-dev, pkg-config: yaml-0.1); never vendored.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // A YAML layer over libyaml's event API: a tree of nodes that know their line and column.
+        .target(name: "QAKitYAML", dependencies: ["CLibYAML"]),
+        // The domain and the file formats: scorecards, audits, scoring, calibration, coaching.
+        .target(name: "QAKit", dependencies: ["QAKitYAML"]),
+        // The thin command-line front end.
+        .executableTarget(
+            name: "qakit",
+            dependencies: [
+                "QAKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "QAKitYAMLTests", dependencies: ["QAKitYAML"]),
+        .testTarget(name: "QAKitTests", dependencies: ["QAKit", "QAKitYAML"]),
+        .testTarget(name: "qakitCLITests", dependencies: ["qakit"]),
+    ]
+)

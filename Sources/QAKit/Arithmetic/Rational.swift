@@ -1,0 +1,149 @@
+/// An exact fraction, so that no binary floating point decides a rounding or a pass.
+///
+/// Scores are built from decimal weights (at most four places), decimal credits and small integer
+/// scale ranges, so numerators and denominators stay far inside 128 bits; the value is always
+/// kept in lowest terms with a positive denominator.
+public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public private(set) var numerator: Int128
+    public private(set) var denominator: Int128
+
+    public static let zero = Rational(0)
+    public static let one = Rational(1)
+    public static let hundred = Rational(100)
+
+    /// The fraction `numerator / denominator`; `denominator` must not be zero.
+    public init(_ numerator: Int128, _ denominator: Int128 = 1) {
+        precondition(denominator != 0, "zero denominator")
+        let divisor = Self.gcd(numerator.magnitude, denominator.magnitude)
+        let sign: Int128 = denominator < 0 ? -1 : 1
+        self.numerator = sign * numerator / Int128(divisor)
+        self.denominator = sign * denominator / Int128(divisor)
+    }
+
+    public init(_ value: Int) {
+        self.init(Int128(value), 1)
+    }
+
+    /// Parses a plain decimal such as `12`, `-0.5` or `3.1415`; no exponent, no spaces.
+    ///
+    /// Returns the value and how many digits follow the point, so callers can enforce
+    /// "at most four decimal places". `nil` for anything else, including `1e3`, `NaN`, `.5.`
+    /// and numbers with more than 30 digits.
+    public static func parseDecimal(_ text: some StringProtocol) -> (value: Rational, places: Int)? {
+        var utf8 = Substring(text).utf8[...]
+        var negative = false
+        if let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            negative = first == UInt8(ascii: "-")
+            utf8 = utf8.dropFirst()
+        }
+        var numerator: Int128 = 0
+        var digits = 0
+        var places = 0
+        var seenPoint = false
+        for byte in utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard !seenPoint else { return nil }
+                seenPoint = true
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                digits += 1
+                guard digits <= 30 else { return nil }
+                numerator = numerator * 10 + Int128(byte - UInt8(ascii: "0"))
+                if seenPoint { places += 1 }
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0, !(seenPoint && places == 0) else { return nil }
+        var denominator: Int128 = 1
+        for _ in 0..<places { denominator *= 10 }
+        return (Rational(negative ? -numerator : numerator, denominator), places)
+    }
+
+    public static func + (lhs: Rational, rhs: Rational) -> Rational {
+        if lhs.denominator == rhs.denominator {
+            return Rational(lhs.numerator + rhs.numerator, lhs.denominator)
+        }
+        let divisor = Int128(gcd(lhs.denominator.magnitude, rhs.denominator.magnitude))
+        let left = rhs.denominator / divisor
+        return Rational(lhs.numerator * left + rhs.numerator * (lhs.denominator / divisor), lhs.denominator * left)
+    }
+
+    public static func - (lhs: Rational, rhs: Rational) -> Rational {
+        lhs + Rational(-rhs.numerator, rhs.denominator)
+    }
+
+    public static func * (lhs: Rational, rhs: Rational) -> Rational {
+        // Cross-reduce first to keep intermediate products small.
+        let a = Int128(gcd(lhs.numerator.magnitude, rhs.denominator.magnitude))
+        let b = Int128(gcd(rhs.numerator.magnitude, lhs.denominator.magnitude))
+        return Rational((lhs.numerator / a) * (rhs.numerator / b), (lhs.denominator / b) * (rhs.denominator / a))
+    }
+
+    public static func / (lhs: Rational, rhs: Rational) -> Rational {
+        precondition(rhs.numerator != 0, "division by zero")
+        return lhs * Rational(rhs.denominator, rhs.numerator)
+    }
+
+    public static func += (lhs: inout Rational, rhs: Rational) { lhs = lhs + rhs }
+
+    public static func < (lhs: Rational, rhs: Rational) -> Bool {
+        (lhs - rhs).numerator < 0
+    }
+
+    public var isZero: Bool { numerator == 0 }
+
+    /// The value rounded half away from zero to `places` decimals, as an exact rational.
+    ///
+    /// `84.995` becomes `85.00` exactly; in binary floating point it would be 84.99499… and round down.
+    public func rounded(places: Int = 2) -> Rational {
+        var scale: Int128 = 1
+        for _ in 0..<places { scale *= 10 }
+        let scaled = numerator * scale
+        let magnitude = scaled.magnitude
+        let denominatorMagnitude = denominator.magnitude
+        var quotient = magnitude / denominatorMagnitude
+        if (magnitude % denominatorMagnitude) * 2 >= denominatorMagnitude { quotient += 1 }
+        let signed = scaled < 0 ? -Int128(quotient) : Int128(quotient)
+        return Rational(signed, scale)
+    }
+
+    /// The value rounded half away from zero and written with exactly `places` decimals: `85.00`.
+    public func formatted(places: Int = 2) -> String {
+        let rounded = rounded(places: places)
+        var scale: Int128 = 1
+        for _ in 0..<places { scale *= 10 }
+        let scaled = rounded.numerator * (scale / rounded.denominator)
+        let magnitude = scaled.magnitude
+        let whole = magnitude / UInt128(scale)
+        let fraction = magnitude % UInt128(scale)
+        let sign = scaled < 0 ? "-" : ""
+        guard places > 0 else { return "\(sign)\(whole)" }
+        let digits = String(fraction)
+        return "\(sign)\(whole).\(String(repeating: "0", count: places - digits.count))\(digits)"
+    }
+
+    /// The shortest decimal form that is exact when the value has a finite decimal expansion of
+    /// at most `maximumPlaces`, else rounded to `maximumPlaces`: `0.5`, `2`, `0.3333`.
+    public func decimalString(maximumPlaces: Int = 4) -> String {
+        var text = formatted(places: maximumPlaces)
+        guard text.contains(".") else { return text }
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
+    }
+
+    /// The nearest double, for statistics, which are reported as floating point.
+    public var doubleValue: Double {
+        Double(numerator) / Double(denominator)
+    }
+
+    public var description: String {
+        denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator)"
+    }
+
+    private static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+        var (a, b) = (a, b)
+        while b != 0 { (a, b) = (b, a % b) }
+        return a == 0 ? 1 : a
+    }
+}

@@ -1,0 +1,49 @@
+import QAKitYAML
+
+/// One problem found in a user's file, located so that an editor can jump to it.
+///
+/// The library produces diagnostics; only the command-line tool prints them, compiler style:
+/// `scorecards/email.yaml:14:15: error: weight must be a number, found 'high'`.
+public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// How serious a problem is. Warnings become errors under `--strict`.
+    public enum Severity: String, Sendable, Hashable {
+        case error, warning
+    }
+
+    public var severity: Severity
+    /// What is wrong and what was expected, quoting user values as `'…'`.
+    public var message: String
+    /// The path as the user gave it.
+    public var file: String
+    /// 1-based line, when the problem has one.
+    public var line: Int?
+    /// 1-based column in Unicode scalars, when known.
+    public var column: Int?
+
+    public init(_ severity: Severity, _ message: String, file: String, line: Int? = nil, column: Int? = nil) {
+        self.severity = severity
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public init(_ severity: Severity, _ message: String, file: String, at mark: Mark) {
+        self.init(severity, message, file: file, line: mark.line, column: mark.column)
+    }
+
+    /// `file:line:column: severity: message`, leaving out what is unknown.
+    public var description: String {
+        var location = file
+        if let line {
+            location += ":\(line)"
+            if let column { location += ":\(column)" }
+        }
+        return "\(location): \(severity.rawValue): \(message)"
+    }
+
+    /// Diagnostics sort by file, then position, then message, so output is stable.
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        (lhs.file, lhs.line ?? 0, lhs.column ?? 0, lhs.message) < (rhs.file, rhs.line ?? 0, rhs.column ?? 0, rhs.message)
+    }
+}

@@ -1,0 +1,260 @@
+import QAKitYAML
+
+/// A scorecard rubric, loaded and validated from one YAML file (SPEC.md section 1).
+///
+/// All weights, credits and thresholds are exact `Rational`s; defaults are applied by the loader,
+/// once, and documented in `docs/scorecards.md`.
+public struct Scorecard: Sendable {
+    /// Unique id among loaded scorecards: `[a-z0-9][a-z0-9_-]*`.
+    public var id: String
+    public var title: String
+    /// Positive integer stamped on every result.
+    public var version: Int
+    public var description: String?
+    /// Audit fields that select this scorecard when an audit names none.
+    public var appliesTo: Condition?
+    /// 0...100; `nil` means audits have no pass/fail.
+    public var passingScore: Rational?
+    /// Sorted by `minimum`, highest first.
+    public var bands: [Band]
+    public var naPolicy: NAPolicy
+    public var criticalPolicy: CriticalPolicy
+    public var calibration: CalibrationSettings
+    public var coaching: CoachingSettings
+    public var sections: [Section]
+    /// The file the scorecard was loaded from, as the user named it.
+    public var file: String
+
+    public init(
+        id: String, title: String, version: Int, description: String? = nil, appliesTo: Condition? = nil,
+        passingScore: Rational? = nil, bands: [Band] = [], naPolicy: NAPolicy = .exclude,
+        criticalPolicy: CriticalPolicy = .zero, calibration: CalibrationSettings = .init(),
+        coaching: CoachingSettings = .init(), sections: [Section], file: String = "<memory>"
+    ) {
+        self.id = id
+        self.title = title
+        self.version = version
+        self.description = description
+        self.appliesTo = appliesTo
+        self.passingScore = passingScore
+        self.bands = bands.sorted { $0.minimum > $1.minimum }
+        self.naPolicy = naPolicy
+        self.criticalPolicy = criticalPolicy
+        self.calibration = calibration
+        self.coaching = coaching
+        self.sections = sections
+        self.file = file
+    }
+
+    /// Every criterion in scorecard order, with the index of its section.
+    public var criteria: [(section: Int, criterion: Criterion)] {
+        sections.enumerated().flatMap { index, section in section.criteria.map { (index, $0) } }
+    }
+
+    /// The criterion with `id`, if any.
+    public func criterion(_ id: String) -> Criterion? {
+        for section in sections {
+            if let criterion = section.criteria.first(where: { $0.id == id }) { return criterion }
+        }
+        return nil
+    }
+}
+
+/// What an N/A answer does to a criterion.
+public enum NAPolicy: String, Sendable, CaseIterable {
+    /// N/A drops the criterion out of its section (the default).
+    case exclude
+    /// N/A earns full credit.
+    case pass
+}
+
+/// What a failed critical criterion does to the score.
+public enum CriticalPolicy: String, Sendable, CaseIterable {
+    /// A failed section scores 0; an auto-failed audit scores 0 (the default).
+    case zero
+    /// Failures are recorded; the score is the raw score.
+    case flag
+}
+
+/// A named performance band; an audit falls in the band with the highest `minimum` ≤ its score.
+public struct Band: Sendable, Hashable {
+    public var name: String
+    /// 0...100.
+    public var minimum: Rational
+
+    public init(name: String, minimum: Rational) {
+        self.name = name
+        self.minimum = minimum
+    }
+}
+
+/// `calibration:` settings. Defaults: tolerance 5 points, minimum alpha 0.667.
+public struct CalibrationSettings: Sendable, Hashable {
+    /// How many points apart reviewers may score one interaction and still be aligned.
+    public var tolerance: Rational
+    /// Krippendorff's alpha below which a criterion is flagged for rewording.
+    public var minimumAlpha: Double
+
+    public init(tolerance: Rational = Rational(5), minimumAlpha: Double = 0.667) {
+        self.tolerance = tolerance
+        self.minimumAlpha = minimumAlpha
+    }
+}
+
+/// `coaching:` settings. Defaults: 3 focus areas, 3 audits minimum, 10 points gain, 30 days.
+public struct CoachingSettings: Sendable, Hashable {
+    public var focusAreas: Int
+    public var minimumAudits: Int
+    /// Percentage points added to the baseline to set a goal's target.
+    public var targetGain: Rational
+    public var reviewAfterDays: Int
+
+    public init(focusAreas: Int = 3, minimumAudits: Int = 3, targetGain: Rational = Rational(10), reviewAfterDays: Int = 30) {
+        self.focusAreas = focusAreas
+        self.minimumAudits = minimumAudits
+        self.targetGain = targetGain
+        self.reviewAfterDays = reviewAfterDays
+    }
+}
+
+/// A group of criteria with a weight of its own.
+public struct Section: Sendable {
+    public var id: String
+    public var title: String
+    /// ≥ 0; 0 means tracked but not scored.
+    public var weight: Rational
+    /// Bonus sections add on top of the regular ones; the score may then exceed 100.
+    public var isBonus: Bool
+    public var criteria: [Criterion]
+
+    public init(id: String, title: String, weight: Rational = .one, isBonus: Bool = false, criteria: [Criterion]) {
+        self.id = id
+        self.title = title
+        self.weight = weight
+        self.isBonus = isBonus
+        self.criteria = criteria
+    }
+}
+
+/// One question of a scorecard.
+public struct Criterion: Sendable {
+    public var id: String
+    public var title: String
+    public var guidance: String?
+    public var kind: Kind
+    /// ≥ 0; 0 means tracked but not scored.
+    public var weight: Rational
+    /// Whether N/A is an allowed answer.
+    public var allowsNA: Bool
+    /// Whether an applicable criterion must be answered.
+    public var isRequired: Bool
+    public var critical: CriticalScope
+    /// The audits the criterion applies to; `nil` means all.
+    public var when: Condition?
+    public var coaching: CoachingTip?
+
+    public init(
+        id: String, title: String, guidance: String? = nil, kind: Kind, weight: Rational = .one,
+        allowsNA: Bool = false, isRequired: Bool = true, critical: CriticalScope = .none,
+        when: Condition? = nil, coaching: CoachingTip? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.guidance = guidance
+        self.kind = kind
+        self.weight = weight
+        self.allowsNA = allowsNA
+        self.isRequired = isRequired
+        self.critical = critical
+        self.when = when
+        self.coaching = coaching
+    }
+
+    /// The answer types and what each earns.
+    public enum Kind: Sendable {
+        /// yes = credit 1, no = credit 0.
+        case yesNo
+        /// An integer in `minimum...maximum`; credit (v − min)/(max − min). `levels` describe some values.
+        case scale(minimum: Int, maximum: Int, levels: [Int: String])
+        /// One of the options; credit is the option's.
+        case choice([Option])
+        /// A number in 0...maximum with at most two decimals; credit v/max.
+        case points(maximum: Rational)
+
+        /// The spelling used in YAML and reports: `yes_no`, `scale`, `choice`, `points`.
+        public var name: String {
+            switch self {
+            case .yesNo: "yes_no"
+            case .scale: "scale"
+            case .choice: "choice"
+            case .points: "points"
+            }
+        }
+    }
+}
+
+/// An option of a `choice` criterion.
+public struct Option: Sendable, Hashable {
+    /// What reviewers write, matched case-insensitively.
+    public var value: String
+    public var label: String
+    /// 0...1.
+    public var credit: Rational
+
+    public init(value: String, label: String, credit: Rational) {
+        self.value = value
+        self.label = label
+        self.credit = credit
+    }
+}
+
+/// Which part of the score a failed critical criterion fails.
+public enum CriticalScope: String, Sendable, CaseIterable {
+    case none, section, scorecard
+}
+
+/// `coaching:` on a criterion: the tip shown in coaching notes and where to learn more.
+public struct CoachingTip: Sendable, Hashable {
+    public var tip: String?
+    public var resources: [String]
+
+    public init(tip: String?, resources: [String] = []) {
+        self.tip = tip
+        self.resources = resources
+    }
+}
+
+/// A filter over audit fields (`when`, `applies_to`): every listed field must hold one of its
+/// values. Values compare case-insensitively, so `Email` matches `email`.
+public struct Condition: Sendable, Hashable {
+    public struct Clause: Sendable, Hashable {
+        public var field: String
+        public var values: [String]
+
+        public init(field: String, values: [String]) {
+            self.field = field
+            self.values = values
+        }
+    }
+
+    public var clauses: [Clause]
+
+    public init(clauses: [Clause]) {
+        self.clauses = clauses
+    }
+
+    /// Whether an audit whose fields `value(for:)` returns matches; a missing field never matches.
+    public func matches(_ value: (String) -> String?) -> Bool {
+        clauses.allSatisfy { clause in
+            guard let actual = value(clause.field) else { return false }
+            return clause.values.contains { $0.caseInsensitiveCompare(actual) }
+        }
+    }
+}
+
+extension String {
+    /// Case-insensitive equality for short ASCII-ish identifiers and answers, without Foundation.
+    func caseInsensitiveCompare(_ other: String) -> Bool {
+        self == other || lowercased() == other.lowercased()
+    }
+}

@@ -1,0 +1,2 @@
+/// qakit's version, printed by `qakit --version`.
+public let qakitVersion = "0.1.0"

@@ -1,0 +1,31 @@
+import ArgumentParser
+import QAKit
+
+/// `qakit`: the root command; each subcommand lives in its own file.
+@main
+struct QAKitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "qakit",
+        abstract: "Quality-assurance scorecards for customer support: lint rubrics, score audits, calibrate reviewers, coach agents.",
+        version: qakitVersion,
+        subcommands: []
+    )
+
+    /// Runs the command line, mapping argument errors to exit code 2 as SPEC.md section 4 requires
+    /// (ArgumentParser's own default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                Terminal.exit(0)
+            }
+            if !message.isEmpty { Terminal.printError(message) }
+            Terminal.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import QAKit
+
+/// Standard error, colour and exit codes: the only place that knows about the terminal.
+enum Terminal {
+    /// Colour only on a terminal, and never when `NO_COLOR` is set (https://no-color.org).
+    static let usesColour: Bool = {
+        if let value = getenv("NO_COLOR"), value.pointee != 0 { return false }
+        if getenv("NO_COLOR") != nil { return false }
+        return isatty(STDERR_FILENO) == 1
+    }()
+
+    /// Whether standard error is a terminal, for progress display.
+    static var isInteractive: Bool { isatty(STDERR_FILENO) == 1 }
+
+    static func printError(_ text: String) {
+        var line = text
+        if !line.hasSuffix("\n") { line += "\n" }
+        line.withCString { _ = Glibc.write(STDERR_FILENO, $0, strlen($0)) }
+    }
+
+    /// Prints diagnostics compiler style, with the severity coloured on a terminal.
+    static func print(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            printError(render(diagnostic))
+        }
+    }
+
+    static func render(_ diagnostic: Diagnostic) -> String {
+        guard usesColour else { return diagnostic.description }
+        var plain = diagnostic
+        plain.message = ""
+        let prefix = plain.description.dropLast(2)
+        let colour = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
+        let severity = diagnostic.severity.rawValue
+        return "\u{1B}[1m" + prefix.dropLast(severity.count) + "\u{1B}[0m" + colour + severity + ":\u{1B}[0m " + diagnostic.message
+    }
+
+    static func exit(_ code: Int32) -> Never {
+        fflush(nil)
+        Glibc.exit(code)
+    }
+}
