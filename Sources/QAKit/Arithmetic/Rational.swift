@@ -42,7 +42,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         var seenPoint = false
         for byte in utf8 {
             if byte == UInt8(ascii: ".") {
-                guard !seenPoint else { return nil }
+                guard !seenPoint, digits > 0 else { return nil }
                 seenPoint = true
             } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
                 digits += 1

@@ -1,0 +1,68 @@
+/// One reviewer's scoring of one interaction, validated against its scorecard.
+public struct Audit: Sendable {
+    /// Unique across all inputs of a run.
+    public var id: String
+    /// The ticket, call or chat reviewed; calibration audits share it.
+    public var interactionID: String
+    public var agent: String
+    public var reviewer: String
+    public var date: CalendarDate
+    /// Index of the audit's scorecard in the run's scorecard list.
+    public var scorecardIndex: Int
+    /// Calibration audits are kept out of agent scores and coaching.
+    public var isCalibration: Bool
+    /// Every other field (`team`, `channel`, …), usable by `when`, `applies_to` and `--by`.
+    public var fields: [String: String]
+    /// One entry per criterion, in scorecard order (`Scorecard.criteria`); `nil` when unanswered.
+    public var answers: [Answer?]
+    /// Reviewer comments per criterion, in scorecard order; `nil` when none.
+    public var comments: [String?]
+    /// The reviewer's overall comment.
+    public var comment: String?
+    /// Where the record starts: file as given and 1-based line.
+    public var file: String
+    public var line: Int
+
+    public init(
+        id: String, interactionID: String, agent: String, reviewer: String, date: CalendarDate,
+        scorecardIndex: Int = 0, isCalibration: Bool = false, fields: [String: String] = [:],
+        answers: [Answer?], comments: [String?]? = nil, comment: String? = nil, file: String = "<memory>", line: Int = 1
+    ) {
+        self.id = id
+        self.interactionID = interactionID
+        self.agent = agent
+        self.reviewer = reviewer
+        self.date = date
+        self.scorecardIndex = scorecardIndex
+        self.isCalibration = isCalibration
+        self.fields = fields
+        self.answers = answers
+        self.comments = comments ?? Array(repeating: nil, count: answers.count)
+        self.comment = comment
+        self.file = file
+        self.line = line
+    }
+
+    /// The value of a field by name, including the standard ones, for `when`, `applies_to` and `--by`.
+    public func value(of field: String) -> String? {
+        switch field {
+        case "audit_id": id
+        case "interaction_id": interactionID
+        case "agent": agent
+        case "reviewer": reviewer
+        case "date": date.description
+        case "month": date.monthKey
+        default: fields[field]
+        }
+    }
+}
+
+/// A normalised answer to one criterion.
+public enum Answer: Sendable, Hashable {
+    case yes, no, notApplicable
+    case scale(Int)
+    /// The index of the chosen option.
+    case choice(Int)
+    /// Exact points, at most two decimals.
+    case points(Rational)
+}
