@@ -1,0 +1,65 @@
+/// Reads one answer cell as SPEC.md section 3 defines, case-insensitively.
+enum AnswerParser {
+    /// Why a value is not a valid answer, as the end of a sentence starting "value 'x' …".
+    enum Problem: Error, Equatable {
+        case notApplicableNotAllowed
+        case invalid(expected: String)
+    }
+
+    static let yesWords: Set<String> = ["yes", "y", "true", "1", "pass"]
+    static let noWords: Set<String> = ["no", "n", "false", "0", "fail"]
+
+    /// The answer, `nil` for an empty (unanswered) cell.
+    static func parse(_ raw: String, for criterion: Criterion) throws(Problem) -> Answer? {
+        let text = trimmed(raw)
+        if text.isEmpty { return nil }
+        let lowered = text.lowercased()
+        if lowered == "na" || lowered == "n/a" {
+            guard criterion.allowsNA else { throw .notApplicableNotAllowed }
+            return .notApplicable
+        }
+        switch criterion.kind {
+        case .yesNo:
+            if yesWords.contains(lowered) { return .yes }
+            if noWords.contains(lowered) { return .no }
+            throw .invalid(expected: "yes or no")
+        case .scale(let minimum, let maximum, _):
+            guard let value = Int(text.hasPrefix("+") ? String(text.dropFirst()) : text), (minimum...maximum).contains(value) else {
+                throw .invalid(expected: "a whole number from \(minimum) to \(maximum)")
+            }
+            return .scale(value)
+        case .choice(let options):
+            if let index = options.firstIndex(where: { $0.value.lowercased() == lowered }) { return .choice(index) }
+            let values = options.map { "'\($0.value)'" }.joined(separator: ", ")
+            throw .invalid(expected: "one of \(values)\(Suggestion.hint(for: text, among: options.map(\.value)))")
+        case .points(let maximum):
+            guard let (value, places) = Rational.parseDecimal(text), places <= 2, value >= .zero, value <= maximum else {
+                throw .invalid(expected: "a number from 0 to \(maximum.decimalString()) with at most two decimals")
+            }
+            return .points(value)
+        }
+    }
+
+    /// `true`/`false` (and in CSV `yes`/`no`, `1`/`0`) for the `calibration` field; empty is `false`.
+    static func parseFlag(_ raw: String, allowWords: Bool) -> Bool? {
+        switch trimmed(raw).lowercased() {
+        case "": false
+        case "true": true
+        case "false": false
+        case "yes", "1": allowWords ? true : nil
+        case "no", "0": allowWords ? false : nil
+        default: nil
+        }
+    }
+
+    /// The text without surrounding spaces and tabs (spreadsheets often pad cells).
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        let isBlank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        if !isBlank(first), !isBlank(last) { return text }
+        let scalars = text.unicodeScalars
+        guard let start = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+        let end = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })!
+        return String(scalars[start...end])
+    }
+}

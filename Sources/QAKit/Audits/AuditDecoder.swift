@@ -1,0 +1,212 @@
+/// Turns raw records from any format into validated `Audit`s, or located rejections.
+///
+/// Records are validated one at a time so that scoring streams; the only state kept across
+/// records is an 8-byte fingerprint per audit id, for the duplicate check.
+public final class AuditDecoder {
+    /// The decoded audit, or every problem found in the record (at least one).
+    public enum Outcome {
+        case audit(Audit)
+        case rejected([Diagnostic])
+    }
+
+    public let scorecards: [Scorecard]
+    /// Every criterion id of every loaded scorecard, to tell answer columns from metadata.
+    public let criterionIDs: Set<String>
+    private var seenIDs: Set<Int> = []
+    private let scorecardIndex: [String: Int]
+
+    public init(scorecards: [Scorecard]) {
+        self.scorecards = scorecards
+        criterionIDs = Set(scorecards.flatMap { $0.criteria.map(\.criterion.id) })
+        var index: [String: Int] = [:]
+        for (offset, scorecard) in scorecards.enumerated() { index[scorecard.id] = offset }
+        scorecardIndex = index
+    }
+
+    /// A layout for these column names, classified against the loaded scorecards.
+    public func layout(names: [String], explicitRoles: [RecordLayout.Role?]? = nil) -> RecordLayout {
+        RecordLayout(names: names, explicitRoles: explicitRoles, criterionIDs: criterionIDs)
+    }
+
+    /// Header problems worth a warning: columns that look like misspelt criterion ids.
+    public func headerWarnings(for layout: RecordLayout, file: String, line: Int) -> [Diagnostic] {
+        layout.misspeltColumns(criterionIDs: criterionIDs).map { column, suggestion in
+            Diagnostic(.warning, "column '\(layout.names[column])' is not a criterion or known field; did you mean '\(suggestion)'?",
+                       file: file, line: line)
+        }
+    }
+
+    /// Validates one record. `values[i]` is the cell of column `i` (`nil` for JSON null or a
+    /// missing trailing cell). `allowFlagWords` accepts yes/no/1/0 for `calibration` (CSV).
+    public func decode(values: [String?], layout: RecordLayout, file: String, line: Int, allowFlagWords: Bool) -> Outcome {
+        var problems = RecordProblems(file: file, line: line)
+        func field(_ name: RecordLayout.StandardField) -> String? {
+            guard let column = layout.standardIndex[name], column < values.count, let value = values[column] else { return nil }
+            let text = AnswerParser.trimmed(value)
+            return text.isEmpty ? nil : text
+        }
+        let id = field(.auditID)
+        problems.auditID = id
+        if id == nil { problems.add(field: "audit_id", "missing required field 'audit_id'") }
+        var required: [String] = []
+        for name in [RecordLayout.StandardField.interactionID, .agent, .reviewer, .date] {
+            if let value = field(name) { required.append(value) } else {
+                problems.add(field: name.rawValue, "missing required field '\(name.rawValue)'")
+                required.append("")
+            }
+        }
+        var date = CalendarDate(year: 1970, month: 1, day: 1)!
+        if let text = field(.date) {
+            if let parsed = CalendarDate.parse(text) { date = parsed } else {
+                problems.add(field: "date", "'\(text)' is not a date; expected YYYY-MM-DD or an RFC 3339 date-time")
+            }
+        }
+        var isCalibration = false
+        if let text = field(.calibration) {
+            if let flag = AnswerParser.parseFlag(text, allowWords: allowFlagWords) { isCalibration = flag } else {
+                problems.add(field: "calibration", "'\(text)' is not true or false")
+            }
+        }
+        var metadata: [String: String] = [:]
+        for (column, role) in layout.roles.enumerated() {
+            guard case .metadata(let name) = role, column < values.count, let value = values[column] else { continue }
+            let text = AnswerParser.trimmed(value)
+            if !text.isEmpty, metadata[name] == nil { metadata[name] = text }
+        }
+        let lookup: (String) -> String? = { name in
+            switch name {
+            case "audit_id": id
+            case "interaction_id": field(.interactionID)
+            case "agent": field(.agent)
+            case "reviewer": field(.reviewer)
+            case "date": field(.date).map { _ in date.description }
+            case "month": field(.date).map { _ in date.monthKey }
+            default: metadata[name]
+            }
+        }
+        let cardIndex = resolveScorecard(named: field(.scorecard), lookup: lookup, problems: &problems)
+        var answers: [Answer?] = []
+        var comments: [String?] = []
+        if let cardIndex {
+            (answers, comments) = readAnswers(values, layout: layout, scorecard: cardIndex, lookup: lookup, problems: &problems)
+        }
+        if let id {
+            var hasher = Hasher()
+            hasher.combine(id)
+            if !seenIDs.insert(hasher.finalize()).inserted {
+                problems.add(field: "audit_id", "duplicate audit_id '\(id)': an earlier record in this run has the same id")
+            }
+        }
+        guard problems.isEmpty, let id, let cardIndex else { return .rejected(problems.diagnostics) }
+        return .audit(Audit(
+            id: id, interactionID: required[0], agent: required[1], reviewer: required[2], date: date,
+            scorecardIndex: cardIndex, isCalibration: isCalibration, fields: metadata, answers: answers,
+            comments: comments, comment: field(.comment), file: file, line: line
+        ))
+    }
+
+    /// The audit's scorecard: named, the only one loaded, or the one whose `applies_to` matches.
+    private func resolveScorecard(named name: String?, lookup: (String) -> String?, problems: inout RecordProblems) -> Int? {
+        if let name {
+            if let index = scorecardIndex[name] { return index }
+            problems.add(field: "scorecard", "unknown scorecard '\(name)'\(Suggestion.hint(for: name, among: scorecards.map(\.id)))")
+            return nil
+        }
+        if scorecards.count == 1 { return 0 }
+        let matching = scorecards.indices.filter { scorecards[$0].appliesTo?.matches(lookup) ?? false }
+        if matching.count == 1 { return matching[0] }
+        let ids = scorecards.map { "'\($0.id)'" }.joined(separator: ", ")
+        if matching.isEmpty {
+            problems.add(field: "scorecard", "no 'scorecard' given and no scorecard's applies_to matches this audit; name one of \(ids)")
+        } else {
+            let names = matching.map { "'\(scorecards[$0].id)'" }.joined(separator: ", ")
+            problems.add(field: "scorecard", "no 'scorecard' given and several scorecards' applies_to match (\(names)); name one")
+        }
+        return nil
+    }
+
+    private func readAnswers(
+        _ values: [String?], layout: RecordLayout, scorecard index: Int, lookup: (String) -> String?, problems: inout RecordProblems
+    ) -> ([Answer?], [String?]) {
+        let scorecard = scorecards[index]
+        let plan = layout.plan(for: scorecard, index: index)
+        var answers: [Answer?] = []
+        var comments: [String?] = []
+        answers.reserveCapacity(plan.answerColumn.count)
+        for (offset, entry) in scorecard.criteria.enumerated() {
+            let criterion = entry.criterion
+            var answer: Answer?
+            if let column = plan.answerColumn[offset], column < values.count, let raw = values[column] {
+                do {
+                    answer = try AnswerParser.parse(raw, for: criterion)
+                } catch {
+                    problems.add(field: criterion.id, Self.describe(error, value: raw, criterion: criterion))
+                }
+            }
+            let applies = criterion.when?.matches(lookup) ?? true
+            if answer == nil, applies, criterion.isRequired, !problems.has(field: criterion.id) {
+                problems.add(field: criterion.id, unansweredMessage(criterion, hasColumn: plan.answerColumn[offset] != nil, layout: layout))
+            }
+            answers.append(answer)
+            let comment = plan.commentColumn[offset].flatMap { $0 < values.count ? values[$0] : nil }
+            comments.append(comment.flatMap { $0.isEmpty ? nil : $0 })
+        }
+        for column in plan.foreignAnswerColumns where column < values.count {
+            guard let raw = values[column], !AnswerParser.trimmed(raw).isEmpty else { continue }
+            let name = layout.names[column]
+            problems.add(field: name, "scorecard '\(scorecard.id)' has no criterion '\(name)'\(Suggestion.hint(for: name, among: scorecard.criteria.map(\.criterion.id)))")
+        }
+        return (answers, comments)
+    }
+
+    private func unansweredMessage(_ criterion: Criterion, hasColumn: Bool, layout: RecordLayout) -> String {
+        var message = "required criterion '\(criterion.id)' is unanswered"
+        if !hasColumn {
+            message += "; there is no '\(criterion.id)' column"
+            if let misspelt = layout.names.first(where: { Suggestion.closest(to: $0, among: [criterion.id]) != nil && $0 != criterion.id }) {
+                message += " (is '\(misspelt)' a misspelling of '\(criterion.id)'?)"
+            }
+        }
+        return message
+    }
+
+    private static func describe(_ problem: AnswerParser.Problem, value: String, criterion: Criterion) -> String {
+        switch problem {
+        case .notApplicableNotAllowed:
+            "'\(value)' (N/A) is not allowed for '\(criterion.id)'; the scorecard does not set na: true"
+        case .invalid(let expected):
+            "'\(value)' is not a valid answer for \(criterion.kind.name) criterion '\(criterion.id)'; expected \(expected)"
+        }
+    }
+}
+
+/// The problems of one record, each naming its field, collected so all are reported at once.
+struct RecordProblems {
+    let file: String
+    let line: Int
+    var auditID: String?
+    private(set) var entries: [(field: String, message: String)] = []
+
+    init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
+
+    var isEmpty: Bool { entries.isEmpty }
+
+    mutating func add(field: String, _ message: String) {
+        entries.append((field, message))
+    }
+
+    func has(field: String) -> Bool {
+        entries.contains { $0.field == field }
+    }
+
+    /// `audit 'A-1', field 'empathy': …`, located at the record's line.
+    var diagnostics: [Diagnostic] {
+        let subject = auditID.map { "audit '\($0)'" } ?? "record without audit_id"
+        return entries.map { entry in
+            Diagnostic(.error, "\(subject), field '\(entry.field)': \(entry.message)", file: file, line: line)
+        }
+    }
+}

@@ -1,0 +1,122 @@
+/// One item read from an audit file: a record to validate, or a problem at a location.
+public enum SourceItem {
+    /// `values[i]` belongs to `layout`'s column `i`; `line` is where the record starts.
+    case record(values: [String?], layout: RecordLayout, line: Int)
+    /// A record that could not be read at all (broken quoting, invalid UTF-8, malformed JSON…).
+    case problem(Diagnostic)
+}
+
+/// A reader of one audit file that yields records one at a time, so memory stays flat.
+public protocol AuditRecordSource {
+    /// The path as the user gave it (`-` for standard input).
+    var file: String { get }
+    /// Whether `calibration` may be written yes/no/1/0 (CSV) rather than only true/false.
+    var allowsFlagWords: Bool { get }
+    /// The next item, or `nil` at the end; throws when the file cannot be read any further.
+    mutating func next() throws(InputError) -> SourceItem?
+}
+
+/// A file that cannot be read at all, or any further.
+public struct InputError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    public var message: String
+    /// Whether nothing at all could be read (missing file, wrong encoding): exit code 2.
+    public var isUnreadable: Bool
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, message: String, isUnreadable: Bool) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+        self.isUnreadable = isUnreadable
+    }
+
+    public var diagnostic: Diagnostic {
+        Diagnostic(.error, message, file: file, line: line, column: column)
+    }
+
+    public var description: String { diagnostic.description }
+}
+
+/// A value in a keyed record (JSON Lines object or YAML mapping), reduced to what audits use.
+public enum KeyedValue {
+    /// A string, number or boolean as text; `nil` for null.
+    case scalar(String?)
+    case object([(key: String, value: KeyedValue)])
+    case list
+}
+
+/// Turns keyed records into layouts and values, caching layouts by key sequence (JSON Lines
+/// exports usually repeat the same keys in the same order).
+struct KeyedRecordBuilder {
+    let decoder: AuditDecoder
+    let file: String
+    private var cache: [[String]: RecordLayout] = [:]
+
+    init(decoder: AuditDecoder, file: String) {
+        self.decoder = decoder
+        self.file = file
+    }
+
+    mutating func item(from entries: [(key: String, value: KeyedValue)], line: Int) -> SourceItem {
+        var names: [String] = []
+        var values: [String?] = []
+        var problems: [String] = []
+        for (key, value) in entries {
+            switch (key, value) {
+            case ("answers", .object(let answers)), ("comments", .object(let answers)):
+                let suffix = key == "answers" ? "" : ".comment"
+                for (id, answer) in answers {
+                    guard case .scalar(let text) = answer else {
+                        problems.append("field '\(key).\(id)': expected a single value, found \(answer.kindName)")
+                        continue
+                    }
+                    names.append(id + suffix)
+                    values.append(text)
+                }
+            case ("answers", _), ("comments", _):
+                problems.append("field '\(key)': expected an object of criterion ids, found \(value.kindName)")
+            case (_, .scalar(let text)):
+                names.append(key)
+                values.append(text)
+            default:
+                problems.append("field '\(key)': expected a string, number or boolean, found \(value.kindName)")
+            }
+        }
+        if !problems.isEmpty {
+            let id = zip(names, values).first { $0.0 == "audit_id" }?.1.flatMap { $0 }
+            let subject = id.map { "audit '\($0)', " } ?? ""
+            return .problem(Diagnostic(.error, subject + problems.joined(separator: "; "), file: file, line: line))
+        }
+        return .record(values: values, layout: layout(for: names, entries: entries), line: line)
+    }
+
+    private mutating func layout(for names: [String], entries: [(key: String, value: KeyedValue)]) -> RecordLayout {
+        if let cached = cache[names] { return cached }
+        var roles: [RecordLayout.Role?] = []
+        for (key, value) in entries {
+            guard case .object(let members) = value, key == "answers" || key == "comments" else {
+                roles.append(nil)
+                continue
+            }
+            for (id, _) in members {
+                roles.append(key == "answers" ? .answer(id) : .criterionComment(id))
+            }
+        }
+        let layout = decoder.layout(names: names, explicitRoles: roles)
+        if cache.count < 1024 { cache[names] = layout }
+        return layout
+    }
+}
+
+extension KeyedValue {
+    var kindName: String {
+        switch self {
+        case .scalar: "a value"
+        case .object: "an object"
+        case .list: "a list"
+        }
+    }
+}

@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Somewhere text output goes: standard output, an atomically written file, or memory (tests).
+public protocol TextSink: AnyObject {
+    func write(_ text: String) throws
+}
+
+extension AtomicFile: TextSink {}
+
+/// Collects output in memory, for tests and small reports.
+public final class StringSink: TextSink {
+    public private(set) var text = ""
+    public init() {}
+    public func write(_ text: String) { self.text += text }
+}
+
+/// Buffered standard output.
+public final class StandardOutput: TextSink {
+    private var buffer: [UInt8] = []
+
+    public init() {
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    deinit { flush() }
+
+    public func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// Writes out what is buffered; a closed pipe (`qakit … | head`) ends quietly.
+    public func flush() {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer.withUnsafeBytes { raw in
+                Glibc.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                break
+            }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

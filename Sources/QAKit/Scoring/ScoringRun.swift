@@ -1,0 +1,64 @@
+/// The audit file formats of SPEC.md section 3.
+public enum AuditFormat: String, Sendable, CaseIterable {
+    case csv, tsv, jsonl, yaml
+
+    /// The format implied by a file's extension: `.csv`, `.tsv`, `.jsonl`/`.ndjson`, `.yaml`/`.yml`.
+    public static func inferred(from path: String) -> AuditFormat? {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+        switch path[path.index(after: dot)...].lowercased() {
+        case "csv": return .csv
+        case "tsv", "tab": return .tsv
+        case "jsonl", "ndjson": return .jsonl
+        case "yaml", "yml": return .yaml
+        default: return nil
+        }
+    }
+}
+
+/// Scores audit files record by record, handing each result to the caller as it goes.
+///
+/// Memory stays flat: nothing is kept per audit but the 8-byte id fingerprint of the duplicate
+/// check. Rejected records become diagnostics; the run carries on with the next record.
+public final class ScoringRun {
+    public let scorecards: [Scorecard]
+    public let decoder: AuditDecoder
+    private let engines: [ScoreEngine]
+
+    /// Audits scored, calibration audits among them, and records rejected so far.
+    public private(set) var scoredCount = 0
+    public private(set) var calibrationCount = 0
+    public private(set) var rejectedCount = 0
+
+    public init(scorecards: [Scorecard]) {
+        self.scorecards = scorecards
+        decoder = AuditDecoder(scorecards: scorecards)
+        engines = scorecards.map(ScoreEngine.init(scorecard:))
+    }
+
+    /// Reads every record of `source`, calling `scored` for each valid audit and `report` for
+    /// each problem. Throws when the file cannot be read further (the records before it count).
+    public func run(
+        _ source: inout some AuditRecordSource,
+        scored: (ScoredAudit) throws -> Void,
+        report: (Diagnostic) -> Void
+    ) throws {
+        while let item = try source.next() {
+            switch item {
+            case .problem(let diagnostic):
+                rejectedCount += 1
+                report(diagnostic)
+            case .record(let values, let layout, let line):
+                switch decoder.decode(values: values, layout: layout, file: source.file, line: line, allowFlagWords: source.allowsFlagWords) {
+                case .audit(let audit):
+                    let result = engines[audit.scorecardIndex].score(audit)
+                    scoredCount += 1
+                    if audit.isCalibration { calibrationCount += 1 }
+                    try scored(ScoredAudit(audit: audit, result: result, scorecard: scorecards[audit.scorecardIndex]))
+                case .rejected(let diagnostics):
+                    rejectedCount += 1
+                    diagnostics.forEach(report)
+                }
+            }
+        }
+    }
+}
