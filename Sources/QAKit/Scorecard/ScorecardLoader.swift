@@ -78,7 +78,8 @@ public struct ScorecardLoader: Sendable {
             return nil
         }
         guard let loaded = ScorecardDecoder(log: log).scorecard(from: root) else { return nil }
-        ScorecardRules(log: log).check(loaded.scorecard, root: root)
+        // Whole-scorecard rules would only echo an earlier error (an empty or unreadable section).
+        if !log.hasErrors { ScorecardRules(log: log).check(loaded.scorecard, root: root) }
         return loaded
     }
 }
