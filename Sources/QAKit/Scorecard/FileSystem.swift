@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import QAKitYAML
+
+/// The few file-system calls the loader needs, without Foundation.
+enum FileSystem {
+    /// `path` itself when it is a file; its `*.yaml`/`*.yml` files, sorted, when it is a directory.
+    static func scorecardFiles(at path: String) -> Result<[String], UnreadablePath> {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .failure(failure(path)) }
+        guard info.st_mode & S_IFMT == S_IFDIR else { return .success([path]) }
+        guard let directory = opendir(path) else { return .failure(failure(path)) }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if !name.hasPrefix("."), name.hasSuffix(".yaml") || name.hasSuffix(".yml") { names.append(name) }
+        }
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        return .success(names.sorted().map { prefix + $0 }.filter(isRegularFile))
+    }
+
+    /// The file's bytes; a file over `limit` bytes is read only far enough to report its size.
+    static func read(_ path: String, limit: Int) -> Result<[UInt8], UnreadablePath> {
+        guard let handle = fopen(path, "rb") else { return .failure(failure(path)) }
+        defer { fclose(handle) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while bytes.count <= limit {
+            let count = fread(&chunk, 1, chunk.count, handle)
+            if count == 0 { break }
+            bytes += chunk[..<count]
+        }
+        guard ferror(handle) == 0 else { return .failure(failure(path)) }
+        return .success(bytes)
+    }
+
+    private static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    }
+
+    private static func failure(_ path: String) -> UnreadablePath {
+        UnreadablePath(path: path, reason: String(cString: strerror(errno)))
+    }
+}

@@ -1,0 +1,175 @@
+import QAKitYAML
+
+/// Turns one file's node tree into a `Scorecard`, reporting every problem to a log.
+///
+/// The YAML keys and their defaults are spelled here and nowhere else; `docs/scorecards.md`
+/// documents the same table.
+struct ScorecardDecoder {
+    let log: DiagnosticLog
+
+    static let scorecardKeys = [
+        "scorecard", "title", "version", "description", "applies_to", "passing_score", "bands",
+        "na_policy", "critical_policy", "calibration", "coaching", "sections",
+    ]
+    static let sectionKeys = ["id", "title", "weight", "bonus", "criteria"]
+    static let criterionKeys = [
+        "id", "title", "guidance", "type", "weight", "na", "required", "critical", "when", "coaching",
+        "min", "max", "levels", "options",
+    ]
+    static let bandKeys = ["name", "min"]
+    static let optionKeys = ["value", "label", "credit"]
+    static let calibrationKeys = ["tolerance", "min_alpha"]
+    static let coachingSettingsKeys = ["focus_areas", "min_audits", "target_gain", "review_after_days"]
+    static let coachingTipKeys = ["tip", "resources"]
+    /// Audit fields that a criterion id would shadow in a CSV header.
+    static let reservedCriterionIds: Set = [
+        "audit_id", "interaction_id", "agent", "reviewer", "date", "scorecard", "calibration", "comment",
+        "answers", "comments",
+    ]
+
+    static let percent = Bounds.between(Rational.zero, Rational.hundred)
+    static let nonNegative = Bounds.atLeast(Rational.zero)
+
+    /// The scorecard and the mark of its id, or `nil` when the root is unusable.
+    func scorecard(from root: Node) -> (scorecard: Scorecard, idMark: Mark)? {
+        guard let reader = NodeReader(root, context: "the scorecard", allowedKeys: Self.scorecardKeys, log: log) else {
+            return nil
+        }
+        let id = reader.identifier("scorecard")
+        let title = reader.string("title", required: true)
+        let version = reader.integer("version", required: true, in: .atLeast(1))
+        let sections = self.sections(reader)
+        let scorecard = Scorecard(
+            id: id?.id ?? "", title: title ?? "", version: version ?? 1,
+            description: reader.string("description"),
+            appliesTo: reader.node("applies_to").flatMap { condition($0, named: "applies_to") },
+            passingScore: reader.decimal("passing_score", in: Self.percent),
+            bands: bands(reader),
+            naPolicy: reader.choice("na_policy", as: NAPolicy.self) ?? .exclude,
+            criticalPolicy: reader.choice("critical_policy", as: CriticalPolicy.self) ?? .zero,
+            calibration: calibration(reader), coaching: coachingSettings(reader),
+            sections: sections, file: log.file
+        )
+        return (scorecard, id?.mark ?? root.mark)
+    }
+
+    // MARK: Scorecard-level settings
+
+    private func bands(_ reader: NodeReader) -> [Band] {
+        guard let list = reader.node("bands") else { return [] }
+        guard let items = list.sequence?.items else {
+            log.error("'bands' must be a list of {name, min}, found \(list.kindDescription)", at: list.mark)
+            return []
+        }
+        var bands: [Band] = []
+        var names: [String: Mark] = [:]
+        var minimums: [Rational: Mark] = [:]
+        for item in items {
+            guard let band = NodeReader(item, context: "a band", allowedKeys: Self.bandKeys, log: log) else { continue }
+            guard let name = band.string("name", required: true), let minimum = band.decimal("min", required: true, in: Self.percent) else { continue }
+            if let first = names[name] {
+                log.error("duplicate band name '\(name)' (first given at \(first))", at: band.mapping["name"]!.mark)
+            } else if let first = minimums[minimum] {
+                log.error("two bands start at \(minimum.decimalString()) (first at \(first)); give each band its own 'min'", at: band.mapping["min"]!.mark)
+            }
+            names[name] = names[name] ?? band.mapping["name"]!.mark
+            minimums[minimum] = minimums[minimum] ?? band.mapping["min"]!.mark
+            bands.append(Band(name: name, minimum: minimum))
+        }
+        return bands
+    }
+
+    private func calibration(_ reader: NodeReader) -> CalibrationSettings {
+        let defaults = CalibrationSettings()
+        guard let node = reader.node("calibration"),
+              let settings = NodeReader(node, context: "'calibration'", allowedKeys: Self.calibrationKeys, log: log) else {
+            return defaults
+        }
+        let alpha = settings.decimal("min_alpha", in: .between(.zero, .one))
+        return CalibrationSettings(
+            tolerance: settings.decimal("tolerance", in: Self.percent) ?? defaults.tolerance,
+            minimumAlpha: alpha?.doubleValue ?? defaults.minimumAlpha
+        )
+    }
+
+    private func coachingSettings(_ reader: NodeReader) -> CoachingSettings {
+        let defaults = CoachingSettings()
+        guard let node = reader.node("coaching"),
+              let settings = NodeReader(node, context: "'coaching'", allowedKeys: Self.coachingSettingsKeys, log: log) else {
+            return defaults
+        }
+        return CoachingSettings(
+            focusAreas: settings.integer("focus_areas", in: .atLeast(1)) ?? defaults.focusAreas,
+            minimumAudits: settings.integer("min_audits", in: .atLeast(1)) ?? defaults.minimumAudits,
+            targetGain: settings.decimal("target_gain", in: Self.percent) ?? defaults.targetGain,
+            reviewAfterDays: settings.integer("review_after_days", in: .atLeast(1)) ?? defaults.reviewAfterDays
+        )
+    }
+
+    /// A `when` or `applies_to` mapping: audit field → list of accepted values.
+    func condition(_ node: Node, named name: String) -> Condition? {
+        guard let mapping = node.mapping else {
+            log.error("'\(name)' must be a mapping of audit fields to lists of values, found \(node.kindDescription)", at: node.mark)
+            return nil
+        }
+        guard !mapping.pairs.isEmpty else {
+            log.error("'\(name)' must name at least one audit field", at: node.mark)
+            return nil
+        }
+        var clauses: [Condition.Clause] = []
+        for pair in mapping.pairs {
+            guard let values = NodeReader.stringList(pair.value, named: "'\(pair.key.string)' in '\(name)'", log: log) else { continue }
+            guard !values.isEmpty else {
+                log.error("'\(pair.key.string)' in '\(name)' must list at least one value", at: pair.value.mark)
+                continue
+            }
+            clauses.append(Condition.Clause(field: pair.key.string, values: values))
+        }
+        return Condition(clauses: clauses)
+    }
+
+    // MARK: Sections
+
+    private func sections(_ reader: NodeReader) -> [Section] {
+        guard let list = reader.node("sections", required: true) else { return [] }
+        guard let items = list.sequence?.items, !items.isEmpty else {
+            log.error("'sections' must be a list of at least one section, found \(list.kindDescription)", at: list.mark)
+            return []
+        }
+        var sectionIds: [String: Mark] = [:]
+        var criterionIds: [String: Mark] = [:]
+        return items.compactMap { item in
+            section(item, sectionIds: &sectionIds, criterionIds: &criterionIds)
+        }
+    }
+
+    private func section(_ node: Node, sectionIds: inout [String: Mark], criterionIds: inout [String: Mark]) -> Section? {
+        let name = node.mapping?["id"]?.scalar.map { "section '\($0.string)'" } ?? "a section"
+        guard let reader = NodeReader(node, context: name, allowedKeys: Self.sectionKeys, log: log) else { return nil }
+        let id = reader.identifier("id")
+        if let id { Self.checkUnique(id, kind: "section", seen: &sectionIds, log: log) }
+        let title = reader.string("title", required: true)
+        let weight = reader.decimal("weight", in: Self.nonNegative) ?? .one
+        let criteria = self.criteria(reader, sectionWeight: weight, criterionIds: &criterionIds)
+        return Section(id: id?.id ?? "", title: title ?? "", weight: weight, isBonus: reader.bool("bonus") ?? false, criteria: criteria)
+    }
+
+    private func criteria(_ reader: NodeReader, sectionWeight: Rational, criterionIds: inout [String: Mark]) -> [Criterion] {
+        guard let list = reader.node("criteria", required: true) else { return [] }
+        guard let items = list.sequence?.items, !items.isEmpty else {
+            log.error("'criteria' must be a list of at least one criterion, found \(list.kindDescription)", at: list.mark)
+            return []
+        }
+        let decoder = CriterionDecoder(scorecard: self, sectionWeight: sectionWeight)
+        return items.compactMap { decoder.criterion($0, ids: &criterionIds) }
+    }
+
+    /// Reports `id` when an earlier one of the same kind had it.
+    static func checkUnique(_ id: (id: String, mark: Mark), kind: String, seen: inout [String: Mark], log: DiagnosticLog) {
+        if let first = seen[id.id] {
+            log.error("duplicate \(kind) id '\(id.id)' (first defined at \(first))", at: id.mark)
+        } else {
+            seen[id.id] = id.mark
+        }
+    }
+}
