@@ -1,0 +1,114 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Bytes of a file, standard input or memory, handed out in chunks so that memory stays constant
+/// however large the input is.
+///
+/// A file is read with `open`/`read` in pieces of at most `chunkSize` bytes (256 KiB by default);
+/// the path `-` is standard input (file descriptor 0, never closed). Readers pass their own buffer,
+/// so no bytes are copied twice. Interrupted reads (`EINTR`) are retried.
+public final class ByteSource {
+    /// The default read size: large enough that system calls are rare, small enough for any cache.
+    public static let defaultChunkSize = 256 * 1024
+
+    /// The path as given, `-` for standard input, or the name given to in-memory bytes.
+    public let path: String
+    /// The most bytes one `read(into:)` returns; at least 1.
+    public let chunkSize: Int
+
+    private enum Backing {
+        case descriptor(Int32, owned: Bool)
+        case memory([UInt8], offset: Int)
+    }
+    private var backing: Backing
+
+    /// Opens `path` for reading; `-` means standard input.
+    ///
+    /// - Throws: `FormatError.fileNotFound`, `.isDirectory`, `.permissionDenied` or `.cannotOpen`,
+    ///   each naming the path.
+    public init(path: String, chunkSize: Int = ByteSource.defaultChunkSize) throws(FormatError) {
+        self.path = path
+        self.chunkSize = max(1, chunkSize)
+        if path == "-" {
+            backing = .descriptor(0, owned: false)
+            return
+        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            switch code {
+            case ENOENT, ENOTDIR: throw .fileNotFound(path: path)
+            case EACCES, EPERM: throw .permissionDenied(path: path)
+            case EISDIR: throw .isDirectory(path: path)
+            default: throw .cannotOpen(path: path, reason: ByteSource.systemText(code))
+            }
+        }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+            close(descriptor)
+            throw .isDirectory(path: path)
+        }
+        backing = .descriptor(descriptor, owned: true)
+    }
+
+    /// Serves `bytes` from memory, `chunkSize` at a time; used for tests and for text already loaded.
+    public init(bytes: [UInt8], name: String = "<memory>", chunkSize: Int = ByteSource.defaultChunkSize) {
+        path = name
+        self.chunkSize = max(1, chunkSize)
+        backing = .memory(bytes, offset: 0)
+    }
+
+    deinit {
+        if case .descriptor(let descriptor, true) = backing { close(descriptor) }
+    }
+
+    /// Fills the start of `buffer` with up to `min(buffer.count, chunkSize)` bytes.
+    ///
+    /// - Returns: the number of bytes read; 0 only at the end of the input (or for an empty buffer).
+    /// - Throws: `FormatError.readFailed` (or `.isDirectory` where the system reports `EISDIR`).
+    public func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(FormatError) -> Int {
+        let wanted = min(buffer.count, chunkSize)
+        guard wanted > 0, let base = buffer.baseAddress else { return 0 }
+        switch backing {
+        case .descriptor(let descriptor, _):
+            while true {
+                let count = systemRead(descriptor, base, wanted)
+                if count >= 0 { return count }
+                let code = errno
+                if code == EINTR { continue }
+                if code == EISDIR { throw .isDirectory(path: path) }
+                throw .readFailed(path: path, reason: ByteSource.systemText(code))
+            }
+        case .memory(let bytes, let offset):
+            let count = min(wanted, bytes.count - offset)
+            guard count > 0 else { return 0 }
+            bytes.withUnsafeBufferPointer { source in
+                guard let start = source.baseAddress else { return }
+                base.update(from: start + offset, count: count)
+            }
+            backing = .memory(bytes, offset: offset + count)
+            return count
+        }
+    }
+
+    static func systemText(_ code: Int32) -> String {
+        guard let text = strerror(code) else { return "error \(code)" }
+        return String(cString: text)
+    }
+}
+
+/// The C `read`, named apart from `ByteSource.read(into:)`.
+private func systemRead(_ descriptor: Int32, _ base: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.read(descriptor, base, count)
+    #elseif canImport(Musl)
+    Musl.read(descriptor, base, count)
+    #else
+    Darwin.read(descriptor, base, count)
+    #endif
+}

@@ -1,0 +1,426 @@
+/// One CSV record: its cells in order and the line it starts on.
+public struct CSVRow: Sendable, Hashable {
+    /// 1-based line of the record's first byte; a record may continue over several lines when a
+    /// quoted cell holds line breaks.
+    public var line: Int
+    /// The cells, unquoted and with doubled quotes collapsed; empty cells are `""`.
+    public var fields: [String]
+
+    /// Creates a row; readers make these, tests compare against them.
+    public init(line: Int, fields: [String]) {
+        self.line = line
+        self.fields = fields
+    }
+}
+
+/// What `CSVReader.next()` yields for one record.
+public enum CSVReadResult: Sendable, Hashable {
+    /// A well-formed record.
+    case row(CSVRow)
+    /// A record that was skipped because of the problem at `line`:`column` (1-based, column in
+    /// Unicode scalars); reading continues with the next record.
+    case invalid(line: Int, column: Int, message: String)
+}
+
+/// A streaming RFC 4180 reader for CSV (or TSV, with a tab delimiter) that works on bytes.
+///
+/// Memory stays constant in the number of records: input is read in chunks (`ByteSource`) and
+/// only the current record is held. Accepted input:
+/// - Records end with CRLF, LF or a lone CR (classic Mac files), mixed freely; each counts as one
+///   line break. The last record needs no line break.
+/// - A UTF-8 byte-order mark at the start is skipped. A UTF-16 byte-order mark is a thrown
+///   `FormatError.utf16`.
+/// - Quoted cells may hold delimiters, doubled quotes (`""` for `"`) and line breaks.
+/// - A completely empty line (no byte before its line break) is not a record: it is skipped, so
+///   blank lines between or after records do no harm. A line holding only `""` is a record with
+///   one empty cell, and `,` alone is a record with two empty cells.
+/// - A delimiter at the end of a line means an empty last cell.
+///
+/// Recoverable problems make the reader skip the rest of the record and yield `.invalid`: invalid
+/// UTF-8 (position of the first byte of the bad sequence), a NUL byte, a quote inside an unquoted
+/// cell or text after a closing quote (the rest of that physical line is skipped, since the quoting
+/// can no longer be trusted), a cell longer than `maximumFieldBytes` (position of the cell's
+/// start), or more than `maximumFields` cells (position of the first cell too many). Only the first
+/// problem of a record is reported.
+///
+/// Thrown (fatal) problems: I/O errors, a UTF-16 file, and a quoted cell still open at the end of
+/// the input (reported where its quote opened).
+public final class CSVReader {
+    /// The longest cell accepted by default, in bytes: 1 MiB.
+    public static let defaultMaximumFieldBytes = 1 << 20
+    /// The most cells a record may have by default.
+    public static let defaultMaximumFields = 10_000
+
+    /// The path or name of the input, for messages.
+    public var path: String { source.path }
+
+    private let source: ByteSource
+    private let delimiter: UInt8
+    private let maximumFieldBytes: Int
+    private let maximumFields: Int
+    /// Bytes that end a fast scan outside quotes (1) or inside quotes (2); bit flags per byte value.
+    private let specials: UnsafeMutablePointer<UInt8>
+    private let buffer: UnsafeMutablePointer<UInt8>
+    private let capacity: Int
+    private var cursor = Cursor()
+    private var scratch: [UInt8] = []
+    private var widestRecord = 8
+
+    /// Where reading stands between records.
+    private struct Cursor {
+        /// Next unread index in the buffer, and the end of the valid bytes.
+        var index = 0
+        var end = 0
+        /// Absolute offset in the input of `buffer[0]`.
+        var base = 0
+        var isAtEnd = false
+        var hasCheckedStart = false
+        /// The 1-based line of `buffer[index]`, and where that line starts (absolute offset).
+        var line = 1
+        var lineStart = 0
+        /// Continuation bytes met on the current line so far, to turn byte offsets into scalar columns.
+        var continuations = 0
+        /// Absolute offset of the last CR, so that the LF of a CRLF pair is not a second line break.
+        var lastCarriageReturn = -2
+    }
+
+    private enum State {
+        case fieldStart, unquoted, quoted, afterQuote
+    }
+
+    private enum Skipping {
+        case no, respectingQuotes, toLineEnd
+    }
+
+    /// Reads from `source`.
+    ///
+    /// - Parameters:
+    ///   - delimiter: `,` for CSV, `\t` for TSV; any ASCII character except `"`, CR, LF and NUL
+    ///     (others are a programming error and stop the program).
+    ///   - maximumFieldBytes: the longest cell, in UTF-8 bytes, before the record is rejected.
+    ///   - maximumFields: the most cells in one record before it is rejected.
+    public init(
+        source: ByteSource,
+        delimiter: Unicode.Scalar = ",",
+        maximumFieldBytes: Int = CSVReader.defaultMaximumFieldBytes,
+        maximumFields: Int = CSVReader.defaultMaximumFields
+    ) {
+        precondition(delimiter.isASCII && !"\"\r\n\0".unicodeScalars.contains(delimiter),
+                     "a CSV delimiter must be ASCII and not a quote, line break or NUL")
+        self.source = source
+        self.delimiter = UInt8(delimiter.value)
+        self.maximumFieldBytes = max(0, maximumFieldBytes)
+        self.maximumFields = max(1, maximumFields)
+        specials = .allocate(capacity: 256)
+        specials.initialize(repeating: 0, count: 256)
+        for byte in [UInt8(ascii: "\""), 0x0A, 0x0D, 0x00] { specials[Int(byte)] = 3 }
+        for byte in 0x80...0xFF { specials[byte] = 3 }
+        specials[Int(self.delimiter)] = 1
+        capacity = source.chunkSize + 8
+        buffer = .allocate(capacity: capacity)
+    }
+
+    /// Opens `path` (`-` for standard input) and reads it.
+    ///
+    /// - Throws: `FormatError` when the file cannot be opened.
+    public convenience init(
+        path: String,
+        delimiter: Unicode.Scalar = ",",
+        chunkSize: Int = ByteSource.defaultChunkSize,
+        maximumFieldBytes: Int = CSVReader.defaultMaximumFieldBytes,
+        maximumFields: Int = CSVReader.defaultMaximumFields
+    ) throws(FormatError) {
+        self.init(source: try ByteSource(path: path, chunkSize: chunkSize), delimiter: delimiter,
+                  maximumFieldBytes: maximumFieldBytes, maximumFields: maximumFields)
+    }
+
+    deinit {
+        specials.deallocate()
+        buffer.deallocate()
+    }
+
+    /// The next record, a skipped record's problem, or `nil` at the end of the input.
+    ///
+    /// - Throws: `FormatError` for I/O errors, a UTF-16 file, or a quoted cell still open at the
+    ///   end of the input. After a throw the reader must not be used again.
+    public func next() throws(FormatError) -> CSVReadResult? {
+        var c = cursor
+        defer { cursor = c }
+        if !c.hasCheckedStart { try checkStart(&c) }
+
+        var state = State.fieldStart
+        var skipping = Skipping.no
+        var problem: (line: Int, column: Int, message: String)?
+        var isRecordStarted = false
+        var recordLine = c.line
+        var fields: [String] = []
+        fields.reserveCapacity(widestRecord)
+        var local = scratch
+        scratch = []
+        defer { scratch = local }
+        var usesScratch = false
+        var spanStart = 0
+        var spanEnd = 0
+        var fieldLine = 0
+        var fieldColumn = 0
+        let delimiter = self.delimiter
+        let specials = self.specials
+        let buffer = self.buffer
+
+        @inline(__always) func column(_ c: Cursor, _ index: Int) -> Int {
+            c.base + index - c.lineStart - c.continuations + 1
+        }
+        @inline(__always) func lineBreak(_ c: inout Cursor, isCarriageReturn: Bool) {
+            let offset = c.base + c.index
+            if isCarriageReturn {
+                c.line += 1
+                c.lastCarriageReturn = offset
+            } else if c.lastCarriageReturn != offset - 1 {
+                c.line += 1
+            }
+            c.lineStart = offset + 1
+            c.continuations = 0
+            c.index += 1
+        }
+
+        while true {
+            if c.index == c.end {
+                // Keep what the current cell has so far, then read on.
+                let holdsContent = skipping == .no && (state == .unquoted || state == .quoted || state == .afterQuote)
+                if holdsContent {
+                    let stop = state == .afterQuote ? spanEnd : c.index
+                    local.append(contentsOf: UnsafeBufferPointer(start: buffer + spanStart, count: stop - spanStart))
+                    usesScratch = true
+                    if local.count > maximumFieldBytes {
+                        report(line: fieldLine, column: fieldColumn, "cell longer than \(maximumFieldBytes) bytes",
+                               skipping: .respectingQuotes)
+                    }
+                }
+                if !c.isAtEnd { try refill(&c) }
+                // What was pending is in `local` now; the cell goes on from the current index.
+                spanStart = c.index
+                spanEnd = c.index
+                if c.index == c.end && c.isAtEnd {
+                    switch state {
+                    case .fieldStart where !isRecordStarted:
+                        return nil
+                    case .quoted:
+                        throw .unterminatedQuotedField(path: source.path, line: fieldLine, column: fieldColumn)
+                    default:
+                        break
+                    }
+                    finishField()
+                    return finishRecord()
+                }
+                continue
+            }
+
+            let byte = buffer[c.index]
+            switch state {
+            case .fieldStart:
+                let isLineBreak = byte == 0x0A || byte == 0x0D
+                if isLineBreak && !isRecordStarted {
+                    lineBreak(&c, isCarriageReturn: byte == 0x0D)
+                    continue
+                }
+                if !isRecordStarted {
+                    isRecordStarted = true
+                    recordLine = c.line
+                }
+                fieldLine = c.line
+                fieldColumn = column(c, c.index)
+                spanStart = c.index
+                if isLineBreak {
+                    // A delimiter ended the line: the last cell is empty.
+                    finishField()
+                    lineBreak(&c, isCarriageReturn: byte == 0x0D)
+                    return finishRecord()
+                } else if byte == delimiter {
+                    finishField()
+                    c.index += 1
+                } else if byte == UInt8(ascii: "\"") && skipping != .toLineEnd {
+                    state = .quoted
+                    c.index += 1
+                    spanStart = c.index
+                } else {
+                    state = .unquoted
+                }
+
+            case .unquoted:
+                var index = c.index
+                let end = c.end
+                while index < end && specials[Int(buffer[index])] == 0 { index += 1 }
+                c.index = index
+                guard index < end else { continue }
+                let special = buffer[index]
+                if special == delimiter {
+                    finishField()
+                    c.index += 1
+                    state = .fieldStart
+                } else if special == 0x0A || special == 0x0D {
+                    finishField()
+                    lineBreak(&c, isCarriageReturn: special == 0x0D)
+                    return finishRecord()
+                } else if special == UInt8(ascii: "\"") {
+                    report(line: c.line, column: column(c, index),
+                           "quote '\"' inside an unquoted cell; quote the whole cell and double the quotes inside it",
+                           skipping: .toLineEnd, index: index)
+                    c.index += 1
+                } else {
+                    try otherByte(&c)
+                }
+
+            case .quoted:
+                var index = c.index
+                let end = c.end
+                while index < end && specials[Int(buffer[index])] & 2 == 0 { index += 1 }
+                c.index = index
+                guard index < end else { continue }
+                let special = buffer[index]
+                if special == UInt8(ascii: "\"") {
+                    state = .afterQuote
+                    spanEnd = index
+                    c.index += 1
+                } else if special == 0x0A || special == 0x0D {
+                    lineBreak(&c, isCarriageReturn: special == 0x0D)
+                } else {
+                    try otherByte(&c)
+                }
+
+            case .afterQuote:
+                if byte == UInt8(ascii: "\"") {
+                    if skipping == .no {
+                        local.append(contentsOf: UnsafeBufferPointer(start: buffer + spanStart, count: spanEnd - spanStart))
+                        local.append(UInt8(ascii: "\""))
+                        usesScratch = true
+                    }
+                    c.index += 1
+                    spanStart = c.index
+                    state = .quoted
+                } else if byte == delimiter {
+                    finishField()
+                    c.index += 1
+                    state = .fieldStart
+                } else if byte == 0x0A || byte == 0x0D {
+                    finishField()
+                    lineBreak(&c, isCarriageReturn: byte == 0x0D)
+                    return finishRecord()
+                } else {
+                    report(line: c.line, column: column(c, c.index),
+                           "text after the closing quote of a cell; a quoted cell must end at a delimiter or line end",
+                           skipping: .toLineEnd, index: c.index)
+                    state = .unquoted
+                }
+            }
+        }
+
+        /// Handles a NUL or non-ASCII byte at `c.index`, outside or inside quotes.
+        func otherByte(_ c: inout Cursor) throws(FormatError) {
+            let byte = buffer[c.index]
+            if byte == 0 {
+                report(line: c.line, column: column(c, c.index), "NUL byte (0x00) in a cell", skipping: .respectingQuotes,
+                       index: c.index)
+                c.index += 1
+                return
+            }
+            let length = UTF8Sequence.length(lead: byte)
+            if length > 0 && c.index + length > c.end && !c.isAtEnd {
+                // The sequence continues in the next chunk: keep the cell so far, then read more.
+                if skipping == .no && state != .fieldStart {
+                    local.append(contentsOf: UnsafeBufferPointer(start: buffer + spanStart, count: c.index - spanStart))
+                    usesScratch = true
+                }
+                try refill(&c)
+                spanStart = c.index
+                return
+            }
+            if length > 0 && c.index + length <= c.end && UTF8Sequence.isWellFormed(buffer + c.index, length: length) {
+                c.continuations += length - 1
+                c.index += length
+                return
+            }
+            report(line: c.line, column: column(c, c.index),
+                   "invalid UTF-8 byte \(UTF8Sequence.hex(byte)); save the file as UTF-8", skipping: .respectingQuotes,
+                   index: c.index)
+            c.index += 1
+        }
+
+        /// Records the record's first problem. A cell already over the limit before the byte at
+        /// `index` is reported as too long instead, so that the outcome does not depend on where
+        /// chunks happen to end.
+        func report(line: Int, column: Int, _ message: String, skipping mode: Skipping, index: Int? = nil) {
+            guard skipping == .no else { return }
+            problem = (line, column, message)
+            if let index, state != .fieldStart {
+                let pending = (state == .afterQuote ? spanEnd : index) - spanStart
+                if (usesScratch ? local.count : 0) + pending > maximumFieldBytes {
+                    problem = (fieldLine, fieldColumn, "cell longer than \(maximumFieldBytes) bytes")
+                }
+            }
+            skipping = mode
+            usesScratch = false
+            local.removeAll(keepingCapacity: true)
+        }
+
+        func finishField() {
+            let stop = state == .afterQuote ? spanEnd : c.index
+            state = .fieldStart
+            guard skipping == .no else { return }
+            if fields.count == maximumFields {
+                report(line: fieldLine, column: fieldColumn, "more than \(maximumFields) cells in one record",
+                       skipping: .respectingQuotes)
+                return
+            }
+            let span = UnsafeBufferPointer(start: buffer + spanStart, count: max(0, stop - spanStart))
+            let cell: String
+            if usesScratch {
+                local.append(contentsOf: span)
+                cell = local.count > maximumFieldBytes ? "" : String(decoding: local, as: UTF8.self)
+            } else {
+                cell = span.count > maximumFieldBytes ? "" : String(decoding: span, as: UTF8.self)
+            }
+            if (usesScratch ? local.count : span.count) > maximumFieldBytes {
+                report(line: fieldLine, column: fieldColumn, "cell longer than \(maximumFieldBytes) bytes",
+                       skipping: .respectingQuotes)
+                return
+            }
+            local.removeAll(keepingCapacity: true)
+            usesScratch = false
+            fields.append(cell)
+        }
+
+        func finishRecord() -> CSVReadResult {
+            if let problem { return .invalid(line: problem.line, column: problem.column, message: problem.message) }
+            widestRecord = max(widestRecord, fields.count)
+            return .row(CSVRow(line: recordLine, fields: fields))
+        }
+    }
+
+    /// Skips a UTF-8 byte-order mark; rejects UTF-16 ones.
+    private func checkStart(_ c: inout Cursor) throws(FormatError) {
+        c.hasCheckedStart = true
+        while c.end - c.index < 3 && !c.isAtEnd { try refill(&c) }
+        let available = c.end - c.index
+        let first = available > 0 ? buffer[c.index] : 0
+        let second = available > 1 ? buffer[c.index + 1] : 0
+        if (first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF) {
+            throw .utf16(path: source.path)
+        }
+        if available >= 3 && first == 0xEF && second == 0xBB && buffer[c.index + 2] == 0xBF {
+            c.index += 3
+            c.lineStart = c.base + c.index
+        }
+    }
+
+    /// Moves the unread bytes to the front of the buffer and reads the next chunk after them.
+    private func refill(_ c: inout Cursor) throws(FormatError) {
+        let kept = c.end - c.index
+        if c.index > 0 && kept > 0 { buffer.update(from: buffer + c.index, count: kept) }
+        c.base += c.index
+        c.index = 0
+        c.end = kept
+        let count = try source.read(into: UnsafeMutableBufferPointer(start: buffer + kept, count: capacity - kept))
+        if count == 0 { c.isAtEnd = true }
+        c.end += count
+    }
+}
