@@ -23,13 +23,56 @@ public enum Consensus {
     /// match. Every entry is `nil` when the unit has fewer than two answers.
     public static func leaveOneOutModes<Answer: Hashable>(_ answers: [Answer]) -> [Set<Answer>?] {
         guard answers.count >= 2 else { return answers.map { _ in nil } }
-        var counts: [Answer: Int] = [:]
-        for answer in answers { counts[answer, default: 0] += 1 }
-        return answers.map { own in
-            var others = counts
-            others[own]! -= 1
-            let highest = others.values.max() ?? 0
-            return Set(others.filter { $0.value == highest }.keys)
+        let tally = OtherAnswersTally(answers)
+        return answers.indices.map { own in
+            let highest = tally.highestCount(excluding: own)
+            var modes = Set<Answer>()
+            for other in answers.indices where other != own && tally.count(of: other, excluding: own) == highest {
+                modes.insert(answers[other])
+            }
+            return modes
         }
+    }
+
+    /// For each answer, whether it is one of the most common answers among the other answers of
+    /// the unit (ties count as matches), in the same order; `nil` when the unit has fewer than two
+    /// answers.
+    ///
+    /// The same judgement as membership in `leaveOneOutModes(_:)`, without building sets: this is
+    /// the form a criterion match rate over many interactions wants.
+    public static func leaveOneOutMatches<Answer: Equatable>(_ answers: [Answer]) -> [Bool?] {
+        guard answers.count >= 2 else { return answers.map { _ in nil } }
+        let tally = OtherAnswersTally(answers)
+        return answers.indices.map { own in
+            tally.occurrences[own] - 1 == tally.highestCount(excluding: own)
+        }
+    }
+}
+
+/// How often each answer of a unit occurs, so that the counts among "the others" of any one rater
+/// follow without a dictionary: units have a handful of raters, and comparing all pairs is cheaper
+/// than hashing.
+private struct OtherAnswersTally<Answer: Equatable> {
+    let answers: [Answer]
+    /// `occurrences[i]`: how many answers equal `answers[i]`, itself included.
+    let occurrences: [Int]
+
+    init(_ answers: [Answer]) {
+        self.answers = answers
+        occurrences = answers.map { answer in answers.reduce(0) { $1 == answer ? $0 + 1 : $0 } }
+    }
+
+    /// How many of the answers other than `excluded` equal `answers[index]`.
+    func count(of index: Int, excluding excluded: Int) -> Int {
+        answers[index] == answers[excluded] ? occurrences[index] - 1 : occurrences[index]
+    }
+
+    /// The count of the most common answer among all but `excluded`.
+    func highestCount(excluding excluded: Int) -> Int {
+        var highest = 0
+        for index in answers.indices where index != excluded {
+            highest = max(highest, count(of: index, excluding: excluded))
+        }
+        return highest
     }
 }

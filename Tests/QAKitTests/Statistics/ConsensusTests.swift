@@ -33,5 +33,24 @@ struct ConsensusTests {
     func modes() {
         #expect(Consensus.leaveOneOutModes(["a", "b", "b", "c"]) == [["b"], ["a", "b", "c"], ["a", "b", "c"], ["b"]])
     }
+
+    /// yes, yes, no: each yes sees a yes/no tie, which counts as a match; no sees (yes, yes).
+    /// a, b, b, c: a and c see b as the mode; each b sees a three-way tie that includes b.
+    @Test("matches count ties")
+    func matches() {
+        #expect(Consensus.leaveOneOutMatches(["yes", "yes", "no"]) == [true, true, false])
+        #expect(Consensus.leaveOneOutMatches(["a", "b", "b", "c"]) == [false, true, true, false])
+        #expect(Consensus.leaveOneOutMatches(["yes"]) == [nil])
+    }
+
+    @Test("matches agree with membership in the modes", arguments: AgreementFixture.all)
+    func matchesAgreeWithModes(fixture: AgreementFixture) {
+        for unit in fixture.units {
+            let answers = unit.compactMap { $0 }
+            let modes = Consensus.leaveOneOutModes(answers)
+            let expected = zip(answers, modes).map { answer, modes in modes.map { $0.contains(answer) } }
+            #expect(Consensus.leaveOneOutMatches(answers) == expected)
+        }
+    }
 }
 }
