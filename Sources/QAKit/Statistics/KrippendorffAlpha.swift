@@ -88,10 +88,10 @@ public struct KrippendorffAlpha: Sendable, Hashable {
         var observedSum = 0.0
         data.forEachUnit { unit in
             let m = Double(unit.count)
-            observedSum += 2 * m * sumOfSquaredDeviations(unit) / (m - 1)
+            observedSum += 2 * m * Variance.sumOfSquaredDeviations(unit) / (m - 1)
         }
         let n = Double(data.values.count)
-        return (observedSum / n, 2 * sumOfSquaredDeviations(data.values[...]) / (n - 1))
+        return (observedSum / n, 2 * Variance.sumOfSquaredDeviations(data.values[...]) / (n - 1))
     }
 
     private static func ratioDisagreements(_ data: PairableUnits) -> (observed: Double, expected: Double)? {
@@ -116,16 +116,6 @@ public struct KrippendorffAlpha: Sendable, Hashable {
         }
         let n = Double(data.values.count)
         return (observedSum / n, expectedSum / (n * (n - 1)))
-    }
-}
-
-/// Σ (x − x̄)², two-pass and shifted by the first value, so that equal values give exactly 0.
-func sumOfSquaredDeviations(_ values: ArraySlice<Double>) -> Double {
-    guard let shift = values.first else { return 0 }
-    let mean = values.reduce(0.0) { $0 + ($1 - shift) } / Double(values.count)
-    return values.reduce(0.0) { sum, value in
-        let deviation = value - shift - mean
-        return sum + deviation * deviation
     }
 }
 

@@ -9,7 +9,7 @@ public enum Variance {
     /// `nil` for fewer than two values, where it is undefined.
     public static func sample(_ values: [Double]) -> Double? {
         guard values.count >= 2 else { return nil }
-        return sumOfSquaredDeviations(values[...]) / Double(values.count - 1)
+        return Self.sumOfSquaredDeviations(values[...]) / Double(values.count - 1)
     }
 
     /// The pooled within-group variance Σ_i Σ_r (x_ir − x̄_i)² / Σ_i (n_i − 1).
@@ -21,9 +21,19 @@ public enum Variance {
         var squares = 0.0
         var degreesOfFreedom = 0
         for group in groups where !group.isEmpty {
-            squares += sumOfSquaredDeviations(group[...])
+            squares += Self.sumOfSquaredDeviations(group[...])
             degreesOfFreedom += group.count - 1
         }
         return degreesOfFreedom == 0 ? nil : squares / Double(degreesOfFreedom)
+    }
+
+    /// Σ (x − x̄)², two-pass and shifted by the first value, so that equal values give exactly 0.
+    static func sumOfSquaredDeviations(_ values: ArraySlice<Double>) -> Double {
+        guard let shift = values.first else { return 0 }
+        let mean = values.reduce(0.0) { $0 + ($1 - shift) } / Double(values.count)
+        return values.reduce(0.0) { sum, value in
+            let deviation = value - shift - mean
+            return sum + deviation * deviation
+        }
     }
 }

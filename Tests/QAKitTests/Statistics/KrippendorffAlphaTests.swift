@@ -45,6 +45,11 @@ struct KrippendorffAlphaTests {
         #expect(KrippendorffAlpha(units: units, level: level).value == 1)
     }
 
+    @Test("negative zero is the same value as zero", arguments: MeasurementLevel.allCases)
+    func negativeZero(level: MeasurementLevel) {
+        #expect(KrippendorffAlpha(units: [[0.0, -0.0], [1, 1], [-0.0, -0.0]], level: level).value == 1)
+    }
+
     @Test("is undefined when every value is the same", arguments: MeasurementLevel.allCases)
     func noVariation(level: MeasurementLevel) {
         // 0.1 has no exact binary form; a mean computed as Σx/n would differ from it by an ulp.
