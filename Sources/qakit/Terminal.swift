@@ -23,6 +23,12 @@ enum Terminal {
         line.withCString { _ = Glibc.write(STDERR_FILENO, $0, strlen($0)) }
     }
 
+    /// Overwrites the current terminal line on standard error with `text`.
+    static func printProgress(_ text: String) {
+        let line = "\r\u{1B}[K" + text
+        line.withCString { _ = Glibc.write(STDERR_FILENO, $0, strlen($0)) }
+    }
+
     /// Prints diagnostics compiler style, with the severity coloured on a terminal.
     static func print(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics {

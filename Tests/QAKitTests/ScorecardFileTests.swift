@@ -158,7 +158,7 @@ struct ValidScorecardTests {
         guard case .scale(1, 5, let levels) = empathy.kind else { Issue.record("empathy is \(empathy.kind.name)"); return }
         #expect(levels == [1: "None", 5: "Specific"])
         guard case .choice(let options) = card.criterion("resolution")?.kind else { Issue.record("resolution is not a choice"); return }
-        #expect(options == [Option(value: "resolved", label: "Fully resolved", credit: .one), Option(value: "partial", label: "partial", credit: Rational(1, 2))])
+        #expect(options == [ChoiceOption(value: "resolved", label: "Fully resolved", credit: .one), ChoiceOption(value: "partial", label: "partial", credit: Rational(1, 2))])
         guard case .points(let maximum) = card.criterion("accuracy")?.kind else { Issue.record("accuracy is not points"); return }
         #expect(maximum == Rational(10))
         #expect(card.criterion("accuracy")?.critical == .scorecard)

@@ -36,13 +36,14 @@ public final class AuditDecoder {
         }
     }
 
-    /// Validates one record. `values[i]` is the cell of column `i` (`nil` for JSON null or a
-    /// missing trailing cell). `allowFlagWords` accepts yes/no/1/0 for `calibration` (CSV).
-    public func decode(values: [String?], layout: RecordLayout, file: String, line: Int, allowFlagWords: Bool) -> Outcome {
+    /// Validates one record. `values[i]` is the cell of column `i`; an empty cell (or JSON null,
+    /// or a missing trailing cell) is unanswered. `allowFlagWords` accepts yes/no/1/0 for
+    /// `calibration` (CSV).
+    public func decode(values: [String], layout: RecordLayout, file: String, line: Int, allowFlagWords: Bool) -> Outcome {
         var problems = RecordProblems(file: file, line: line)
         func field(_ name: RecordLayout.StandardField) -> String? {
-            guard let column = layout.standardIndex[name], column < values.count, let value = values[column] else { return nil }
-            let text = AnswerParser.trimmed(value)
+            guard let column = layout.standardIndex[name], column < values.count else { return nil }
+            let text = AnswerParser.trimmed(values[column])
             return text.isEmpty ? nil : text
         }
         let id = field(.auditID)
@@ -69,8 +70,8 @@ public final class AuditDecoder {
         }
         var metadata: [String: String] = [:]
         for (column, role) in layout.roles.enumerated() {
-            guard case .metadata(let name) = role, column < values.count, let value = values[column] else { continue }
-            let text = AnswerParser.trimmed(value)
+            guard case .metadata(let name) = role, column < values.count else { continue }
+            let text = AnswerParser.trimmed(values[column])
             if !text.isEmpty, metadata[name] == nil { metadata[name] = text }
         }
         let lookup: (String) -> String? = { name in
@@ -126,7 +127,7 @@ public final class AuditDecoder {
     }
 
     private func readAnswers(
-        _ values: [String?], layout: RecordLayout, scorecard index: Int, lookup: (String) -> String?, problems: inout RecordProblems
+        _ values: [String], layout: RecordLayout, scorecard index: Int, lookup: (String) -> String?, problems: inout RecordProblems
     ) -> ([Answer?], [String?]) {
         let scorecard = scorecards[index]
         let plan = layout.plan(for: scorecard, index: index)
@@ -136,7 +137,8 @@ public final class AuditDecoder {
         for (offset, entry) in scorecard.criteria.enumerated() {
             let criterion = entry.criterion
             var answer: Answer?
-            if let column = plan.answerColumn[offset], column < values.count, let raw = values[column] {
+            if let column = plan.answerColumn[offset], column < values.count {
+                let raw = values[column]
                 do {
                     answer = try AnswerParser.parse(raw, for: criterion)
                 } catch {
@@ -149,10 +151,10 @@ public final class AuditDecoder {
             }
             answers.append(answer)
             let comment = plan.commentColumn[offset].flatMap { $0 < values.count ? values[$0] : nil }
-            comments.append(comment.flatMap { $0.isEmpty ? nil : $0 })
+            comments.append(comment?.isEmpty == false ? comment : nil)
         }
         for column in plan.foreignAnswerColumns where column < values.count {
-            guard let raw = values[column], !AnswerParser.trimmed(raw).isEmpty else { continue }
+            guard !AnswerParser.trimmed(values[column]).isEmpty else { continue }
             let name = layout.names[column]
             problems.add(field: name, "scorecard '\(scorecard.id)' has no criterion '\(name)'\(Suggestion.hint(for: name, among: scorecard.criteria.map(\.criterion.id)))")
         }

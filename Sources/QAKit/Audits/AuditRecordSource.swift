@@ -1,7 +1,9 @@
 /// One item read from an audit file: a record to validate, or a problem at a location.
 public enum SourceItem {
-    /// `values[i]` belongs to `layout`'s column `i`; `line` is where the record starts.
-    case record(values: [String?], layout: RecordLayout, line: Int)
+    /// `values[i]` belongs to `layout`'s column `i` (empty = unanswered); `line` is where the record starts.
+    case record(values: [String], layout: RecordLayout, line: Int)
+    /// Something worth a warning that rejects no record (a column that looks misspelt).
+    case warning(Diagnostic)
     /// A record that could not be read at all (broken quoting, invalid UTF-8, malformed JSON…).
     case problem(Diagnostic)
 }
@@ -62,7 +64,7 @@ struct KeyedRecordBuilder {
 
     mutating func item(from entries: [(key: String, value: KeyedValue)], line: Int) -> SourceItem {
         var names: [String] = []
-        var values: [String?] = []
+        var values: [String] = []
         var problems: [String] = []
         for (key, value) in entries {
             switch (key, value) {
@@ -74,19 +76,19 @@ struct KeyedRecordBuilder {
                         continue
                     }
                     names.append(id + suffix)
-                    values.append(text)
+                    values.append(text ?? "")
                 }
             case ("answers", _), ("comments", _):
                 problems.append("field '\(key)': expected an object of criterion ids, found \(value.kindName)")
             case (_, .scalar(let text)):
                 names.append(key)
-                values.append(text)
+                values.append(text ?? "")
             default:
                 problems.append("field '\(key)': expected a string, number or boolean, found \(value.kindName)")
             }
         }
         if !problems.isEmpty {
-            let id = zip(names, values).first { $0.0 == "audit_id" }?.1.flatMap { $0 }
+            let id = zip(names, values).first { $0.0 == "audit_id" && !$0.1.isEmpty }?.1
             let subject = id.map { "audit '\($0)', " } ?? ""
             return .problem(Diagnostic(.error, subject + problems.joined(separator: "; "), file: file, line: line))
         }

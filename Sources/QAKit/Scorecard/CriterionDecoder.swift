@@ -123,7 +123,7 @@ struct CriterionDecoder {
         return options.count == items.count ? .choice(options) : nil
     }
 
-    private func option(_ node: Node, seen: inout [String: Mark]) -> Option? {
+    private func option(_ node: Node, seen: inout [String: Mark]) -> ChoiceOption? {
         guard let reader = NodeReader(node, context: "an option", allowedKeys: ScorecardDecoder.optionKeys, log: log),
               let value = reader.string("value", required: true), let mark = reader.mapping["value"]?.mark else { return nil }
         let key = value.lowercased()
@@ -134,7 +134,7 @@ struct CriterionDecoder {
         }
         seen[key] = seen[key] ?? mark
         guard let credit = reader.decimal("credit", required: true, in: .between(.zero, .one)) else { return nil }
-        return Option(value: value, label: reader.string("label") ?? value, credit: credit)
+        return ChoiceOption(value: value, label: reader.string("label") ?? value, credit: credit)
     }
 
     // MARK: Coaching and warnings

@@ -177,7 +177,7 @@ public struct Criterion: Sendable {
         /// An integer in `minimum...maximum`; credit (v − min)/(max − min). `levels` describe some values.
         case scale(minimum: Int, maximum: Int, levels: [Int: String])
         /// One of the options; credit is the option's.
-        case choice([Option])
+        case choice([ChoiceOption])
         /// A number in 0...maximum with at most two decimals; credit v/max.
         case points(maximum: Rational)
 
@@ -194,7 +194,7 @@ public struct Criterion: Sendable {
 }
 
 /// An option of a `choice` criterion.
-public struct Option: Sendable, Hashable {
+public struct ChoiceOption: Sendable, Hashable {
     /// What reviewers write, matched case-insensitively.
     public var value: String
     public var label: String

@@ -47,6 +47,8 @@ public final class ScoringRun {
             case .problem(let diagnostic):
                 rejectedCount += 1
                 report(diagnostic)
+            case .warning(let diagnostic):
+                report(diagnostic)
             case .record(let values, let layout, let line):
                 switch decoder.decode(values: values, layout: layout, file: source.file, line: line, allowFlagWords: source.allowsFlagWords) {
                 case .audit(let audit):

@@ -15,7 +15,7 @@ enum Build {
     }
 
     static func choice(_ id: String, credits: [String], weight: String = "1", critical: CriticalScope = .none) -> Criterion {
-        let options = credits.enumerated().map { Option(value: "o\($0.offset)", label: "Option \($0.offset)", credit: r($0.element)) }
+        let options = credits.enumerated().map { ChoiceOption(value: "o\($0.offset)", label: "Option \($0.offset)", credit: r($0.element)) }
         return Criterion(id: id, title: id, kind: .choice(options), weight: r(weight), critical: critical)
     }
 

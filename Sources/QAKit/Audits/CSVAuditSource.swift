@@ -1,0 +1,76 @@
+/// Audits in a CSV or TSV file with a header row (SPEC.md section 3), streamed record by record.
+public struct CSVAuditSource: AuditRecordSource {
+    public let file: String
+    public var allowsFlagWords: Bool { true }
+    private let reader: CSVReader
+    private let decoder: AuditDecoder
+    private var layout: RecordLayout?
+    private var pendingWarnings: [Diagnostic] = []
+
+    /// Opens `path` (`-` for standard input); a missing or unreadable file is an `InputError`.
+    public init(path: String, delimiter: Unicode.Scalar = ",", decoder: AuditDecoder) throws(InputError) {
+        file = path
+        self.decoder = decoder
+        do {
+            reader = try CSVReader(path: path, delimiter: delimiter)
+        } catch {
+            throw InputError(file: path, message: error.message, isUnreadable: true)
+        }
+    }
+
+    public mutating func next() throws(InputError) -> SourceItem? {
+        if !pendingWarnings.isEmpty { return .warning(pendingWarnings.removeFirst()) }
+        guard let layout else {
+            try readHeader()
+            return try next()
+        }
+        let result: CSVReadResult?
+        do {
+            result = try reader.next()
+        } catch {
+            throw InputError(file: file, line: error.position?.line, column: error.position?.column, message: error.message,
+                             isUnreadable: error.position == nil)
+        }
+        switch result {
+        case nil:
+            return nil
+        case .invalid(let line, let column, let message)?:
+            return .problem(Diagnostic(.error, "record skipped: \(message)", file: file, line: line, column: column))
+        case .row(let row)?:
+            guard row.fields.count <= layout.names.count else {
+                return .problem(Diagnostic(
+                    .error, "record has \(row.fields.count) cells but the header has \(layout.names.count) columns; check for an unquoted delimiter",
+                    file: file, line: row.line))
+            }
+            return .record(values: row.fields, layout: layout, line: row.line)
+        }
+    }
+
+    /// Reads the header row, rejecting a file without one or with a column named twice.
+    private mutating func readHeader() throws(InputError) {
+        let first: CSVReadResult?
+        do {
+            first = try reader.next()
+        } catch {
+            throw InputError(file: file, line: error.position?.line, column: error.position?.column, message: error.message, isUnreadable: true)
+        }
+        switch first {
+        case nil:
+            throw InputError(file: file, line: 1, column: 1, message: "file is empty; expected a header row naming the columns", isUnreadable: true)
+        case .invalid(let line, let column, let message)?:
+            throw InputError(file: file, line: line, column: column, message: "header row cannot be read: \(message)", isUnreadable: true)
+        case .row(let row)?:
+            let names = row.fields.map(AnswerParser.trimmed)
+            var seen: [String: Int] = [:]
+            for (index, name) in names.enumerated() where !name.isEmpty {
+                if let first = seen[name] {
+                    throw InputError(file: file, line: row.line, message: "column '\(name)' appears twice in the header (columns \(first + 1) and \(index + 1))", isUnreadable: true)
+                }
+                seen[name] = index
+            }
+            let layout = decoder.layout(names: names)
+            pendingWarnings = decoder.headerWarnings(for: layout, file: file, line: row.line)
+            self.layout = layout
+        }
+    }
+}
