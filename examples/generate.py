@@ -416,6 +416,9 @@ def true_answers(rng, card, audit, skills):
         if c.get("na") and rng.random() < NA_RATE.get(cid, 0.1):
             answers[cid] = "na"
             continue
+        if DIMENSION[cid] == "compliance" and skills["compliance"] >= 1:
+            answers[cid] = "yes"  # compliance failures are placed deliberately, see forced_failures
+            continue
         p = clip(skills[DIMENSION[cid]])
         answers[cid] = natural_answer(rng, c, p)
     # keep the story consistent
