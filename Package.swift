@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Renders users' coaching templates (`qakit coach --template`); no other dependency.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The system libyaml (apt: libyaml-dev, pkg-config: yaml-0.1); never vendored.
@@ -28,6 +30,7 @@ let package = Package(
             dependencies: [
                 "QAKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .testTarget(name: "QAKitYAMLTests", dependencies: ["QAKitYAML"]),

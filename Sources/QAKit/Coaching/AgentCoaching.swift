@@ -1,0 +1,145 @@
+/// One agent's coaching notes and action plan for a period (SPEC.md section 7).
+///
+/// Holds the agent's own figures and team aggregates only, never another agent's name or
+/// scores. When an agent was audited on several scorecards, criteria, focus areas, notes and
+/// goals are worked out per scorecard (`scorecards`), each with that scorecard's coaching
+/// settings; `summary` covers all of the agent's audits.
+public struct AgentCoaching: Sendable {
+    public var agent: String
+    /// The agent's most frequent `team` value; `nil` means the comparison group is every agent.
+    public var team: String?
+    public var period: CoachingPeriod
+    public var summary: CoachingSummary
+    /// In the order the scorecards were loaded.
+    public var scorecards: [ScorecardCoaching]
+    /// Earlier goals judged on this period; empty without `--previous`.
+    public var followUp: [FollowUpResult]
+
+    /// How the comparison group is named in prose: `the Tier 1 team` or `all agents`.
+    public var teamPhrase: String {
+        team.map { "the \($0) team" } ?? "all agents"
+    }
+}
+
+/// Audit-level figures for the agent, with the comparison group's mean score.
+public struct CoachingSummary: Sendable {
+    public var audits: Int
+    /// Mean of the exact scores; `nil` when no audit had a score.
+    public var meanScore: Rational?
+    /// 0...1 over audits with a pass/fail; `nil` when none had one.
+    public var passRate: Rational?
+    public var passes: Int
+    public var judged: Int
+    public var autoFails: Int
+    /// Points per 30 days; `nil` with fewer than 3 scored audits or a single date.
+    public var trend: Rational?
+    public var teamMeanScore: Rational?
+    public var teamAudits: Int
+
+    init(agent: ScoreTally, team: ScoreTally) {
+        audits = agent.audits
+        meanScore = agent.meanScore
+        passRate = agent.passRate
+        passes = agent.passes
+        judged = agent.judged
+        autoFails = agent.autoFails
+        trend = agent.trend.slopePer30Days
+        teamMeanScore = team.meanScore
+        teamAudits = team.audits
+    }
+}
+
+/// The agent's coaching on one scorecard.
+public struct ScorecardCoaching: Sendable {
+    public var scorecard: Scorecard
+    public var summary: CoachingSummary
+    /// Every criterion of the scorecard, in scorecard order.
+    public var criteria: [CriterionPerformance]
+    /// Criticals first (most failures first), then by points lost; ties in scorecard order.
+    public var focusAreas: [CriterionPerformance]
+    /// At most two, largest lead over the team first.
+    public var strengths: [CriterionPerformance]
+    /// One per focus area, in focus-area order.
+    public var notes: [CoachingNote]
+    /// One per focus area, then the overall-score goal when the mean is below `passing_score`.
+    public var goals: [CoachingGoal]
+}
+
+/// How the agent did on one criterion, against the team.
+public struct CriterionPerformance: Sendable {
+    /// Index in `Scorecard.criteria`.
+    public var index: Int
+    public var criterion: Criterion
+    /// Audits in which it was scored.
+    public var scored: Int
+    /// Percentages, 0...100; `nil` when not scored.
+    public var meanCredit: Rational?
+    public var teamMeanCredit: Rational?
+    public var teamScored: Int
+    public var criticalFailures: Int
+    /// Scored audits in which it earned less than full credit.
+    public var shortfalls: Int
+    /// Mean points of score it cost per audit of the agent's on this scorecard.
+    public var pointsLost: Rational
+    /// Counts per choice option, then N/A; empty for other types.
+    public var answerCounts: [Int]
+
+    public var id: String { criterion.id }
+
+    /// How far the agent's mean credit is above the team's, in percentage points.
+    public var leadOverTeam: Rational? {
+        guard let meanCredit, let teamMeanCredit else { return nil }
+        return meanCredit - teamMeanCredit
+    }
+}
+
+/// A goal of the action plan: a criterion's mean credit, or (criterion `nil`) the mean score.
+public struct CoachingGoal: Sendable {
+    /// `nil` for the overall-score goal.
+    public var criterion: Criterion?
+    /// The agent's mean credit (percentage) or mean score in this period.
+    public var baseline: Rational
+    /// min(100, max(team mean, baseline + target_gain)); for the overall score, also at least
+    /// `passing_score`.
+    public var target: Rational
+    /// Period end + `review_after_days`.
+    public var due: CalendarDate
+    public var actions: [String]
+    public var followUp: String
+}
+
+/// How an earlier goal went in the new period.
+public enum FollowUpStatus: String, Sendable, CaseIterable {
+    /// current ≥ target.
+    case met
+    /// baseline < current < target.
+    case improved
+    /// current ≤ baseline.
+    case notMet = "not_met"
+    /// Not scored in the new period.
+    case noData = "no_data"
+
+    /// Judges a current figure against an earlier goal.
+    public static func judge(baseline: Double, target: Double, current: Double?) -> FollowUpStatus {
+        guard let current else { return .noData }
+        if current >= target { return .met }
+        if current > baseline { return .improved }
+        return .notMet
+    }
+}
+
+/// One earlier goal, judged on the new period.
+public struct FollowUpResult: Sendable {
+    public var scorecard: String?
+    /// `nil` for an overall-score goal.
+    public var criterion: String?
+    /// The criterion's title, when the scorecard still has it.
+    public var title: String?
+    public var baseline: Double
+    public var target: Double
+    /// The earlier goal's due date, as written in the earlier plan.
+    public var due: String?
+    /// The same figure in the new period; `nil` when there is none.
+    public var current: Rational?
+    public var status: FollowUpStatus
+}

@@ -1,0 +1,30 @@
+/// The days a coaching run covers, both ends inclusive (SPEC.md section 7).
+public struct CoachingPeriod: Sendable, Hashable {
+    /// `--from`, or the earliest audit date in the run.
+    public var from: CalendarDate
+    /// `--to`, or the latest audit date in the run; goals fall due counted from here.
+    public var to: CalendarDate
+
+    public init(from: CalendarDate, to: CalendarDate) {
+        self.from = from
+        self.to = to
+    }
+}
+
+/// The `--from`/`--to` bounds the user gave; either may be open.
+public struct PeriodFilter: Sendable, Hashable {
+    public var from: CalendarDate?
+    public var to: CalendarDate?
+
+    public init(from: CalendarDate? = nil, to: CalendarDate? = nil) {
+        self.from = from
+        self.to = to
+    }
+
+    /// Whether an audit dated `date` falls inside the bounds.
+    public func contains(_ date: CalendarDate) -> Bool {
+        if let from, date < from { return false }
+        if let to, to < date { return false }
+        return true
+    }
+}

@@ -1,0 +1,209 @@
+/// Collects, in one pass over scored audits, everything coaching needs (SPEC.md section 7).
+///
+/// Memory is bounded per agent and per team: running totals per criterion and the five most
+/// recent audits that lost points on each criterion. Calibration audits and audits outside the
+/// period filter are skipped.
+public struct CoachingTally: Sendable {
+    public let scorecards: [Scorecard]
+    public let filter: PeriodFilter
+    /// Per agent name.
+    public private(set) var agents: [String: AgentTally] = [:]
+    /// Per `team` value; `nil` collects audits without one.
+    public private(set) var teams: [String?: GroupTally] = [:]
+    /// The earliest and latest dates of the audits taken.
+    public private(set) var earliest: CalendarDate?
+    public private(set) var latest: CalendarDate?
+    private var sequence = 0
+    private let layouts: [ScorecardLayout]
+
+    public init(scorecards: [Scorecard], filter: PeriodFilter = PeriodFilter()) {
+        self.scorecards = scorecards
+        self.filter = filter
+        layouts = scorecards.map(ScorecardLayout.init)
+    }
+
+    /// Takes one scored audit, if it is a non-calibration audit inside the period filter.
+    public mutating func add(_ scored: ScoredAudit) {
+        let audit = scored.audit
+        guard !audit.isCalibration, filter.contains(audit.date) else { return }
+        sequence += 1
+        if earliest.map({ audit.date < $0 }) ?? true { earliest = audit.date }
+        if latest.map({ $0 < audit.date }) ?? true { latest = audit.date }
+        let layout = layouts[audit.scorecardIndex]
+        let lost = layout.pointsLost(in: scored.result)
+        let team = audit.fields["team"]
+        var agent = agents[audit.agent] ?? AgentTally(scorecardCount: scorecards.count)
+        agent.add(audit, result: scored.result, layout: layout, pointsLost: lost, sequence: sequence)
+        agents[audit.agent] = agent
+        // Teams are compared on credit and score only; their points lost are never shown.
+        teams[team, default: GroupTally(scorecardCount: scorecards.count)].add(audit, result: scored.result, layout: layout, pointsLost: nil)
+    }
+
+    /// The period the run covers: the filter's bounds, else the dates of the audits taken;
+    /// `nil` when no audit fell inside it.
+    public var period: CoachingPeriod? {
+        guard let earliest, let latest else { return nil }
+        return CoachingPeriod(from: filter.from ?? earliest, to: filter.to ?? latest)
+    }
+
+    /// The agent's most frequent `team` value (ties: the first in alphabetical order), or `nil`
+    /// when none of the agent's audits names a team.
+    public func team(of agent: AgentTally) -> String? {
+        agent.teamCounts.min { ($1.value, $0.key) < ($0.value, $1.key) }?.key
+    }
+
+    /// The comparison group of SPEC.md section 7: the audits of `team`, or every audit when `nil`.
+    public func group(for team: String?) -> GroupTally {
+        if let team, let tally = teams[team] { return tally }
+        // Exact sums: the order the teams are added in cannot change the result.
+        var all = GroupTally(scorecardCount: scorecards.count)
+        for tally in teams.values { all.add(tally) }
+        return all
+    }
+}
+
+/// Running totals for one group of audits on one scorecard.
+public struct ScorecardTally: Sendable, Hashable {
+    public var score = ScoreTally()
+    /// Audits with a raw score: the denominator of `points_lost`.
+    public var pointsLostAudits = 0
+    /// One per criterion, in `Scorecard.criteria` order.
+    public var criteria: [CriterionTally]
+
+    init(criterionCount: Int) {
+        criteria = Array(repeating: CriterionTally(), count: criterionCount)
+    }
+
+    mutating func add(_ audit: Audit, result: AuditScore, layout: ScorecardLayout, pointsLost: [Rational]?) {
+        score.add(result, date: audit.date)
+        if pointsLost != nil { pointsLostAudits += 1 }
+        for index in result.criteria.indices {
+            let outcome = result.criteria[index]
+            if outcome.scored, let credit = outcome.credit {
+                criteria[index].addScored(credit: credit, answer: outcome.answer, optionCount: layout.optionCounts[index])
+            }
+            if outcome.failedCritical { criteria[index].addCriticalFailure() }
+            if let pointsLost, !pointsLost[index].isZero { criteria[index].addPointsLost(pointsLost[index]) }
+        }
+    }
+
+    mutating func add(_ other: ScorecardTally) {
+        score.add(other.score)
+        pointsLostAudits += other.pointsLostAudits
+        for index in criteria.indices { criteria[index].add(other.criteria[index]) }
+    }
+
+    /// `points_lost` of the criterion at `index`: its total over the audits with a raw score.
+    public func pointsLost(_ index: Int) -> Rational {
+        pointsLostAudits == 0 ? .zero : criteria[index].pointsLostTotal.value / Rational(pointsLostAudits)
+    }
+}
+
+/// Totals for a team (or every agent): overall and per scorecard.
+public struct GroupTally: Sendable, Hashable {
+    public var overall = ScoreTally()
+    /// Per scorecard index; `nil` where the group has no audit on it.
+    public var scorecards: [ScorecardTally?]
+
+    init(scorecardCount: Int) {
+        scorecards = Array(repeating: nil, count: scorecardCount)
+    }
+
+    mutating func add(_ audit: Audit, result: AuditScore, layout: ScorecardLayout, pointsLost: [Rational]?) {
+        overall.add(result, date: audit.date)
+        if scorecards[audit.scorecardIndex] == nil {
+            scorecards[audit.scorecardIndex] = ScorecardTally(criterionCount: layout.optionCounts.count)
+        }
+        scorecards[audit.scorecardIndex]!.add(audit, result: result, layout: layout, pointsLost: pointsLost)
+    }
+
+    mutating func add(_ other: GroupTally) {
+        overall.add(other.overall)
+        for index in scorecards.indices {
+            guard let theirs = other.scorecards[index] else { continue }
+            if scorecards[index] == nil { scorecards[index] = theirs } else { scorecards[index]!.add(theirs) }
+        }
+    }
+}
+
+/// Totals for one agent: a group of their own audits, their teams, and the evidence per criterion.
+public struct AgentTally: Sendable, Hashable {
+    public var group: GroupTally
+    /// How many of the agent's audits carry each `team` value.
+    public var teamCounts: [String: Int] = [:]
+    /// Per scorecard index, one log per criterion; empty where the agent has no audit on it.
+    public var evidence: [[EvidenceLog]]
+
+    init(scorecardCount: Int) {
+        group = GroupTally(scorecardCount: scorecardCount)
+        evidence = Array(repeating: [], count: scorecardCount)
+    }
+
+    mutating func add(_ audit: Audit, result: AuditScore, layout: ScorecardLayout, pointsLost: [Rational]?, sequence: Int) {
+        group.add(audit, result: result, layout: layout, pointsLost: pointsLost)
+        if let team = audit.fields["team"] { teamCounts[team, default: 0] += 1 }
+        if evidence[audit.scorecardIndex].isEmpty {
+            evidence[audit.scorecardIndex] = Array(repeating: EvidenceLog(), count: layout.optionCounts.count)
+        }
+        for index in result.criteria.indices {
+            let outcome = result.criteria[index]
+            let lost = pointsLost?[index] ?? .zero
+            let lostCredit = outcome.scored && (outcome.credit.map { $0 < .one } ?? false)
+            guard lostCredit || outcome.failedCritical else { continue }
+            let own = index < audit.comments.count ? audit.comments[index] : nil
+            evidence[audit.scorecardIndex][index].offer(Evidence(
+                auditID: audit.id, date: audit.date, interactionID: audit.interactionID,
+                answer: outcome.answer, pointsLost: lost, comment: own ?? audit.comment,
+                isOverallComment: own == nil && audit.comment != nil, sequence: sequence
+            ))
+        }
+    }
+}
+
+/// What the per-audit arithmetic needs to know about a scorecard, worked out once.
+struct ScorecardLayout: Sendable {
+    /// Per criterion: the index of its section, its weight, and its option count (0 unless choice).
+    let sectionOfCriterion: [Int]
+    let weights: [Rational]
+    let optionCounts: [Int]
+    let sectionWeights: [Rational]
+    let sectionIsBonus: [Bool]
+
+    init(_ scorecard: Scorecard) {
+        let criteria = scorecard.criteria
+        sectionOfCriterion = criteria.map(\.section)
+        weights = criteria.map(\.criterion.weight)
+        optionCounts = criteria.map { entry in
+            if case .choice(let options) = entry.criterion.kind { options.count } else { 0 }
+        }
+        sectionWeights = scorecard.sections.map(\.weight)
+        sectionIsBonus = scorecard.sections.map(\.isBonus)
+    }
+
+    /// The points of score each criterion cost in one audit, critical rules ignored:
+    /// 100 × W_section / ΣW_regular × w / Σw(section's scored criteria) × (1 − credit), where
+    /// ΣW_regular sums the weights of the audit's counted regular sections. 0 where the criterion
+    /// was not scored or its section did not count. `nil` when the audit has no raw score.
+    func pointsLost(in result: AuditScore) -> [Rational]? {
+        var regularWeight = Rational.zero
+        for (index, section) in result.sections.enumerated() where section.counted && !sectionIsBonus[index] {
+            regularWeight += sectionWeights[index]
+        }
+        guard !regularWeight.isZero else { return nil }
+        var scoredWeight = Array(repeating: Rational.zero, count: result.sections.count)
+        var anyLost = false
+        for (index, outcome) in result.criteria.enumerated() where outcome.scored {
+            scoredWeight[sectionOfCriterion[index]] += weights[index]
+            if let credit = outcome.credit, credit < .one { anyLost = true }
+        }
+        var lost = Array(repeating: Rational.zero, count: result.criteria.count)
+        guard anyLost else { return lost }
+        for (index, outcome) in result.criteria.enumerated() where outcome.scored {
+            let section = sectionOfCriterion[index]
+            guard let credit = outcome.credit, credit < .one, result.sections[section].counted else { continue }
+            lost[index] = Rational.hundred * sectionWeights[section] * weights[index] * (.one - credit)
+                / (regularWeight * scoredWeight[section])
+        }
+        return lost
+    }
+}

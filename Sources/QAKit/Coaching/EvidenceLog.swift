@@ -1,0 +1,54 @@
+/// The most recent audits in which a criterion lost points, kept to a fixed number.
+///
+/// "Most recent" is by audit date, then by input order (later first), so the choice is
+/// deterministic for audits of the same day.
+public struct EvidenceLog: Sendable, Hashable {
+    /// How many audits a coaching note cites.
+    public static let capacity = 5
+
+    /// Newest first.
+    public private(set) var entries: [Evidence] = []
+
+    public init() {}
+
+    /// Offers an audit; it is kept when it is among the `capacity` most recent.
+    mutating func offer(_ evidence: Evidence) {
+        if entries.count == Self.capacity, let last = entries.last, !evidence.isMoreRecent(than: last) { return }
+        let position = entries.firstIndex { evidence.isMoreRecent(than: $0) } ?? entries.count
+        entries.insert(evidence, at: position)
+        if entries.count > Self.capacity { entries.removeLast() }
+    }
+}
+
+/// One audit cited in a coaching note: where the criterion lost points.
+public struct Evidence: Sendable, Hashable {
+    public var auditID: String
+    public var date: CalendarDate
+    public var interactionID: String
+    /// The answer given; `nil` when a weight-0 critical criterion failed unanswered (never).
+    public var answer: Answer?
+    /// The points of score the criterion cost in this audit (before critical rules).
+    public var pointsLost: Rational
+    /// The reviewer's comment on the criterion, else the audit's overall comment.
+    public var comment: String?
+    /// Whether `comment` is the audit's overall comment (the criterion had none).
+    public var isOverallComment: Bool
+    /// Position of the audit in the run's input, to order audits of one day.
+    public var sequence: Int
+
+    public init(auditID: String, date: CalendarDate, interactionID: String, answer: Answer?, pointsLost: Rational, comment: String?,
+                isOverallComment: Bool = false, sequence: Int) {
+        self.auditID = auditID
+        self.date = date
+        self.interactionID = interactionID
+        self.answer = answer
+        self.pointsLost = pointsLost
+        self.comment = comment
+        self.isOverallComment = isOverallComment
+        self.sequence = sequence
+    }
+
+    func isMoreRecent(than other: Evidence) -> Bool {
+        (date, sequence) > (other.date, other.sequence)
+    }
+}
