@@ -26,7 +26,7 @@ struct CriterionDecoder {
         let critical = reader.choice("critical", as: CriticalScope.self) ?? .none
         let criterion = Criterion(
             id: id?.id ?? "", title: title ?? "", guidance: reader.string("guidance"), kind: kind ?? .yesNo,
-            weight: reader.decimal("weight", in: ScorecardDecoder.nonNegative) ?? .one,
+            weight: reader.decimal("weight", in: ScorecardDecoder.weight) ?? .one,
             allowsNA: reader.bool("na") ?? false, isRequired: reader.bool("required") ?? true,
             critical: critical, when: reader.node("when").flatMap { scorecard.condition($0, named: "when") },
             coaching: coachingTip(reader)
@@ -100,7 +100,7 @@ struct CriterionDecoder {
     }
 
     private func points(_ reader: NodeReader) -> Criterion.Kind? {
-        guard let maximum = reader.decimal("max", required: true, places: 2, in: .atLeast(.zero)) else { return nil }
+        guard let maximum = reader.decimal("max", required: true, places: 2, in: ScorecardDecoder.weight) else { return nil }
         guard maximum > .zero else {
             log.error("'max' of a points criterion must be greater than 0", at: reader.mapping["max"]!.mark)
             return nil

@@ -28,7 +28,8 @@ struct ScorecardDecoder {
     ]
 
     static let percent = Bounds.between(Rational.zero, Rational.hundred)
-    static let nonNegative = Bounds.atLeast(Rational.zero)
+    /// Weights and point maximums stay below a million so that exact sums cannot overflow.
+    static let weight = Bounds.between(Rational.zero, Rational(1_000_000))
 
     /// The scorecard and the mark of its id, or `nil` when the root is unusable.
     func scorecard(from root: Node) -> (scorecard: Scorecard, idMark: Mark)? {
@@ -149,7 +150,7 @@ struct ScorecardDecoder {
         let id = reader.identifier("id")
         if let id { Self.checkUnique(id, kind: "section", seen: &sectionIds, log: log) }
         let title = reader.string("title", required: true)
-        let weight = reader.decimal("weight", in: Self.nonNegative) ?? .one
+        let weight = reader.decimal("weight", in: Self.weight) ?? .one
         let criteria = self.criteria(reader, sectionWeight: weight, criterionIds: &criterionIds)
         return Section(id: id?.id ?? "", title: title ?? "", weight: weight, isBonus: reader.bool("bonus") ?? false, criteria: criteria)
     }
