@@ -137,6 +137,7 @@ public struct UnreadablePath: Error, Sendable, Hashable, CustomStringConvertible
     /// Why, e.g. "No such file or directory".
     public var reason: String
 
+    /// A failure to read `path`, with the system's `reason`.
     public init(path: String, reason: String) {
         self.path = path
         self.reason = reason
