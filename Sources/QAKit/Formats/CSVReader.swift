@@ -384,8 +384,10 @@ public final class CSVReader {
                        skipping: .respectingQuotes)
                 return
             }
-            local.removeAll(keepingCapacity: true)
-            usesScratch = false
+            if usesScratch {
+                local.removeAll(keepingCapacity: true)
+                usesScratch = false
+            }
             fields.append(cell)
         }
 
