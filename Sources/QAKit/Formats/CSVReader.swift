@@ -64,7 +64,8 @@ public final class CSVReader {
     private let capacity: Int
     private var cursor = Cursor()
     private var scratch: [UInt8] = []
-    private var widestRecord = 8
+    /// The previous record's cell count, to size the next record's array in one allocation.
+    private var previousWidth = 8
 
     /// Where reading stands between records.
     private struct Cursor {
@@ -154,7 +155,7 @@ public final class CSVReader {
         var isRecordStarted = false
         var recordLine = c.line
         var fields: [String] = []
-        fields.reserveCapacity(widestRecord)
+        fields.reserveCapacity(previousWidth)
         var local = scratch
         scratch = []
         defer { scratch = local }
@@ -393,7 +394,7 @@ public final class CSVReader {
 
         func finishRecord() -> CSVReadResult {
             if let problem { return .invalid(line: problem.line, column: problem.column, message: problem.message) }
-            widestRecord = max(widestRecord, fields.count)
+            previousWidth = fields.count
             return .row(CSVRow(line: recordLine, fields: fields))
         }
     }

@@ -3,7 +3,7 @@
 /// Objects keep their members in source order (duplicate keys are rejected by the parser), and
 /// numbers keep their exact source text, so that `0.1`, `1e2` or a 30-digit id are never rounded
 /// through binary floating point; the consumer decides how to read them.
-public indirect enum JSONValue: Sendable, Hashable {
+public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     /// A number's source text, already checked against the RFC 8259 grammar (for example `-0`,
