@@ -363,6 +363,7 @@ public final class CSVReader {
             local.removeAll(keepingCapacity: true)
         }
 
+        /// Ends the current cell at `c.index` (at the closing quote after a quoted cell) and keeps it.
         func finishField() {
             let stop = state == .afterQuote ? spanEnd : c.index
             state = .fieldStart
@@ -373,25 +374,24 @@ public final class CSVReader {
                 return
             }
             let span = UnsafeBufferPointer(start: buffer + spanStart, count: max(0, stop - spanStart))
-            let cell: String
-            if usesScratch {
-                local.append(contentsOf: span)
-                cell = local.count > maximumFieldBytes ? "" : String(decoding: local, as: UTF8.self)
-            } else {
-                cell = span.count > maximumFieldBytes ? "" : String(decoding: span, as: UTF8.self)
-            }
-            if (usesScratch ? local.count : span.count) > maximumFieldBytes {
+            if (usesScratch ? local.count : 0) + span.count > maximumFieldBytes {
                 report(line: fieldLine, column: fieldColumn, "cell longer than \(maximumFieldBytes) bytes",
                        skipping: .respectingQuotes)
                 return
             }
+            let cell: String
             if usesScratch {
+                local.append(contentsOf: span)
+                cell = String(decoding: local, as: UTF8.self)
                 local.removeAll(keepingCapacity: true)
                 usesScratch = false
+            } else {
+                cell = String(decoding: span, as: UTF8.self)
             }
             fields.append(cell)
         }
 
+        /// The record's row, or its first problem.
         func finishRecord() -> CSVReadResult {
             if let problem { return .invalid(line: problem.line, column: problem.column, message: problem.message) }
             previousWidth = fields.count
