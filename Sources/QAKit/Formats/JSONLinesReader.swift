@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What `JSONLinesReader.next()` yields for one non-blank line.
 public enum JSONLinesResult: Sendable, Hashable {
     /// The line's parsed value and its 1-based line number.
@@ -147,12 +155,8 @@ public final class JSONLinesReader {
     }
 
     private func findNewline() -> Int? {
-        var position = index
-        while position < end {
-            if buffer[position] == 0x0A { return position }
-            position += 1
-        }
-        return nil
+        guard index < end, let found = memchr(buffer + index, 0x0A, end - index) else { return nil }
+        return buffer.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Reads at least three bytes (or all there is) to look for a byte-order mark.

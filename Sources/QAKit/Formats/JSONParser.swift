@@ -94,6 +94,9 @@ struct JSONScanner {
     var depth = 0
     /// Reused between strings that need unescaping.
     var scratch: [UInt8] = []
+    /// Where the last string's content lies in the input when it had no escapes (its UTF-8 then
+    /// equals the source bytes); `nil` after an escaped string.
+    var unescapedSpan: Range<Int>?
 
     init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
         self.bytes = bytes
@@ -128,6 +131,7 @@ struct JSONScanner {
         try enterContainer()
         index += 1
         var members: [JSONValue.Member] = []
+        var fingerprints: [UInt64] = []
         var keys: Set<String> = []
         skipWhitespace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
@@ -143,10 +147,9 @@ struct JSONScanner {
             }
             let keyOffset = index
             let key = try string()
-            // Linear search for small objects; a set once they grow, so huge objects stay linear.
-            let isDuplicate = members.count < 16 ? members.contains { $0.key == key } : !keys.insert(key).inserted
-            if members.count == 15 { keys = Set(members.map(\.key)) }
-            if isDuplicate { throw JSONFailure(offset: keyOffset, message: "duplicate key '\(key)' in object") }
+            if isDuplicate(key, among: members, fingerprints: &fingerprints, keys: &keys) {
+                throw JSONFailure(offset: keyOffset, message: "duplicate key '\(key)' in object")
+            }
             skipWhitespace()
             guard index < bytes.count && bytes[index] == UInt8(ascii: ":") else {
                 throw failure("expected ':' after object key, found \(found())")
@@ -165,6 +168,29 @@ struct JSONScanner {
                 throw failure("expected ',' or '}' after object member, found \(found())")
             }
         }
+    }
+
+    /// Whether `key` is already among `members`. Small objects (audit records) compare 64-bit
+    /// fingerprints first and strings only on a match; objects past 64 members switch to a set so
+    /// that a huge object stays linear.
+    private func isDuplicate(_ key: String, among members: [JSONValue.Member], fingerprints: inout [UInt64],
+                             keys: inout Set<String>) -> Bool {
+        if members.count > 64 {
+            if keys.isEmpty { keys = Set(members.map(\.key)) }
+            return !keys.insert(key).inserted
+        }
+        // FNV-1a over the key's UTF-8: straight from the input when the key had no escapes.
+        var fingerprint: UInt64 = 0xCBF2_9CE4_8422_2325
+        if let span = unescapedSpan {
+            for byte in UnsafeBufferPointer(rebasing: bytes[span]) { fingerprint = (fingerprint ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        } else {
+            for byte in key.utf8 { fingerprint = (fingerprint ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        }
+        for (position, other) in fingerprints.enumerated() where other == fingerprint && members[position].key == key {
+            return true
+        }
+        fingerprints.append(fingerprint)
+        return false
     }
 
     private mutating func array() throws(JSONFailure) -> JSONValue {
@@ -211,7 +237,11 @@ struct JSONScanner {
             if byte == UInt8(ascii: "\"") {
                 let span = UnsafeBufferPointer(rebasing: bytes[spanStart..<index])
                 index += 1
-                if !isEscaped { return String(decoding: span, as: UTF8.self) }
+                if !isEscaped {
+                    unescapedSpan = spanStart..<index - 1
+                    return String(decoding: span, as: UTF8.self)
+                }
+                unescapedSpan = nil
                 scratch.append(contentsOf: span)
                 return String(decoding: scratch, as: UTF8.self)
             } else if byte == UInt8(ascii: "\\") {

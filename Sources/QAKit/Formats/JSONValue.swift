@@ -3,20 +3,26 @@
 /// Objects keep their members in source order (duplicate keys are rejected by the parser), and
 /// numbers keep their exact source text, so that `0.1`, `1e2` or a 30-digit id are never rounded
 /// through binary floating point; the consumer decides how to read them.
-public indirect enum JSONValue: Sendable, Hashable {
+public enum JSONValue: Sendable, Hashable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
     /// A number's source text, already checked against the RFC 8259 grammar (for example `-0`,
     /// `12.50`, `1E+3`).
     case number(String)
+    /// A string with its escapes decoded; it may contain any scalar, NUL included (from `\u0000`).
     case string(String)
+    /// Elements in source order.
     case array([JSONValue])
     /// Members in source order; keys are unique.
     case object([Member])
 
     /// One `"key": value` pair of an object.
     public struct Member: Sendable, Hashable {
+        /// The decoded key.
         public var key: String
+        /// The member's value.
         public var value: JSONValue
 
         /// Creates a member.

@@ -117,3 +117,32 @@ struct ByteSourceTests {
         #expect(reads == [[1, 2], [3, 4], [5]])
     }
 }
+
+@Suite("JSONLinesReader chunk independence")
+struct JSONLinesChunkIndependenceTests {
+    /// Pieces of JSON and of broken JSON, line breaks, multi-byte and invalid bytes.
+    static let pieces: [String] = [
+        "{", "}", "[", "]", ",", ":", "\"k\"", "\"é\"", "1", "-0.5e3", "true", "null", "\\u00e9", "\\ud83d", "\n", "\r\n", " ",
+        "{\"a\":1}", "[1,2]", "\"x\\\"y\"", "01", "\u{FEFF}",
+    ]
+
+    @Test("random lines give the same results at chunk sizes 1, 2, 3 and 256 KiB", arguments: 0..<8)
+    func randomLines(seed: Int) throws {
+        var generator = SplitMix64(state: UInt64(seed) &+ 1000)
+        for _ in 0..<100 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0..<30, using: &generator) {
+                if Int.random(in: 0..<20, using: &generator) == 0 {
+                    bytes.append(UInt8.random(in: 0x80...0xFF, using: &generator))
+                } else {
+                    bytes += Array(Self.pieces[Int.random(in: 0..<Self.pieces.count, using: &generator)].utf8)
+                }
+            }
+            let reference = try readLines(bytes, chunkSize: ByteSource.defaultChunkSize, maximumLineBytes: 24)
+            for chunkSize in [1, 2, 3] {
+                #expect(try readLines(bytes, chunkSize: chunkSize, maximumLineBytes: 24) == reference,
+                        "input \(bytes), chunk size \(chunkSize)")
+            }
+        }
+    }
+}

@@ -82,6 +82,8 @@ let invalidJSON: [JSONErrorCase] = [
     JSONErrorCase("[1 2]", 1, 4, "expected ',' or ']' after array element, found '2'"),
     JSONErrorCase("[1,]", 1, 4, "expected a JSON value, found ']'"),
     JSONErrorCase("{\"id\": 1,\n \"id\": 2}", 2, 2, "duplicate key 'id' in object"),
+    JSONErrorCase(#"{"a": 1, "\u0061": 2}"#, 1, 10, "duplicate key 'a' in object"),
+    JSONErrorCase(#"{"\u0061": 1, "a": 2}"#, 1, 15, "duplicate key 'a' in object"),
     JSONErrorCase("\"abc", 1, 1, "unterminated string: expected '\"' before end of input"),
     JSONErrorCase("\"a\tb\"", 1, 3, "unescaped control character U+0009 in string; write it as an escape such as '\\n' or '\\u001F'"),
     JSONErrorCase("\"a\nb\"", 1, 3, "unescaped control character U+000A in string; write it as an escape such as '\\n' or '\\u001F'"),
@@ -143,9 +145,9 @@ struct JSONParserTests {
 
     @Test("duplicate keys are found in large objects too")
     func duplicateInLargeObject() {
-        let members = (0..<40).map { "\"k\($0)\": \($0)" }.joined(separator: ",")
+        let members = (0..<100).map { "\"k\($0)\": \($0)" }.joined(separator: ",")
         let text = "{\(members),\"k7\": 0}"
-        // The second "k7" starts after '{' and the 40 members and commas: 1 + members.count + 1 characters.
+        // The second "k7" starts after '{' and the 100 members and commas: 1 + members.count + 1 characters.
         let column = 1 + members.count + 1 + 1
         #expect(throws: JSONSyntaxError(line: 1, column: column, message: "duplicate key 'k7' in object")) {
             try JSONParser().parse(text)
