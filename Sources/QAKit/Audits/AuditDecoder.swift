@@ -14,6 +14,8 @@ public final class AuditDecoder {
     public let criterionIDs: Set<String>
     private var seenIDs: Set<Int> = []
     private let scorecardIndex: [String: Int]
+    /// Each scorecard's criteria in order, flattened once rather than per record.
+    private let flatCriteria: [[Criterion]]
 
     public init(scorecards: [Scorecard]) {
         self.scorecards = scorecards
@@ -21,6 +23,7 @@ public final class AuditDecoder {
         var index: [String: Int] = [:]
         for (offset, scorecard) in scorecards.enumerated() { index[scorecard.id] = offset }
         scorecardIndex = index
+        flatCriteria = scorecards.map { $0.sections.flatMap(\.criteria) }
     }
 
     /// A layout for these column names, classified against the loaded scorecards.
@@ -134,8 +137,7 @@ public final class AuditDecoder {
         var answers: [Answer?] = []
         var comments: [String?] = []
         answers.reserveCapacity(plan.answerColumn.count)
-        for (offset, entry) in scorecard.criteria.enumerated() {
-            let criterion = entry.criterion
+        for (offset, criterion) in flatCriteria[index].enumerated() {
             var answer: Answer?
             if let column = plan.answerColumn[offset], column < values.count {
                 let raw = values[column]
@@ -156,7 +158,7 @@ public final class AuditDecoder {
         for column in plan.foreignAnswerColumns where column < values.count {
             guard !AnswerParser.trimmed(values[column]).isEmpty else { continue }
             let name = layout.names[column]
-            problems.add(field: name, "scorecard '\(scorecard.id)' has no criterion '\(name)'\(Suggestion.hint(for: name, among: scorecard.criteria.map(\.criterion.id)))")
+            problems.add(field: name, "scorecard '\(scorecard.id)' has no criterion '\(name)'\(Suggestion.hint(for: name, among: flatCriteria[index].map(\.id)))")
         }
         return (answers, comments)
     }
@@ -175,7 +177,7 @@ public final class AuditDecoder {
     private static func describe(_ problem: AnswerParser.Problem, value: String, criterion: Criterion) -> String {
         switch problem {
         case .notApplicableNotAllowed:
-            "'\(value)' (N/A) is not allowed for '\(criterion.id)'; the scorecard does not set na: true"
+            "'\(value)': N/A is not allowed for '\(criterion.id)' (its scorecard entry does not set na: true)"
         case .invalid(let expected):
             "'\(value)' is not a valid answer for \(criterion.kind.name) criterion '\(criterion.id)'; expected \(expected)"
         }
