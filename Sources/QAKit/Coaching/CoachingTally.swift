@@ -32,9 +32,9 @@ public struct CoachingTally: Sendable {
         let layout = layouts[audit.scorecardIndex]
         let lost = layout.pointsLost(in: scored.result)
         let team = audit.fields["team"]
-        var agent = agents[audit.agent] ?? AgentTally(scorecardCount: scorecards.count)
-        agent.add(audit, result: scored.result, layout: layout, pointsLost: lost, sequence: sequence)
-        agents[audit.agent] = agent
+        // Mutated in place through the dictionary: copying a tally out and back would copy its arrays.
+        agents[audit.agent, default: AgentTally(scorecardCount: scorecards.count)]
+            .add(audit, result: scored.result, layout: layout, pointsLost: lost, sequence: sequence)
         // Teams are compared on credit and score only; their points lost are never shown.
         teams[team, default: GroupTally(scorecardCount: scorecards.count)].add(audit, result: scored.result, layout: layout, pointsLost: nil)
     }

@@ -1,6 +1,10 @@
-// Foundation is used here only for JSONSerialization and directory listing: previous plans are
-// small files, and the project has no JSON reader of its own on this branch yet.
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A goal from an earlier `coach --format json` run, to be judged on the new period.
 public struct PreviousGoal: Sendable, Hashable {
@@ -23,7 +27,7 @@ public struct PreviousGoal: Sendable, Hashable {
     }
 }
 
-/// Reads the plans of an earlier run (`--previous DIR`).
+/// Reads the plans of an earlier run (`--previous DIR`) with the project's own JSON parser.
 public enum PreviousPlans {
     /// Why a previous plan could not be used; names the file.
     public struct ReadError: Error, Sendable, CustomStringConvertible {
@@ -32,54 +36,60 @@ public enum PreviousPlans {
         public var description: String { "\(file): error: \(message)" }
     }
 
+    /// Plan files larger than this are not plans (a 2,000-agent run writes about 10 KiB per agent).
+    static let sizeLimit = 64 << 20
+
     /// Every goal in the `*.json` files of `path` (a directory, or one file), in file-name order.
     /// `index.json` (the team lead's index) is skipped; other files are ignored.
     public static func read(path: String) throws(ReadError) -> [PreviousGoal] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ReadError(file: path, message: "no such file or directory")
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw ReadError(file: path, message: String(cString: strerror(errno))) }
+        guard info.st_mode & S_IFMT == S_IFDIR else { return try parse(contentsOf: path) }
+        guard let directory = opendir(path) else { throw ReadError(file: path, message: String(cString: strerror(errno))) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasSuffix(".json"), name != "index.json", !name.hasPrefix(".") { names.append(name) }
         }
-        guard isDirectory.boolValue else { return try parse(contentsOf: path) }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: path)
-        } catch {
-            throw ReadError(file: path, message: "cannot list the directory")
-        }
-        let plans = names.filter { $0.hasSuffix(".json") && $0 != "index.json" && !$0.hasPrefix(".") }.sorted()
-        guard !plans.isEmpty else {
-            throw ReadError(file: path, message: "no coaching plans (*.json from 'qakit coach --format json') in this directory")
+        closedir(directory)
+        guard !names.isEmpty else {
+            throw ReadError(file: path, message: "no coaching plans (*.json files from 'qakit coach --format json') in this directory")
         }
         var goals: [PreviousGoal] = []
-        for name in plans {
+        for name in names.sorted() {
             goals += try parse(contentsOf: path.hasSuffix("/") ? path + name : path + "/" + name)
         }
         return goals
     }
 
     static func parse(contentsOf file: String) throws(ReadError) -> [PreviousGoal] {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw ReadError(file: file, message: "cannot read the file")
+        switch FileSystem.read(file, limit: sizeLimit) {
+        case .failure(let failure): throw ReadError(file: file, message: failure.reason)
+        case .success(let bytes):
+            guard bytes.count <= sizeLimit else { throw ReadError(file: file, message: "larger than 64 MiB; not a coaching plan") }
+            return try parse(bytes, file: file)
         }
-        return try parse(Array(data), file: file)
     }
 
     /// The goals of one plan file: a JSON array of agent plans, or a single plan object.
     public static func parse(_ bytes: [UInt8], file: String) throws(ReadError) -> [PreviousGoal] {
-        let value: Any
+        let value: JSONValue
         do {
-            value = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+            value = try JSONParser().parse(bytes)
         } catch {
-            throw ReadError(file: file, message: "not valid JSON; expected the output of 'qakit coach --format json'")
+            throw ReadError(file: file, message: "not valid JSON (\(error)); expected the output of 'qakit coach --format json'")
         }
-        let plans: [Any] = (value as? [Any]) ?? [value]
+        let plans: [JSONValue]
+        if case .array(let items) = value { plans = items } else { plans = [value] }
         var goals: [PreviousGoal] = []
         for (index, plan) in plans.enumerated() {
             let place = plans.count == 1 ? "" : " (plan \(index + 1))"
-            guard let object = plan as? [String: Any], let agent = object["agent"] as? String else {
+            guard case .string(let agent)? = plan["agent"] else {
                 throw ReadError(file: file, message: "not a coaching plan\(place): expected an object with 'agent' and 'action_plan'")
             }
-            guard let actionPlan = object["action_plan"] as? [String: Any], let list = actionPlan["goals"] as? [Any] else {
+            guard case .array(let list)? = plan["action_plan"]?["goals"] else {
                 throw ReadError(file: file, message: "not a coaching plan\(place): 'action_plan.goals' is missing")
             }
             for (number, item) in list.enumerated() {
@@ -89,23 +99,30 @@ public enum PreviousPlans {
         return goals
     }
 
-    private static func goal(_ item: Any, agent: String, file: String, place: String) throws(ReadError) -> PreviousGoal {
-        guard let goal = item as? [String: Any], let baseline = number(goal["baseline"]), let target = number(goal["target"]) else {
+    private static func goal(_ item: JSONValue, agent: String, file: String, place: String) throws(ReadError) -> PreviousGoal {
+        guard let baseline = number(item["baseline"]), let target = number(item["target"]) else {
             throw ReadError(file: file, message: "not a coaching plan:\(place) needs numeric 'baseline' and 'target'")
         }
-        let criterion = goal["criterion"] as? String
-        guard criterion != nil || goal["criterion"] is NSNull || goal["criterion"] == nil else {
-            throw ReadError(file: file, message: "not a coaching plan:\(place) 'criterion' must be a string or null")
+        let criterion: String?
+        switch item["criterion"] {
+        case .string(let id)?: criterion = id
+        case .null?, nil: criterion = nil
+        default: throw ReadError(file: file, message: "not a coaching plan:\(place) 'criterion' must be a string or null")
         }
         return PreviousGoal(
-            agent: agent, scorecard: goal["scorecard"] as? String, criterion: criterion,
-            baseline: baseline, target: target, due: goal["due"] as? String
+            agent: agent, scorecard: string(item["scorecard"]), criterion: criterion,
+            baseline: baseline, target: target, due: string(item["due"])
         )
     }
 
-    /// A JSON number (never a Boolean, which Foundation also hands over as a number).
-    private static func number(_ value: Any?) -> Double? {
-        guard let number = value as? NSNumber, !(value is Bool) else { return nil }
-        return number.doubleValue.isFinite ? number.doubleValue : nil
+    private static func string(_ value: JSONValue?) -> String? {
+        if case .string(let text)? = value { return text }
+        return nil
+    }
+
+    /// A JSON number read as a double (goal figures are written unrounded as doubles).
+    private static func number(_ value: JSONValue?) -> Double? {
+        guard case .number(let text)? = value, let number = Double(text), number.isFinite else { return nil }
+        return number
     }
 }

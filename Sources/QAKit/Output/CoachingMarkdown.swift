@@ -133,6 +133,7 @@ public enum CoachingMarkdown {
 
     /// Backslash-escapes the characters Markdown would read as formatting.
     static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: isSpecial) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {
@@ -143,6 +144,14 @@ public enum CoachingMarkdown {
             }
         }
         return out
+    }
+
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "#"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): true
+        default: false
+        }
     }
 
     /// Text for a table cell: escaped, on one line.

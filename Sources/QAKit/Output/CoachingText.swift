@@ -28,9 +28,12 @@ enum CoachingText {
         goal.criterion.map { "\($0.title) (mean credit)" } ?? "Overall score"
     }
 
+    /// The goal's name, with its scorecard's title when the agent was audited on several.
     static func followUpTitle(_ result: FollowUpResult, scorecards: [ScorecardCoaching]) -> String {
-        guard let criterion = result.criterion else { return "Overall score" }
-        return (result.title ?? criterion) + " (mean credit)"
+        let name = result.criterion.map { (result.title ?? $0) + " (mean credit)" } ?? "Overall score"
+        guard scorecards.count > 1, let id = result.scorecard,
+              let card = scorecards.first(where: { $0.scorecard.id == id }) else { return name }
+        return "\(name), \(card.scorecard.title)"
     }
 
     static func passRate(_ summary: CoachingSummary) -> String {
