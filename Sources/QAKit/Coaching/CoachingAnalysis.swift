@@ -64,8 +64,10 @@ public struct CoachingAnalysis: Sendable {
         let focus = Self.focusAreas(criteria, settings: settings)
         let strengths = Self.strengths(criteria, excluding: Set(focus.map(\.index)), settings: settings)
         let summary = CoachingSummary(agent: mine.score, team: team?.score ?? ScoreTally())
-        let notes = focus.enumerated().map { rank, item in
-            note(item, rank: rank, scorecard: scorecard, evidence: evidence[item.index], teamPhrase: teamPhrase, audits: mine.pointsLostAudits)
+        let costliest = criteria.map(\.pointsLost).max() ?? .zero
+        let notes = focus.map { item in
+            note(item, isCostliest: item.pointsLost == costliest, scorecard: scorecard, evidence: evidence[item.index],
+                 teamPhrase: teamPhrase, audits: mine.pointsLostAudits)
         }
         let due = period.to.adding(days: settings.reviewAfterDays)
         var goals: [CoachingGoal] = zip(focus, notes).compactMap { item, note in
@@ -80,7 +82,7 @@ public struct CoachingAnalysis: Sendable {
         if let passing = scorecard.passingScore, let mean = summary.meanScore, mean < passing {
             let target = Self.target(baseline: mean, team: summary.teamMeanScore, gain: settings.targetGain, floor: passing)
             let focusCost = focus.reduce(Rational.zero) { $0 + $1.pointsLost }
-            var actions = ["Bring the mean score from \(CoachingWriter.score(mean)) to the passing score of \(CoachingWriter.score(passing)) or above."]
+            var actions = ["Raise the mean score from \(CoachingWriter.score(mean)) to \(CoachingWriter.score(target)) (the passing score is \(passing.decimalString()))."]
             if !focus.isEmpty {
                 actions.append("Work on the focus areas above: together they cost \(CoachingWriter.score(focusCost)) points per audit.")
             }
@@ -96,13 +98,13 @@ public struct CoachingAnalysis: Sendable {
     }
 
     private func note(
-        _ item: CriterionPerformance, rank: Int, scorecard: Scorecard, evidence: EvidenceLog, teamPhrase: String, audits: Int
+        _ item: CriterionPerformance, isCostliest: Bool, scorecard: Scorecard, evidence: EvidenceLog, teamPhrase: String, audits: Int
     ) -> CoachingNote {
         let criterion = item.criterion
         return CoachingNote(
             criterion: criterion, guidance: criterion.guidance,
             performance: CoachingWriter.performance(item, teamPhrase: teamPhrase),
-            cost: CoachingWriter.cost(item, rank: rank, scorecard: scorecard, audits: audits),
+            cost: CoachingWriter.cost(item, isCostliest: isCostliest, scorecard: scorecard, audits: audits),
             topLevel: CoachingWriter.topLevel(of: criterion),
             tip: criterion.coaching?.tip, resources: criterion.coaching?.resources ?? [],
             evidence: evidence.entries,

@@ -80,26 +80,28 @@ enum CoachingWriter {
         }
     }
 
-    /// What the criterion cost: points per audit, its rank, and critical failures.
-    static func cost(_ item: CriterionPerformance, rank: Int, scorecard: Scorecard, audits: Int) -> String {
+    /// What the criterion cost: points per audit (and whether no criterion cost more), and
+    /// critical failures.
+    static func cost(_ item: CriterionPerformance, isCostliest: Bool, scorecard: Scorecard, audits: Int) -> String {
         var sentence = ""
         if !item.pointsLost.isZero {
-            let rankText = rank == 0 ? ", more than any other criterion" : ""
+            let rankText = isCostliest ? ", more than any other criterion" : ""
             sentence = "It cost \(score(item.pointsLost)) points of score per audit on average across your \(plural(audits, "audit"))\(rankText)."
             if let lead = item.leadOverTeam, lead > .zero {
                 sentence += " You are already ahead of the team average here; the points come from the \(plural(item.shortfalls, "audit")) that fell short."
             }
         }
         if item.criticalFailures > 0 {
+            let once = item.criticalFailures == 1
             let what: String
             switch (item.criterion.critical, scorecard.criticalPolicy) {
-            case (.scorecard, .zero): what = "each one auto-failed the audit and set its score to 0"
-            case (.section, .zero): what = "each one set its section's score to 0"
-            case (.scorecard, .flag): what = "each one is recorded as an auto-fail"
-            default: what = "each one is recorded as a section failure"
+            case (.scorecard, .zero): what = once ? "which auto-failed the audit and set its score to 0" : "each one auto-failed the audit and set its score to 0"
+            case (.section, .zero): what = once ? "which set its section's score to 0" : "each one set its section's score to 0"
+            case (.scorecard, .flag): what = once ? "which is recorded as an auto-fail" : "each one is recorded as an auto-fail"
+            default: what = once ? "which is recorded as a section failure" : "each one is recorded as a section failure"
             }
-            let failures = item.criticalFailures == 1 ? "once" : "\(item.criticalFailures) times"
-            sentence += (sentence.isEmpty ? "" : " ") + "It failed as a critical criterion \(failures); \(what)."
+            let failures = once ? "once" : "\(item.criticalFailures) times"
+            sentence += (sentence.isEmpty ? "" : " ") + "It failed as a critical criterion \(failures), \(what)."
         }
         return sentence
     }
