@@ -72,22 +72,22 @@ struct CoachCommand: ParsableCommand {
         let scorecards = try scorecardOptions.load()
         let run = ScoringRun(scorecards: scorecards)
         var sources = try inputOptions.open(decoder: run.decoder)
-        var tally = CoachingTally(scorecards: scorecards, filter: filter)
+        let background = BackgroundTally(CoachingTally(scorecards: scorecards, filter: filter))
         var hadFatalError = false
         for index in sources.indices {
             do {
-                try run.run(&sources[index], scored: { tally.add($0) }, report: { Terminal.print([$0]) })
+                try run.run(&sources[index], scored: { background.add($0) }, report: { Terminal.print([$0]) })
             } catch let error as InputError {
                 Terminal.print([error.diagnostic])
                 hadFatalError = true
             }
         }
-        guard let analysis = CoachingAnalysis(tally: tally) else {
+        guard let analysis = CoachingAnalysis(tally: background.finish()) else {
             Terminal.printError("qakit: error: no non-calibration audits \(describe(filter)) (\(run.scoredCount) scored, \(run.calibrationCount) calibration, \(run.rejectedCount) rejected); check --from/--to and the inputs")
             throw ExitCode(2)
         }
         let names = try selectedAgents(analysis)
-        let agents = names.compactMap { analysis.coaching(for: $0, previousGoals: previousGoals) }
+        let agents = parallelMap(names) { analysis.coaching(for: $0, previousGoals: previousGoals)! }
         try write(agents, renderer: renderer)
         Terminal.printError("qakit: coached \(CoachingWriterSummary.agents(agents.count)) over \(analysis.period.from) to \(analysis.period.to); rejected \(run.rejectedCount)")
         if run.rejectedCount > 0 || hadFatalError { throw ExitCode(1) }
@@ -145,11 +145,19 @@ struct CoachCommand: ParsableCommand {
         try makeDirectory(out)
         let files = AgentFileName.names(for: agents.map(\.agent))
         let fileExtension = renderer?.fileExtension ?? format.fileExtension
-        var links: [String: String] = [:]
-        for agent in agents {
-            let name = files[agent.agent]! + "." + fileExtension
-            links[agent.agent] = name
-            try writeFile(render(agent, renderer: renderer), to: out + "/" + name)
+        let links = files.mapValues { $0 + "." + fileExtension }
+        // Rendering and writing are independent per agent: both cores take a share.
+        let failures = parallelMap(agents) { agent -> String? in
+            do {
+                try AtomicFile.write(render(agent, renderer: renderer), to: out + "/" + links[agent.agent]!)
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first {
+            Terminal.printError("qakit: error: \(failure)")
+            throw ExitCode(2)
         }
         switch (renderer, format) {
         case (nil, .html): try writeFile(CoachingHTML.index(agents, files: links), to: out + "/index.html")

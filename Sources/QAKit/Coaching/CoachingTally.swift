@@ -36,7 +36,7 @@ public struct CoachingTally: Sendable {
         agents[audit.agent, default: AgentTally(scorecardCount: scorecards.count)]
             .add(audit, result: scored.result, layout: layout, pointsLost: lost, sequence: sequence)
         // Teams are compared on credit and score only; their points lost are never shown.
-        teams[team, default: GroupTally(scorecardCount: scorecards.count)].add(audit, result: scored.result, layout: layout, pointsLost: nil)
+        teams[team, default: GroupTally(scorecardCount: scorecards.count)].add(audit, result: scored.result, layout: layout, pointsLost: nil, tracksTrend: false)
     }
 
     /// The period the run covers: the filter's bounds, else the dates of the audits taken;
@@ -74,13 +74,14 @@ public struct ScorecardTally: Sendable, Hashable {
         criteria = Array(repeating: CriterionTally(), count: criterionCount)
     }
 
-    mutating func add(_ audit: Audit, result: AuditScore, layout: ScorecardLayout, pointsLost: [Rational]?) {
-        score.add(result, date: audit.date)
+    mutating func add(_ audit: Audit, result: AuditScore, layout: ScorecardLayout, pointsLost: [Rational]?, tracksTrend: Bool) {
+        score.add(result, date: audit.date, tracksTrend: tracksTrend)
         if pointsLost != nil { pointsLostAudits += 1 }
         for index in result.criteria.indices {
             let outcome = result.criteria[index]
             if outcome.scored, let credit = outcome.credit {
-                criteria[index].addScored(credit: credit, answer: outcome.answer, optionCount: layout.optionCounts[index])
+                criteria[index].addScored(credit: credit, answer: outcome.answer, optionCount: layout.optionCounts[index],
+                                          unit: layout.creditUnits[index])
             }
             if outcome.failedCritical { criteria[index].addCriticalFailure() }
             if let pointsLost, !pointsLost[index].isZero { criteria[index].addPointsLost(pointsLost[index]) }
@@ -109,12 +110,13 @@ public struct GroupTally: Sendable, Hashable {
         scorecards = Array(repeating: nil, count: scorecardCount)
     }
 
-    mutating func add(_ audit: Audit, result: AuditScore, layout: ScorecardLayout, pointsLost: [Rational]?) {
-        overall.add(result, date: audit.date)
+    /// Adds one audit; `pointsLost` is `nil` for teams, whose trend and points lost are never shown.
+    mutating func add(_ audit: Audit, result: AuditScore, layout: ScorecardLayout, pointsLost: [Rational]?, tracksTrend: Bool) {
+        overall.add(result, date: audit.date, tracksTrend: tracksTrend)
         if scorecards[audit.scorecardIndex] == nil {
             scorecards[audit.scorecardIndex] = ScorecardTally(criterionCount: layout.optionCounts.count)
         }
-        scorecards[audit.scorecardIndex]!.add(audit, result: result, layout: layout, pointsLost: pointsLost)
+        scorecards[audit.scorecardIndex]!.add(audit, result: result, layout: layout, pointsLost: pointsLost, tracksTrend: tracksTrend)
     }
 
     mutating func add(_ other: GroupTally) {
@@ -140,7 +142,7 @@ public struct AgentTally: Sendable, Hashable {
     }
 
     mutating func add(_ audit: Audit, result: AuditScore, layout: ScorecardLayout, pointsLost: [Rational]?, sequence: Int) {
-        group.add(audit, result: result, layout: layout, pointsLost: pointsLost)
+        group.add(audit, result: result, layout: layout, pointsLost: pointsLost, tracksTrend: true)
         if let team = audit.fields["team"] { teamCounts[team, default: 0] += 1 }
         if evidence[audit.scorecardIndex].isEmpty {
             evidence[audit.scorecardIndex] = Array(repeating: EvidenceLog(), count: layout.optionCounts.count)
@@ -149,7 +151,8 @@ public struct AgentTally: Sendable, Hashable {
             let outcome = result.criteria[index]
             let lost = pointsLost?[index] ?? .zero
             let lostCredit = outcome.scored && (outcome.credit.map { $0 < .one } ?? false)
-            guard lostCredit || outcome.failedCritical else { continue }
+            guard lostCredit || outcome.failedCritical,
+                  evidence[audit.scorecardIndex][index].wouldKeep(date: audit.date, sequence: sequence) else { continue }
             let own = index < audit.comments.count ? audit.comments[index] : nil
             evidence[audit.scorecardIndex][index].offer(Evidence(
                 auditID: audit.id, date: audit.date, interactionID: audit.interactionID,
@@ -160,14 +163,24 @@ public struct AgentTally: Sendable, Hashable {
     }
 }
 
-/// What the per-audit arithmetic needs to know about a scorecard, worked out once.
-struct ScorecardLayout: Sendable {
+/// What the per-audit arithmetic needs to know about a scorecard, worked out once (a class, so
+/// that handing it to each audit's update costs one reference, not five array copies).
+final class ScorecardLayout: Sendable {
     /// Per criterion: the index of its section, its weight, and its option count (0 unless choice).
     let sectionOfCriterion: [Int]
     let weights: [Rational]
     let optionCounts: [Int]
     let sectionWeights: [Rational]
     let sectionIsBonus: [Bool]
+    /// Per criterion, a common denominator of every credit it can earn: 1 for yes/no, max − min
+    /// for a scale, the options' least common denominator for a choice, 100 × max's numerator for
+    /// points (two decimals over max). N/A under `na_policy: pass` earns 1, which fits any unit.
+    let creditUnits: [Int128]
+    /// Per section: the indices of its criteria, and their total weight.
+    let sectionCriteria: [Range<Int>]
+    let sectionCriterionWeights: [Rational]
+    /// Σ W over regular sections, for audits in which every regular section counted.
+    let totalRegularWeight: Rational
 
     init(_ scorecard: Scorecard) {
         let criteria = scorecard.criteria
@@ -178,6 +191,27 @@ struct ScorecardLayout: Sendable {
         }
         sectionWeights = scorecard.sections.map(\.weight)
         sectionIsBonus = scorecard.sections.map(\.isBonus)
+        var start = 0
+        sectionCriteria = scorecard.sections.map { section in
+            defer { start += section.criteria.count }
+            return start..<(start + section.criteria.count)
+        }
+        sectionCriterionWeights = scorecard.sections.map { $0.criteria.reduce(Rational.zero) { $0 + $1.weight } }
+        totalRegularWeight = scorecard.sections.filter { !$0.isBonus }.reduce(Rational.zero) { $0 + $1.weight }
+        creditUnits = criteria.map { entry in
+            switch entry.criterion.kind {
+            case .yesNo: 1
+            case .scale(let minimum, let maximum, _): Int128(max(1, maximum - minimum))
+            case .choice(let options): options.reduce(Int128(1)) { ScorecardLayout.lcm($0, $1.credit.denominator) }
+            case .points(let maximum): 100 * maximum.numerator
+            }
+        }
+    }
+
+    static func lcm(_ a: Int128, _ b: Int128) -> Int128 {
+        var (x, y) = (a, b)
+        while y != 0 { (x, y) = (y, x % y) }
+        return a / x * b
     }
 
     /// The points of score each criterion cost in one audit, critical rules ignored:
@@ -185,25 +219,34 @@ struct ScorecardLayout: Sendable {
     /// ΣW_regular sums the weights of the audit's counted regular sections. 0 where the criterion
     /// was not scored or its section did not count. `nil` when the audit has no raw score.
     func pointsLost(in result: AuditScore) -> [Rational]? {
-        var regularWeight = Rational.zero
-        for (index, section) in result.sections.enumerated() where section.counted && !sectionIsBonus[index] {
-            regularWeight += sectionWeights[index]
+        var allRegularCounted = true
+        for index in result.sections.indices where !sectionIsBonus[index] && !result.sections[index].counted {
+            allRegularCounted = false
         }
+        let regularWeight = allRegularCounted ? totalRegularWeight : countedRegularWeight(result)
         guard !regularWeight.isZero else { return nil }
-        var scoredWeight = Array(repeating: Rational.zero, count: result.sections.count)
-        var anyLost = false
-        for (index, outcome) in result.criteria.enumerated() where outcome.scored {
-            scoredWeight[sectionOfCriterion[index]] += weights[index]
-            if let credit = outcome.credit, credit < .one { anyLost = true }
-        }
         var lost = Array(repeating: Rational.zero, count: result.criteria.count)
-        guard anyLost else { return lost }
         for (index, outcome) in result.criteria.enumerated() where outcome.scored {
             let section = sectionOfCriterion[index]
             guard let credit = outcome.credit, credit < .one, result.sections[section].counted else { continue }
             lost[index] = Rational.hundred * sectionWeights[section] * weights[index] * (.one - credit)
-                / (regularWeight * scoredWeight[section])
+                / (regularWeight * scoredWeight(in: section, of: result))
         }
         return lost
+    }
+
+    private func countedRegularWeight(_ result: AuditScore) -> Rational {
+        var total = Rational.zero
+        for (index, section) in result.sections.enumerated() where section.counted && !sectionIsBonus[index] {
+            total += sectionWeights[index]
+        }
+        return total
+    }
+
+    /// Σ w over the section's scored criteria; the precomputed total when all were scored.
+    private func scoredWeight(in section: Int, of result: AuditScore) -> Rational {
+        let range = sectionCriteria[section]
+        if range.allSatisfy({ result.criteria[$0].scored }) { return sectionCriterionWeights[section] }
+        return range.reduce(Rational.zero) { result.criteria[$1].scored ? $0 + weights[$1] : $0 }
     }
 }

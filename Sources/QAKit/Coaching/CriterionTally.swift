@@ -2,7 +2,13 @@
 public struct CriterionTally: Sendable, Hashable {
     /// Audits in which the criterion was scored (SPEC.md section 2, rule 2).
     public private(set) var scored = 0
-    public private(set) var creditTotal = ExactSum()
+    /// Σ credit × `unit` (an integer for every credit the criterion can earn, see
+    /// `ScorecardLayout.creditUnits`), so that summing credits needs no fraction arithmetic.
+    private var creditUnits: Int = 0
+    /// Credits that do not fit the criterion's unit (none in practice), kept exactly.
+    private var otherCredits = ExactSum()
+    /// The common denominator of the criterion's credits.
+    private var unit: Int128 = 1
     /// Scored audits in which it earned less than full credit.
     public private(set) var shortfalls = 0
     /// Audits in which it failed as a critical criterion.
@@ -16,11 +22,16 @@ public struct CriterionTally: Sendable, Hashable {
 
     public init() {}
 
-    /// Records a scored answer and its credit.
-    mutating func addScored(credit: Rational, answer: Answer?, optionCount: Int) {
+    /// Records a scored answer and its credit; `unit` is the criterion's common denominator.
+    mutating func addScored(credit: Rational, answer: Answer?, optionCount: Int, unit: Int128) {
         scored += 1
-        creditTotal.add(credit)
-        if credit < .one { shortfalls += 1 }
+        self.unit = unit
+        if unit % credit.denominator == 0 {
+            creditUnits += Int(credit.numerator * (unit / credit.denominator))
+        } else {
+            otherCredits.add(credit)
+        }
+        if credit.numerator < credit.denominator { shortfalls += 1 }
         guard optionCount > 0, let answer else { return }
         if answerCounts.isEmpty { answerCounts = Array(repeating: 0, count: optionCount + 1) }
         switch answer {
@@ -42,13 +53,20 @@ public struct CriterionTally: Sendable, Hashable {
     mutating func add(_ other: CriterionTally) {
         scored += other.scored
         shortfalls += other.shortfalls
-        creditTotal.add(other.creditTotal)
+        if other.scored > 0 { unit = other.unit }
+        creditUnits += other.creditUnits
+        otherCredits.add(other.otherCredits)
         criticalFailures += other.criticalFailures
         pointsLostTotal.add(other.pointsLostTotal)
     }
 
+    /// Σ credit over the scored audits, exactly.
+    public var creditTotal: Rational {
+        Rational(Int128(creditUnits), unit) + otherCredits.value
+    }
+
     /// The mean credit as a percentage, 0...100; `nil` when never scored.
     public var meanCreditPercentage: Rational? {
-        scored == 0 ? nil : creditTotal.value * .hundred / Rational(scored)
+        scored == 0 ? nil : creditTotal * .hundred / Rational(scored)
     }
 }

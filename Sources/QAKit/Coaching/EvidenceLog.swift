@@ -11,6 +11,13 @@ public struct EvidenceLog: Sendable, Hashable {
 
     public init() {}
 
+    /// Whether an audit of `date` at input position `sequence` would be kept, checked before
+    /// building its evidence.
+    func wouldKeep(date: CalendarDate, sequence: Int) -> Bool {
+        guard entries.count == Self.capacity, let last = entries.last else { return true }
+        return (date, sequence) > (last.date, last.sequence)
+    }
+
     /// Offers an audit; it is kept when it is among the `capacity` most recent.
     mutating func offer(_ evidence: Evidence) {
         if entries.count == Self.capacity, let last = entries.last, !evidence.isMoreRecent(than: last) { return }

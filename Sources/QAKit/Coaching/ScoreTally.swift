@@ -13,13 +13,14 @@ public struct ScoreTally: Sendable, Hashable {
 
     public init() {}
 
-    /// Adds one audit's result, dated `date`.
-    public mutating func add(_ result: AuditScore, date: CalendarDate) {
+    /// Adds one audit's result, dated `date`; the trend line only when `tracksTrend` (team
+    /// trends are never shown, so teams skip the work).
+    public mutating func add(_ result: AuditScore, date: CalendarDate, tracksTrend: Bool = true) {
         audits += 1
         if let score = result.score {
             scoredAudits += 1
             scoreTotal.add(score)
-            trend.add(day: date.daysSince1970, score: score)
+            if tracksTrend { trend.add(day: date.daysSince1970, score: score) }
         }
         if let passed = result.passed {
             judged += 1
