@@ -154,3 +154,38 @@ struct CoachCommandTests {
         #expect(output.standardOutput.contains("# Coaching notes: "))
     }
 }
+
+/// The samples in `examples/coaching/` are regenerated with the commands `docs/coaching.md`
+/// shows and compared byte for byte, so that they never go stale.
+@Suite("qakit coach: bundled examples")
+struct CoachExamplesTests {
+    static let root = QAKitProcess.packageRoot
+    static let examples = root.appendingPathComponent("examples/coaching")
+
+    /// The documented commands, with `OUT` standing for the output directory.
+    static let runs: [(directory: String, arguments: [String])] = [
+        ("", ["--to", "2026-09-30"]),
+        ("json", ["--to", "2026-09-30", "--format", "json"]),
+        ("html", ["--to", "2026-09-30", "--format", "html"]),
+        ("followup", ["--from", "2026-10-01", "--previous", "examples/coaching/json"]),
+    ]
+
+    @Test("examples/coaching matches a fresh run", arguments: 0..<4)
+    func regenerate(_ run: Int) throws {
+        let (directory, arguments) = Self.runs[run]
+        let out = try QAKitProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let output = try QAKitProcess.run(["coach", "-s", "scorecards", "examples/audits.csv"] + arguments + ["--out", out.path], in: Self.root)
+        #expect(output.status == 0)
+        let expected = directory.isEmpty ? Self.examples : Self.examples.appendingPathComponent(directory)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        let bundled = try FileManager.default.contentsOfDirectory(atPath: expected.path)
+            .filter { !["json", "html", "followup"].contains($0) }.sorted()
+        #expect(files == bundled)
+        for file in files {
+            let fresh = try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8)
+            let kept = try String(contentsOf: expected.appendingPathComponent(file), encoding: .utf8)
+            #expect(fresh == kept, "examples/coaching/\(directory)/\(file) is stale; regenerate it as docs/coaching.md shows")
+        }
+    }
+}

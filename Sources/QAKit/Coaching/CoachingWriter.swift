@@ -151,7 +151,8 @@ enum CoachingWriter {
         if !note.evidence.isEmpty {
             let ids = note.evidence.map(\.auditID).joined(separator: ", ")
             let yardstick = note.topLevel == nil ? "the rubric's guidance" : "the rubric's top level"
-            actions.append("Go through \(ids) with your team lead and compare each with \(yardstick).")
+            let which = note.evidence.count == 1 ? "it" : "each"
+            actions.append("Go through \(ids) with your team lead and compare \(which) with \(yardstick).")
         }
         return actions
     }
