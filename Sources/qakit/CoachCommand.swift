@@ -72,17 +72,19 @@ struct CoachCommand: ParsableCommand {
         let scorecards = try scorecardOptions.load()
         let run = ScoringRun(scorecards: scorecards)
         var sources = try inputOptions.open(decoder: run.decoder)
-        let background = BackgroundTally(CoachingTally(scorecards: scorecards, filter: filter))
+        // Tallying on the reading thread: a second thread measured 35 % more CPU time (allocations
+        // freed across threads) for no gain in wall time on two shared cores.
+        var tally = CoachingTally(scorecards: scorecards, filter: filter)
         var hadFatalError = false
         for index in sources.indices {
             do {
-                try run.run(&sources[index], scored: { background.add($0) }, report: { Terminal.print([$0]) })
+                try run.run(&sources[index], scored: { tally.add($0) }, report: { Terminal.print([$0]) })
             } catch let error as InputError {
                 Terminal.print([error.diagnostic])
                 hadFatalError = true
             }
         }
-        guard let analysis = CoachingAnalysis(tally: background.finish()) else {
+        guard let analysis = CoachingAnalysis(tally: tally) else {
             Terminal.printError("qakit: error: no non-calibration audits \(describe(filter)) (\(run.scoredCount) scored, \(run.calibrationCount) calibration, \(run.rejectedCount) rejected); check --from/--to and the inputs")
             throw ExitCode(2)
         }
