@@ -43,7 +43,7 @@ public struct CoachingSummary: Sendable {
         passes = agent.passes
         judged = agent.judged
         autoFails = agent.autoFails
-        trend = agent.trend.slopePer30Days
+        trend = agent.scores.slopePer30Days
         teamMeanScore = team.meanScore
         teamAudits = team.audits
     }

@@ -36,7 +36,7 @@ public struct CoachingTally: Sendable {
         agents[audit.agent, default: AgentTally(scorecardCount: scorecards.count)]
             .add(audit, result: scored.result, layout: layout, pointsLost: lost, sequence: sequence)
         // Teams are compared on credit and score only; their points lost are never shown.
-        teams[team, default: GroupTally(scorecardCount: scorecards.count)].add(audit, result: scored.result, layout: layout, pointsLost: nil, tracksTrend: false)
+        teams[team, default: GroupTally(scorecardCount: scorecards.count)].add(audit, result: scored.result, layout: layout, pointsLost: nil)
     }
 
     /// The period the run covers: the filter's bounds, else the dates of the audits taken;
@@ -74,8 +74,8 @@ public struct ScorecardTally: Sendable, Hashable {
         criteria = Array(repeating: CriterionTally(), count: criterionCount)
     }
 
-    mutating func add(_ audit: Audit, result: AuditScore, layout: ScorecardLayout, pointsLost: [Rational]?, tracksTrend: Bool) {
-        score.add(result, date: audit.date, tracksTrend: tracksTrend)
+    mutating func add(_ audit: Audit, result: AuditScore, layout: ScorecardLayout, pointsLost: [Rational]?) {
+        score.add(result, date: audit.date)
         if pointsLost != nil { pointsLostAudits += 1 }
         for index in result.criteria.indices {
             let outcome = result.criteria[index]
@@ -110,13 +110,13 @@ public struct GroupTally: Sendable, Hashable {
         scorecards = Array(repeating: nil, count: scorecardCount)
     }
 
-    /// Adds one audit; `pointsLost` is `nil` for teams, whose trend and points lost are never shown.
-    mutating func add(_ audit: Audit, result: AuditScore, layout: ScorecardLayout, pointsLost: [Rational]?, tracksTrend: Bool) {
-        overall.add(result, date: audit.date, tracksTrend: tracksTrend)
+    /// Adds one audit; `pointsLost` is `nil` for teams, whose points lost are never shown.
+    mutating func add(_ audit: Audit, result: AuditScore, layout: ScorecardLayout, pointsLost: [Rational]?) {
+        overall.add(result, date: audit.date)
         if scorecards[audit.scorecardIndex] == nil {
             scorecards[audit.scorecardIndex] = ScorecardTally(criterionCount: layout.optionCounts.count)
         }
-        scorecards[audit.scorecardIndex]!.add(audit, result: result, layout: layout, pointsLost: pointsLost, tracksTrend: tracksTrend)
+        scorecards[audit.scorecardIndex]!.add(audit, result: result, layout: layout, pointsLost: pointsLost)
     }
 
     mutating func add(_ other: GroupTally) {
@@ -142,7 +142,7 @@ public struct AgentTally: Sendable, Hashable {
     }
 
     mutating func add(_ audit: Audit, result: AuditScore, layout: ScorecardLayout, pointsLost: [Rational]?, sequence: Int) {
-        group.add(audit, result: result, layout: layout, pointsLost: pointsLost, tracksTrend: true)
+        group.add(audit, result: result, layout: layout, pointsLost: pointsLost)
         if let team = audit.fields["team"] { teamCounts[team, default: 0] += 1 }
         if evidence[audit.scorecardIndex].isEmpty {
             evidence[audit.scorecardIndex] = Array(repeating: EvidenceLog(), count: layout.optionCounts.count)

@@ -3,25 +3,20 @@ public struct ScoreTally: Sendable, Hashable {
     /// Non-calibration audits in the period.
     public private(set) var audits = 0
     /// Audits that had a score; the mean is over these.
-    public private(set) var scoredAudits = 0
-    public private(set) var scoreTotal = ExactSum()
+    public var scoredAudits: Int { scores.count }
     /// Audits with a pass/fail, and how many of them passed.
     public private(set) var judged = 0
     public private(set) var passes = 0
     public private(set) var autoFails = 0
-    public private(set) var trend = TrendLine()
+    /// The scores with their days: the mean and the trend both come from here.
+    public private(set) var scores = TrendLine()
 
     public init() {}
 
-    /// Adds one audit's result, dated `date`; the trend line only when `tracksTrend` (team
-    /// trends are never shown, so teams skip the work).
-    public mutating func add(_ result: AuditScore, date: CalendarDate, tracksTrend: Bool = true) {
+    /// Adds one audit's result, dated `date`.
+    public mutating func add(_ result: AuditScore, date: CalendarDate) {
         audits += 1
-        if let score = result.score {
-            scoredAudits += 1
-            scoreTotal.add(score)
-            if tracksTrend { trend.add(day: date.daysSince1970, score: score) }
-        }
+        if let score = result.score { scores.add(day: date.daysSince1970, score: score) }
         if let passed = result.passed {
             judged += 1
             if passed { passes += 1 }
@@ -32,17 +27,15 @@ public struct ScoreTally: Sendable, Hashable {
     /// Adds another tally's audits.
     public mutating func add(_ other: ScoreTally) {
         audits += other.audits
-        scoredAudits += other.scoredAudits
-        scoreTotal.add(other.scoreTotal)
         judged += other.judged
         passes += other.passes
         autoFails += other.autoFails
-        trend.add(other.trend)
+        scores.add(other.scores)
     }
 
     /// The mean of the exact scores; `nil` when no audit had a score.
     public var meanScore: Rational? {
-        scoredAudits == 0 ? nil : scoreTotal.value / Rational(scoredAudits)
+        scoredAudits == 0 ? nil : scores.sumOfScores / Rational(scoredAudits)
     }
 
     /// Passes over audits with a pass/fail, 0...1; `nil` when none had one.

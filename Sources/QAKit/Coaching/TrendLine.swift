@@ -1,13 +1,20 @@
-/// Exact sums for a least-squares line of score against calendar day.
+/// Exact sums for the mean score and a least-squares line of score against calendar day.
 ///
-/// x is the day number (days since 1970-01-01), y the audit's exact score. The slope is computed
-/// exactly and reported per 30 days, as SPEC.md section 7 asks.
+/// x is the day number (days since 1970-01-01), y the audit's exact score. Σy and Σxy are kept
+/// per score denominator in one table (one lookup per audit; scores of one scorecard share a
+/// limited set of denominators), so the mean and the slope come out exact without fraction
+/// arithmetic per audit. The slope is reported per 30 days, as SPEC.md section 7 asks.
 public struct TrendLine: Sendable, Hashable {
+    private struct Sums: Sendable, Hashable {
+        var score: Int128 = 0
+        var scoreTimesDay: Int128 = 0
+    }
+
     public private(set) var count = 0
     private var sumX: Int128 = 0
     private var sumXX: Int128 = 0
-    private var sumY = ExactSum()
-    private var sumXY = ExactSum()
+    /// Numerator sums of y and x·y, keyed by y's denominator.
+    private var sums: [Int128: Sums] = [:]
     private var firstDay: Int?
     private var hasSeveralDays = false
 
@@ -18,8 +25,8 @@ public struct TrendLine: Sendable, Hashable {
         count += 1
         sumX += Int128(day)
         sumXX += Int128(day) * Int128(day)
-        sumY.add(score)
-        sumXY.add(score, times: day)
+        sums[score.denominator, default: Sums()].score += score.numerator
+        sums[score.denominator]!.scoreTimesDay += score.numerator * Int128(day)
         if let firstDay, firstDay != day { hasSeveralDays = true }
         if firstDay == nil { firstDay = day }
     }
@@ -29,8 +36,10 @@ public struct TrendLine: Sendable, Hashable {
         count += other.count
         sumX += other.sumX
         sumXX += other.sumXX
-        sumY.add(other.sumY)
-        sumXY.add(other.sumXY)
+        for (denominator, theirs) in other.sums {
+            sums[denominator, default: Sums()].score += theirs.score
+            sums[denominator]!.scoreTimesDay += theirs.scoreTimesDay
+        }
         if let day = other.firstDay {
             if let firstDay, firstDay != day { hasSeveralDays = true }
             if firstDay == nil { firstDay = day }
@@ -38,12 +47,21 @@ public struct TrendLine: Sendable, Hashable {
         hasSeveralDays = hasSeveralDays || other.hasSeveralDays
     }
 
+    /// Σy, exactly; terms combined in denominator order.
+    public var sumOfScores: Rational {
+        sums.keys.sorted().reduce(Rational.zero) { $0 + Rational(sums[$1]!.score, $1) }
+    }
+
+    private var sumOfScoreTimesDay: Rational {
+        sums.keys.sorted().reduce(Rational.zero) { $0 + Rational(sums[$1]!.scoreTimesDay, $1) }
+    }
+
     /// Points of score per 30 days: 30 × (nΣxy − ΣxΣy) / (nΣx² − (Σx)²); `nil` with fewer than
     /// three points or when every point falls on one day.
     public var slopePer30Days: Rational? {
         guard count >= 3, hasSeveralDays else { return nil }
         let n = Rational(Int128(count))
-        let numerator = n * sumXY.value - Rational(sumX) * sumY.value
+        let numerator = n * sumOfScoreTimesDay - Rational(sumX) * sumOfScores
         let denominator = Rational(Int128(count) * sumXX - sumX * sumX)
         guard !denominator.isZero else { return nil }
         return Rational(30) * numerator / denominator
