@@ -30,13 +30,13 @@ public struct CoachingTally: Sendable {
         if earliest.map({ audit.date < $0 }) ?? true { earliest = audit.date }
         if latest.map({ $0 < audit.date }) ?? true { latest = audit.date }
         let layout = layouts[audit.scorecardIndex]
-        let lost = layout.pointsLost(in: scored.result)
+        let loss = layout.lossContext(of: scored.result)
         let team = audit.fields["team"]
         // Mutated in place through the dictionary: copying a tally out and back would copy its arrays.
         agents[audit.agent, default: AgentTally(scorecardCount: scorecards.count)]
-            .add(audit, result: scored.result, layout: layout, pointsLost: lost, sequence: sequence)
+            .add(audit, result: scored.result, layout: layout, loss: loss, sequence: sequence)
         // Teams are compared on credit and score only; their points lost are never shown.
-        teams[team, default: GroupTally(scorecardCount: scorecards.count)].add(audit, result: scored.result, layout: layout, pointsLost: nil)
+        teams[team, default: GroupTally(scorecardCount: scorecards.count)].add(audit, result: scored.result, layout: layout, loss: nil)
     }
 
     /// The period the run covers: the filter's bounds, else the dates of the audits taken;
@@ -74,17 +74,33 @@ public struct ScorecardTally: Sendable, Hashable {
         criteria = Array(repeating: CriterionTally(), count: criterionCount)
     }
 
-    mutating func add(_ audit: Audit, result: AuditScore, layout: ScorecardLayout, pointsLost: [Rational]?) {
+    /// Adds one audit; `loss` is `nil` for teams (whose points lost are never shown) and for
+    /// audits without a raw score.
+    mutating func add(_ audit: Audit, result: AuditScore, layout: ScorecardLayout, loss: LossContext?) {
         score.add(result, date: audit.date)
-        if pointsLost != nil { pointsLostAudits += 1 }
+        if loss != nil { pointsLostAudits += 1 }
         for index in result.criteria.indices {
             let outcome = result.criteria[index]
             if outcome.scored, let credit = outcome.credit {
                 criteria[index].addScored(credit: credit, answer: outcome.answer, optionCount: layout.optionCounts[index],
                                           unit: layout.creditUnits[index])
+                if let loss, credit < .one { addLoss(index, credit: credit, result: result, layout: layout, loss: loss) }
             }
             if outcome.failedCritical { criteria[index].addCriticalFailure() }
-            if let pointsLost, !pointsLost[index].isZero { criteria[index].addPointsLost(pointsLost[index]) }
+        }
+    }
+
+    /// The common case (every regular section counted, the whole section scored) is an integer
+    /// count of lost credit units; anything else is the exact points of `ScorecardLayout.pointsLost`.
+    private mutating func addLoss(_ index: Int, credit: Rational, result: AuditScore, layout: ScorecardLayout, loss: LossContext) {
+        let section = layout.sectionOfCriterion[index]
+        guard result.sections[section].counted else { return }
+        let unit = layout.creditUnits[index]
+        if loss.isStandard(section), unit % credit.denominator == 0 {
+            let lostUnits = (credit.denominator - credit.numerator) * (unit / credit.denominator)
+            criteria[index].addStandardLoss(units: Int(lostUnits), factor: layout.standardLossFactors[index])
+        } else {
+            criteria[index].addPointsLost(layout.pointsLost(index, in: result, regularWeight: loss.regularWeight))
         }
     }
 
@@ -96,7 +112,7 @@ public struct ScorecardTally: Sendable, Hashable {
 
     /// `points_lost` of the criterion at `index`: its total over the audits with a raw score.
     public func pointsLost(_ index: Int) -> Rational {
-        pointsLostAudits == 0 ? .zero : criteria[index].pointsLostTotal.value / Rational(pointsLostAudits)
+        pointsLostAudits == 0 ? .zero : criteria[index].pointsLostTotal / Rational(pointsLostAudits)
     }
 }
 
@@ -110,13 +126,13 @@ public struct GroupTally: Sendable, Hashable {
         scorecards = Array(repeating: nil, count: scorecardCount)
     }
 
-    /// Adds one audit; `pointsLost` is `nil` for teams, whose points lost are never shown.
-    mutating func add(_ audit: Audit, result: AuditScore, layout: ScorecardLayout, pointsLost: [Rational]?) {
+    /// Adds one audit; `loss` is `nil` for teams, whose points lost are never shown.
+    mutating func add(_ audit: Audit, result: AuditScore, layout: ScorecardLayout, loss: LossContext?) {
         overall.add(result, date: audit.date)
         if scorecards[audit.scorecardIndex] == nil {
             scorecards[audit.scorecardIndex] = ScorecardTally(criterionCount: layout.optionCounts.count)
         }
-        scorecards[audit.scorecardIndex]!.add(audit, result: result, layout: layout, pointsLost: pointsLost)
+        scorecards[audit.scorecardIndex]!.add(audit, result: result, layout: layout, loss: loss)
     }
 
     mutating func add(_ other: GroupTally) {
@@ -141,18 +157,18 @@ public struct AgentTally: Sendable, Hashable {
         evidence = Array(repeating: [], count: scorecardCount)
     }
 
-    mutating func add(_ audit: Audit, result: AuditScore, layout: ScorecardLayout, pointsLost: [Rational]?, sequence: Int) {
-        group.add(audit, result: result, layout: layout, pointsLost: pointsLost)
+    mutating func add(_ audit: Audit, result: AuditScore, layout: ScorecardLayout, loss: LossContext?, sequence: Int) {
+        group.add(audit, result: result, layout: layout, loss: loss)
         if let team = audit.fields["team"] { teamCounts[team, default: 0] += 1 }
         if evidence[audit.scorecardIndex].isEmpty {
             evidence[audit.scorecardIndex] = Array(repeating: EvidenceLog(), count: layout.optionCounts.count)
         }
         for index in result.criteria.indices {
             let outcome = result.criteria[index]
-            let lost = pointsLost?[index] ?? .zero
             let lostCredit = outcome.scored && (outcome.credit.map { $0 < .one } ?? false)
             guard lostCredit || outcome.failedCritical,
                   evidence[audit.scorecardIndex][index].wouldKeep(date: audit.date, sequence: sequence) else { continue }
+            let lost = lostCredit ? loss.map { layout.pointsLost(index, in: result, regularWeight: $0.regularWeight) } ?? .zero : .zero
             let own = index < audit.comments.count ? audit.comments[index] : nil
             evidence[audit.scorecardIndex][index].offer(Evidence(
                 auditID: audit.id, date: audit.date, interactionID: audit.interactionID,
@@ -181,6 +197,9 @@ final class ScorecardLayout: Sendable {
     let sectionCriterionWeights: [Rational]
     /// Σ W over regular sections, for audits in which every regular section counted.
     let totalRegularWeight: Rational
+    /// Per criterion, the points one lost credit unit costs in a standard audit:
+    /// 100 × W_section / ΣW_regular × w / Σw(section) / unit (0 where the section cannot count).
+    let standardLossFactors: [Rational]
 
     init(_ scorecard: Scorecard) {
         let criteria = scorecard.criteria
@@ -206,6 +225,12 @@ final class ScorecardLayout: Sendable {
             case .points(let maximum): 100 * maximum.numerator
             }
         }
+        standardLossFactors = criteria.indices.map { [sectionOfCriterion, weights, sectionWeights, sectionCriterionWeights, totalRegularWeight, creditUnits] index in
+            let section = sectionOfCriterion[index]
+            let denominator = totalRegularWeight * sectionCriterionWeights[section] * Rational(creditUnits[index])
+            guard !denominator.isZero else { return .zero }
+            return Rational.hundred * sectionWeights[section] * weights[index] / denominator
+        }
     }
 
     static func lcm(_ a: Int128, _ b: Int128) -> Int128 {
@@ -214,25 +239,33 @@ final class ScorecardLayout: Sendable {
         return a / x * b
     }
 
-    /// The points of score each criterion cost in one audit, critical rules ignored:
-    /// 100 × W_section / ΣW_regular × w / Σw(section's scored criteria) × (1 − credit), where
-    /// ΣW_regular sums the weights of the audit's counted regular sections. 0 where the criterion
-    /// was not scored or its section did not count. `nil` when the audit has no raw score.
-    func pointsLost(in result: AuditScore) -> [Rational]? {
+    /// What the points-lost arithmetic needs about one audit; `nil` when it has no raw score.
+    func lossContext(of result: AuditScore) -> LossContext? {
         var allRegularCounted = true
         for index in result.sections.indices where !sectionIsBonus[index] && !result.sections[index].counted {
             allRegularCounted = false
         }
         let regularWeight = allRegularCounted ? totalRegularWeight : countedRegularWeight(result)
         guard !regularWeight.isZero else { return nil }
-        var lost = Array(repeating: Rational.zero, count: result.criteria.count)
-        for (index, outcome) in result.criteria.enumerated() where outcome.scored {
-            let section = sectionOfCriterion[index]
-            guard let credit = outcome.credit, credit < .one, result.sections[section].counted else { continue }
-            lost[index] = Rational.hundred * sectionWeights[section] * weights[index] * (.one - credit)
-                / (regularWeight * scoredWeight(in: section, of: result))
+        var fullSections: UInt64 = 0
+        if allRegularCounted, result.sections.count <= 64 {
+            for (section, range) in sectionCriteria.enumerated() where range.allSatisfy({ result.criteria[$0].scored }) {
+                fullSections |= 1 << UInt64(section)
+            }
         }
-        return lost
+        return LossContext(regularWeight: regularWeight, fullSections: fullSections)
+    }
+
+    /// The points of score the criterion at `index` cost in one audit, critical rules ignored:
+    /// 100 × W_section / ΣW_regular × w / Σw(section's scored criteria) × (1 − credit), where
+    /// ΣW_regular sums the weights of the audit's counted regular sections. 0 where the criterion
+    /// was not scored or its section did not count.
+    func pointsLost(_ index: Int, in result: AuditScore, regularWeight: Rational) -> Rational {
+        let outcome = result.criteria[index]
+        let section = sectionOfCriterion[index]
+        guard outcome.scored, let credit = outcome.credit, credit < .one, result.sections[section].counted else { return .zero }
+        return Rational.hundred * sectionWeights[section] * weights[index] * (.one - credit)
+            / (regularWeight * scoredWeight(in: section, of: result))
     }
 
     private func countedRegularWeight(_ result: AuditScore) -> Rational {
@@ -248,5 +281,16 @@ final class ScorecardLayout: Sendable {
         let range = sectionCriteria[section]
         if range.allSatisfy({ result.criteria[$0].scored }) { return sectionCriterionWeights[section] }
         return range.reduce(Rational.zero) { result.criteria[$1].scored ? $0 + weights[$1] : $0 }
+    }
+}
+
+/// ΣW_regular of one audit, and the sections in which the standard points-lost factor applies
+/// (every regular section counted and every criterion of the section scored).
+struct LossContext: Sendable {
+    let regularWeight: Rational
+    let fullSections: UInt64
+
+    func isStandard(_ section: Int) -> Bool {
+        section < 64 && fullSections & (1 << UInt64(section)) != 0
     }
 }

@@ -13,9 +13,11 @@ public struct CriterionTally: Sendable, Hashable {
     public private(set) var shortfalls = 0
     /// Audits in which it failed as a critical criterion.
     public private(set) var criticalFailures = 0
-    /// Σ over audits of the points of score it cost (see `CoachingTally`); divided by the
-    /// number of scored audits of the scorecard to give `points_lost`.
-    public private(set) var pointsLostTotal = ExactSum()
+    /// Lost credit units in standard audits (see `ScorecardLayout.standardLossFactors`), each
+    /// worth `lossFactor` points, and the exact points lost in every other audit.
+    private var standardLossUnits = 0
+    private var lossFactor = Rational.zero
+    private var otherPointsLost = ExactSum()
     /// How often each answer was given when scored: for `choice`, one count per option, then
     /// one for N/A (scored only under `na_policy: pass`); empty for other types.
     public private(set) var answerCounts: [Int] = []
@@ -46,7 +48,18 @@ public struct CriterionTally: Sendable, Hashable {
     }
 
     mutating func addPointsLost(_ points: Rational) {
-        pointsLostTotal.add(points)
+        otherPointsLost.add(points)
+    }
+
+    mutating func addStandardLoss(units: Int, factor: Rational) {
+        standardLossUnits += units
+        lossFactor = factor
+    }
+
+    /// Σ over audits of the points of score it cost; divided by the number of audits with a
+    /// raw score it gives `points_lost`.
+    public var pointsLostTotal: Rational {
+        lossFactor * Rational(standardLossUnits) + otherPointsLost.value
     }
 
     /// Adds another tally's credits (team totals are built from the per-team ones).
@@ -57,7 +70,9 @@ public struct CriterionTally: Sendable, Hashable {
         creditUnits += other.creditUnits
         otherCredits.add(other.otherCredits)
         criticalFailures += other.criticalFailures
-        pointsLostTotal.add(other.pointsLostTotal)
+        if other.standardLossUnits > 0 { lossFactor = other.lossFactor }
+        standardLossUnits += other.standardLossUnits
+        otherPointsLost.add(other.otherPointsLost)
     }
 
     /// Σ credit over the scored audits, exactly.
