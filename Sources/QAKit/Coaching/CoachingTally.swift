@@ -95,10 +95,9 @@ public struct ScorecardTally: Sendable, Hashable {
     private mutating func addLoss(_ index: Int, credit: Rational, result: AuditScore, layout: ScorecardLayout, loss: LossContext) {
         let section = layout.sectionOfCriterion[index]
         guard result.sections[section].counted else { return }
-        let unit = layout.creditUnits[index]
-        if loss.isStandard(section), unit % credit.denominator == 0 {
-            let lostUnits = (credit.denominator - credit.numerator) * (unit / credit.denominator)
-            criteria[index].addStandardLoss(units: Int(lostUnits), factor: layout.standardLossFactors[index])
+        if loss.isStandard(section), let earned = CriterionTally.units(of: credit, unit: layout.creditUnits[index]),
+           let whole = Int(exactly: layout.creditUnits[index]) {
+            criteria[index].addStandardLoss(units: whole - earned, factor: layout.standardLossFactors[index])
         } else {
             criteria[index].addPointsLost(layout.pointsLost(index, in: result, regularWeight: loss.regularWeight))
         }

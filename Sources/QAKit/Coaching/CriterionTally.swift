@@ -28,8 +28,8 @@ public struct CriterionTally: Sendable, Hashable {
     mutating func addScored(credit: Rational, answer: Answer?, optionCount: Int, unit: Int128) {
         scored += 1
         self.unit = unit
-        if unit % credit.denominator == 0 {
-            creditUnits += Int(credit.numerator * (unit / credit.denominator))
+        if let units = Self.units(of: credit, unit: unit) {
+            creditUnits += units
         } else {
             otherCredits.add(credit)
         }
@@ -41,6 +41,15 @@ public struct CriterionTally: Sendable, Hashable {
         case .notApplicable: answerCounts[optionCount] += 1
         default: break
         }
+    }
+
+    /// credit × unit as an integer, in 64-bit arithmetic (128-bit division is slow); `nil` when
+    /// the credit does not fit the unit or the figures are too large.
+    static func units(of credit: Rational, unit: Int128) -> Int? {
+        guard let denominator = Int(exactly: credit.denominator), let numerator = Int(exactly: credit.numerator),
+              let whole = Int(exactly: unit), whole % denominator == 0 else { return nil }
+        let (units, overflow) = numerator.multipliedReportingOverflow(by: whole / denominator)
+        return overflow ? nil : units
     }
 
     mutating func addCriticalFailure() {
