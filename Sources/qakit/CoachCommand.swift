@@ -91,7 +91,7 @@ struct CoachCommand: ParsableCommand {
         let names = try selectedAgents(analysis)
         let agents = parallelMap(names) { analysis.coaching(for: $0, previousGoals: previousGoals)! }
         try write(agents, renderer: renderer)
-        Terminal.printError("qakit: coached \(CoachingWriterSummary.agents(agents.count)) over \(analysis.period.from) to \(analysis.period.to); rejected \(run.rejectedCount)")
+        Terminal.printError("qakit: coached \(agents.count) agent\(agents.count == 1 ? "" : "s") over \(analysis.period.from) to \(analysis.period.to); rejected \(run.rejectedCount)")
         if run.rejectedCount > 0 || hadFatalError { throw ExitCode(1) }
     }
 
@@ -206,9 +206,4 @@ struct CoachCommand: ParsableCommand {
             }
         }
     }
-}
-
-/// The closing line's wording.
-enum CoachingWriterSummary {
-    static func agents(_ count: Int) -> String { "\(count) agent\(count == 1 ? "" : "s")" }
 }

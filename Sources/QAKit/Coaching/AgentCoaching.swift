@@ -5,10 +5,13 @@
 /// goals are worked out per scorecard (`scorecards`), each with that scorecard's coaching
 /// settings; `summary` covers all of the agent's audits.
 public struct AgentCoaching: Sendable {
+    /// The agent's name, as in the audits.
     public var agent: String
     /// The agent's most frequent `team` value; `nil` means the comparison group is every agent.
     public var team: String?
+    /// The run's period, the same for every agent.
     public var period: CoachingPeriod
+    /// Figures over all of the agent's audits in the period.
     public var summary: CoachingSummary
     /// In the order the scorecards were loaded.
     public var scorecards: [ScorecardCoaching]
@@ -23,17 +26,23 @@ public struct AgentCoaching: Sendable {
 
 /// Audit-level figures for the agent, with the comparison group's mean score.
 public struct CoachingSummary: Sendable {
+    /// Non-calibration audits in the period.
     public var audits: Int
     /// Mean of the exact scores; `nil` when no audit had a score.
     public var meanScore: Rational?
     /// 0...1 over audits with a pass/fail; `nil` when none had one.
     public var passRate: Rational?
+    /// Audits passed, out of `judged` (audits with a pass/fail).
     public var passes: Int
+    /// Audits with a pass/fail.
     public var judged: Int
+    /// Audits auto-failed by a `critical: scorecard` criterion.
     public var autoFails: Int
     /// Points per 30 days; `nil` with fewer than 3 scored audits or a single date.
     public var trend: Rational?
+    /// The comparison group's mean score; `nil` when none of its audits had a score.
     public var teamMeanScore: Rational?
+    /// The comparison group's audits (the agent's own included).
     public var teamAudits: Int
 
     init(agent: ScoreTally, team: ScoreTally) {
@@ -51,7 +60,9 @@ public struct CoachingSummary: Sendable {
 
 /// The agent's coaching on one scorecard.
 public struct ScorecardCoaching: Sendable {
+    /// The scorecard, with its coaching settings.
     public var scorecard: Scorecard
+    /// Figures over the agent's audits on this scorecard, against the team's on it.
     public var summary: CoachingSummary
     /// Every criterion of the scorecard, in scorecard order.
     public var criteria: [CriterionPerformance]
@@ -69,13 +80,17 @@ public struct ScorecardCoaching: Sendable {
 public struct CriterionPerformance: Sendable {
     /// Index in `Scorecard.criteria`.
     public var index: Int
+    /// The rubric's criterion.
     public var criterion: Criterion
     /// Audits in which it was scored.
     public var scored: Int
     /// Percentages, 0...100; `nil` when not scored.
     public var meanCredit: Rational?
+    /// The team's mean credit on it, as a percentage; `nil` when the team never scored it.
     public var teamMeanCredit: Rational?
+    /// Audits of the team in which it was scored.
     public var teamScored: Int
+    /// Audits in which it failed as a critical criterion.
     public var criticalFailures: Int
     /// Scored audits in which it earned less than full credit.
     public var shortfalls: Int
@@ -84,6 +99,7 @@ public struct CriterionPerformance: Sendable {
     /// Counts per choice option, then N/A; empty for other types.
     public var answerCounts: [Int]
 
+    /// The criterion's id.
     public var id: String { criterion.id }
 
     /// How far the agent's mean credit is above the team's, in percentage points.
@@ -104,7 +120,9 @@ public struct CoachingGoal: Sendable {
     public var target: Rational
     /// Period end + `review_after_days`.
     public var due: CalendarDate
+    /// What to do, from the rubric: the tip, the resources, the evidence to go through.
     public var actions: [String]
+    /// How the goal is checked: re-audit at least `min_audits` interactions by `due`.
     public var followUp: String
 }
 
@@ -130,16 +148,20 @@ public enum FollowUpStatus: String, Sendable, CaseIterable {
 
 /// One earlier goal, judged on the new period.
 public struct FollowUpResult: Sendable {
+    /// The scorecard id the earlier goal named.
     public var scorecard: String?
     /// `nil` for an overall-score goal.
     public var criterion: String?
     /// The criterion's title, when the scorecard still has it.
     public var title: String?
+    /// The earlier goal's baseline, as its plan wrote it.
     public var baseline: Double
+    /// The earlier goal's target.
     public var target: Double
     /// The earlier goal's due date, as written in the earlier plan.
     public var due: String?
     /// The same figure in the new period; `nil` when there is none.
     public var current: Rational?
+    /// How the goal went.
     public var status: FollowUpStatus
 }

@@ -9,7 +9,9 @@
 ///   since it has no mean credit to measure;
 /// - the overall-score goal's target is also at least `passing_score`.
 public struct CoachingAnalysis: Sendable {
+    /// The totals the analysis reads.
     public let tally: CoachingTally
+    /// The period covered; goals fall due counted from its end.
     public let period: CoachingPeriod
     private let everyone: GroupTally
 

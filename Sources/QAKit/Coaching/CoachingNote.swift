@@ -1,6 +1,7 @@
 /// A coaching note on one focus area: what the rubric asks, how the agent does against the team,
 /// the evidence, the rubric's tip and resources, and what the top level looks like.
 public struct CoachingNote: Sendable {
+    /// The focus area's criterion.
     public var criterion: Criterion
     /// The rubric's `guidance`.
     public var guidance: String?
@@ -10,7 +11,9 @@ public struct CoachingNote: Sendable {
     public var cost: String
     /// `levels[max]` of a scale, or the best option's label of a choice.
     public var topLevel: String?
+    /// The rubric's `coaching.tip`.
     public var tip: String?
+    /// The rubric's `coaching.resources`.
     public var resources: [String]
     /// The most recent audits that lost points on it, newest first, at most five.
     public var evidence: [Evidence]

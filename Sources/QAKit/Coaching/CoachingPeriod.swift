@@ -5,6 +5,7 @@ public struct CoachingPeriod: Sendable, Hashable {
     /// `--to`, or the latest audit date in the run; goals fall due counted from here.
     public var to: CalendarDate
 
+    /// A period from `from` to `to`, both inclusive.
     public init(from: CalendarDate, to: CalendarDate) {
         self.from = from
         self.to = to
@@ -13,9 +14,12 @@ public struct CoachingPeriod: Sendable, Hashable {
 
 /// The `--from`/`--to` bounds the user gave; either may be open.
 public struct PeriodFilter: Sendable, Hashable {
+    /// `--from`: the first day taken; `nil` for no lower bound.
     public var from: CalendarDate?
+    /// `--to`: the last day taken; `nil` for no upper bound.
     public var to: CalendarDate?
 
+    /// Bounds; either may be open.
     public init(from: CalendarDate? = nil, to: CalendarDate? = nil) {
         self.from = from
         self.to = to

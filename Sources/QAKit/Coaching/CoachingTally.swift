@@ -4,7 +4,9 @@
 /// recent audits that lost points on each criterion. Calibration audits and audits outside the
 /// period filter are skipped.
 public struct CoachingTally: Sendable {
+    /// The run's scorecards, indexed like `Audit.scorecardIndex`.
     public let scorecards: [Scorecard]
+    /// The `--from`/`--to` bounds.
     public let filter: PeriodFilter
     /// Per agent name.
     public private(set) var agents: [String: AgentTally] = [:]
@@ -12,10 +14,12 @@ public struct CoachingTally: Sendable {
     public private(set) var teams: [String?: GroupTally] = [:]
     /// The earliest and latest dates of the audits taken.
     public private(set) var earliest: CalendarDate?
+    /// The latest date among the audits taken.
     public private(set) var latest: CalendarDate?
     private var sequence = 0
     private let layouts: [ScorecardLayout]
 
+    /// An empty tally for `scorecards`, taking audits inside `filter`.
     public init(scorecards: [Scorecard], filter: PeriodFilter = PeriodFilter()) {
         self.scorecards = scorecards
         self.filter = filter
@@ -64,6 +68,7 @@ public struct CoachingTally: Sendable {
 
 /// Running totals for one group of audits on one scorecard.
 public struct ScorecardTally: Sendable, Hashable {
+    /// Audit-level totals on this scorecard.
     public var score = ScoreTally()
     /// Audits with a raw score: the denominator of `points_lost`.
     public var pointsLostAudits = 0
@@ -117,6 +122,7 @@ public struct ScorecardTally: Sendable, Hashable {
 
 /// Totals for a team (or every agent): overall and per scorecard.
 public struct GroupTally: Sendable, Hashable {
+    /// Audit-level totals over every scorecard.
     public var overall = ScoreTally()
     /// Per scorecard index; `nil` where the group has no audit on it.
     public var scorecards: [ScorecardTally?]
@@ -145,6 +151,7 @@ public struct GroupTally: Sendable, Hashable {
 
 /// Totals for one agent: a group of their own audits, their teams, and the evidence per criterion.
 public struct AgentTally: Sendable, Hashable {
+    /// The agent's own totals, overall and per scorecard.
     public var group: GroupTally
     /// How many of the agent's audits carry each `team` value.
     public var teamCounts: [String: Int] = [:]

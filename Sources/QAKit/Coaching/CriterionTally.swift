@@ -22,6 +22,7 @@ public struct CriterionTally: Sendable, Hashable {
     /// one for N/A (scored only under `na_policy: pass`); empty for other types.
     public private(set) var answerCounts: [Int] = []
 
+    /// An empty tally.
     public init() {}
 
     /// Records a scored answer and its credit; `unit` is the criterion's common denominator.

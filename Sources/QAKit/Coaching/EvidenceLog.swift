@@ -9,6 +9,7 @@ public struct EvidenceLog: Sendable, Hashable {
     /// Newest first.
     public private(set) var entries: [Evidence] = []
 
+    /// An empty log.
     public init() {}
 
     /// Whether an audit of `date` at input position `sequence` would be kept, checked before
@@ -29,8 +30,11 @@ public struct EvidenceLog: Sendable, Hashable {
 
 /// One audit cited in a coaching note: where the criterion lost points.
 public struct Evidence: Sendable, Hashable {
+    /// The audit's id.
     public var auditID: String
+    /// The audit's date.
     public var date: CalendarDate
+    /// The ticket, call or chat reviewed.
     public var interactionID: String
     /// The answer given; `nil` when a weight-0 critical criterion failed unanswered (never).
     public var answer: Answer?
@@ -43,6 +47,7 @@ public struct Evidence: Sendable, Hashable {
     /// Position of the audit in the run's input, to order audits of one day.
     public var sequence: Int
 
+    /// One cited audit.
     public init(auditID: String, date: CalendarDate, interactionID: String, answer: Answer?, pointsLost: Rational, comment: String?,
                 isOverallComment: Bool = false, sequence: Int) {
         self.auditID = auditID

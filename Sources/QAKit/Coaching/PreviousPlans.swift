@@ -8,15 +8,20 @@ import Darwin
 
 /// A goal from an earlier `coach --format json` run, to be judged on the new period.
 public struct PreviousGoal: Sendable, Hashable {
+    /// The agent the earlier plan was for.
     public var agent: String
     /// The scorecard id; `nil` in plans that do not name one (the criterion is then looked up).
     public var scorecard: String?
     /// `nil` for an overall-score goal.
     public var criterion: String?
+    /// The earlier baseline, unrounded as JSON wrote it.
     public var baseline: Double
+    /// The earlier target.
     public var target: Double
+    /// The earlier due date, as written.
     public var due: String?
 
+    /// An earlier goal.
     public init(agent: String, scorecard: String?, criterion: String?, baseline: Double, target: Double, due: String? = nil) {
         self.agent = agent
         self.scorecard = scorecard
@@ -31,8 +36,11 @@ public struct PreviousGoal: Sendable, Hashable {
 public enum PreviousPlans {
     /// Why a previous plan could not be used; names the file.
     public struct ReadError: Error, Sendable, CustomStringConvertible {
+        /// The file that could not be used.
         public var file: String
+        /// What is wrong with it.
         public var message: String
+        /// `file: error: message`, as the CLI prints it.
         public var description: String { "\(file): error: \(message)" }
     }
 

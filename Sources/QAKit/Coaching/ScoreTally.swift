@@ -6,11 +6,14 @@ public struct ScoreTally: Sendable, Hashable {
     public var scoredAudits: Int { scores.count }
     /// Audits with a pass/fail, and how many of them passed.
     public private(set) var judged = 0
+    /// Audits passed, out of `judged`.
     public private(set) var passes = 0
+    /// Audits auto-failed.
     public private(set) var autoFails = 0
     /// The scores with their days: the mean and the trend both come from here.
     public private(set) var scores = TrendLine()
 
+    /// An empty tally.
     public init() {}
 
     /// Adds one audit's result, dated `date`.

@@ -10,6 +10,7 @@ public struct TrendLine: Sendable, Hashable {
         var scoreTimesDay: Int128 = 0
     }
 
+    /// Scored audits added.
     public private(set) var count = 0
     private var sumX: Int128 = 0
     private var sumXX: Int128 = 0
@@ -18,6 +19,7 @@ public struct TrendLine: Sendable, Hashable {
     private var firstDay: Int?
     private var hasSeveralDays = false
 
+    /// An empty line.
     public init() {}
 
     /// Adds one scored audit.

@@ -1,6 +1,7 @@
 /// `index.json` of `coach --format json --out DIR`: the team lead's list of agents with headline
 /// figures. It is not a plan, and `--previous` skips it by name.
 public enum CoachingIndexJSON {
+    /// The index object: the period and one entry per agent, with its file name from `files`.
     public static func value(_ agents: [AgentCoaching], files: [String: String]) -> StructuredValue {
         .object([
             .init("period", .object(agents.first.map { [

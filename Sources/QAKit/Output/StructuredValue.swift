@@ -12,7 +12,9 @@ public enum StructuredValue: Sendable, Hashable {
 
     /// One member of an object.
     public struct Member: Sendable, Hashable {
+        /// The member's name.
         public var key: String
+        /// The member's value.
         public var value: StructuredValue
 
         public init(_ key: String, _ value: StructuredValue) {
