@@ -173,7 +173,9 @@ final class EventReader {
             return .invalidUTF8(at: Mark.of(offset: Int(state.problem_offset), in: bytes))
         }
         let mark = Mark(line: Int(state.problem_mark.line) + 1, column: Int(state.problem_mark.column) + 1)
-        if problem.contains("cannot start any token"), byte(at: Int(state.problem_mark.index)) == 0x09 {
+        // libyaml words a tab in indentation two ways, depending on what it was scanning.
+        let isTabProblem = problem.contains("cannot start any token") || problem.contains("tab character")
+        if isTabProblem, byte(at: Int(state.problem_mark.index)) == 0x09 {
             return .tabIndentation(at: mark)
         }
         var context = state.context.map { String(cString: $0) }
