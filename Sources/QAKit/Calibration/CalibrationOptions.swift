@@ -1,0 +1,27 @@
+/// What a calibration run compares against and which audits it reads (`qakit calibrate`).
+public struct CalibrationOptions: Sendable, Hashable {
+    /// The reviewer whose scores and answers are the reference where they scored an interaction;
+    /// `nil` compares every reviewer with the leave-one-out consensus of the others.
+    public var benchmark: String?
+    /// Points of score by which reviewers may differ and still be aligned; `nil` takes each
+    /// scorecard's `calibration.tolerance`.
+    public var tolerance: Rational?
+    /// Whether only `calibration: true` audits take part.
+    public var isCalibrationOnly: Bool
+
+    public init(benchmark: String? = nil, tolerance: Rational? = nil, isCalibrationOnly: Bool = false) {
+        self.benchmark = benchmark
+        self.tolerance = tolerance
+        self.isCalibrationOnly = isCalibrationOnly
+    }
+}
+
+/// Which way a reviewer's scores lean against the reference.
+public enum Tendency: String, Sendable, Hashable {
+    /// Mean deviation above half the tolerance: scores higher than the reference.
+    case lenient
+    /// Mean deviation below minus half the tolerance: scores lower than the reference.
+    case strict
+    /// Within half the tolerance either way.
+    case aligned
+}

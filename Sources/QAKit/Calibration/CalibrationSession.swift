@@ -1,0 +1,157 @@
+/// Collects the audits of a calibration session as they are scored, then computes its figures.
+///
+/// Calibration has to hold its audits until every input is read, since any later record may
+/// add a reviewer to an interaction. Each audit is kept compactly: ids as indices into shared
+/// tables, the score, and one `Double` per criterion answer in a flat array per scorecard
+/// (about 100 bytes plus 8 per criterion), never the whole scored result.
+public final class CalibrationSession {
+    public let scorecards: [Scorecard]
+    public let options: CalibrationOptions
+    private var records: [CalibrationRecords]
+    private var files: [String] = []
+    private var fileIndex: [String: Int32] = [:]
+    private var reviewerNames: Set<String> = []
+
+    /// Audits kept so far, over all scorecards.
+    public var auditCount: Int { records.reduce(0) { $0 + $1.audits.count } }
+
+    public init(scorecards: [Scorecard], options: CalibrationOptions) {
+        self.scorecards = scorecards
+        self.options = options
+        records = scorecards.map { CalibrationRecords(criterionCount: $0.criteria.count) }
+    }
+
+    /// Keeps one scored audit, unless `--calibration-only` leaves it out.
+    ///
+    /// A criterion whose `when` does not match the audit counts as unanswered, whatever the
+    /// record says, since it was not part of that review.
+    public func add(_ scored: ScoredAudit) {
+        let audit = scored.audit
+        guard !options.isCalibrationOnly || audit.isCalibration,
+              records.indices.contains(audit.scorecardIndex) else { return }
+        reviewerNames.insert(audit.reviewer)
+        let file: Int32
+        if let known = fileIndex[audit.file] { file = known } else {
+            file = Int32(files.count)
+            files.append(audit.file)
+            fileIndex[audit.file] = file
+        }
+        records[audit.scorecardIndex].append(audit, result: scored.result, file: file)
+    }
+
+    /// Whether any kept audit was made by `reviewer`.
+    public func hasReviewer(_ reviewer: String) -> Bool {
+        reviewerNames.contains(reviewer)
+    }
+
+    /// Every reviewer of the kept audits, sorted, for "did you mean" hints.
+    public var reviewers: [String] { reviewerNames.sorted() }
+
+    /// The figures of every scorecard that has at least one calibration unit, in scorecard
+    /// order, with a warning for each audit superseded by a later one of the same reviewer.
+    public func analyse() -> CalibrationOutcome {
+        var outcome = CalibrationOutcome()
+        for (index, scorecard) in scorecards.enumerated() where !records[index].audits.isEmpty {
+            let units = CalibrationUnits(records[index])
+            outcome.warnings += units.superseded.map { warning(for: $0, in: records[index]) }
+            guard units.count > 0 else {
+                outcome.scorecardsWithoutUnits.append(ScorecardAudits(scorecard: scorecard.id, audits: records[index].audits.count))
+                continue
+            }
+            let tolerance = options.tolerance ?? scorecard.calibration.tolerance
+            outcome.reports.append(CalibrationAnalysis(
+                scorecard: scorecard, records: records[index], units: units,
+                benchmark: options.benchmark, tolerance: tolerance
+            ).report())
+        }
+        outcome.warnings.sort()
+        return outcome
+    }
+
+    private func warning(for pair: CalibrationUnits.Superseded, in records: CalibrationRecords) -> Diagnostic {
+        let ignored = records.audits[Int(pair.ignored)]
+        let counted = records.audits[Int(pair.counted)]
+        let reviewer = records.reviewerNames[Int(ignored.reviewer)]
+        let interaction = records.interactionIDs[Int(ignored.interaction)]
+        return Diagnostic(
+            .warning,
+            "reviewer '\(reviewer)' scored interaction '\(interaction)' twice (audits '\(ignored.id)' and '\(counted.id)'); " +
+                "only the later audit '\(counted.id)' counts in calibration",
+            file: files[Int(ignored.file)], line: Int(ignored.line)
+        )
+    }
+}
+
+/// What a calibration run found.
+public struct CalibrationOutcome: Sendable {
+    /// One per scorecard with at least one calibration unit, in scorecard order.
+    public var reports: [CalibrationReport] = []
+    /// Audits superseded by a later audit of the same reviewer and interaction.
+    public var warnings: [Diagnostic] = []
+    /// Scorecards that had audits but no interaction scored by two reviewers.
+    public var scorecardsWithoutUnits: [ScorecardAudits] = []
+}
+
+/// A scorecard and how many audits were kept for it.
+public struct ScorecardAudits: Sendable, Hashable {
+    public var scorecard: String
+    public var audits: Int
+}
+
+/// One scorecard's kept audits, in input order.
+struct CalibrationRecords: Sendable {
+    /// An audit reduced to what calibration needs.
+    struct Record: Sendable {
+        var id: String
+        var interaction: Int32
+        var reviewer: Int32
+        /// Days since 1970-01-01, to find a reviewer's later audit.
+        var day: Int32
+        var file: Int32
+        var line: Int32
+        /// The unrounded score, NaN when the audit has no score.
+        var score: Double
+        /// The exact score, for tolerance decisions on the boundary.
+        var exactScore: Rational?
+    }
+
+    let criterionCount: Int
+    private(set) var audits: [Record] = []
+    /// `criterionCount` answer codes per audit, audit after audit (see `AnswerCode`).
+    private(set) var answers: [Double] = []
+    private(set) var interactionIDs: [String] = []
+    private(set) var reviewerNames: [String] = []
+    private var interactionIndex: [String: Int32] = [:]
+    private var reviewerIndex: [String: Int32] = [:]
+
+    init(criterionCount: Int) {
+        self.criterionCount = criterionCount
+    }
+
+    mutating func append(_ audit: Audit, result: AuditScore, file: Int32) {
+        let interaction = Self.index(of: audit.interactionID, in: &interactionIndex, names: &interactionIDs)
+        let reviewer = Self.index(of: audit.reviewer, in: &reviewerIndex, names: &reviewerNames)
+        audits.append(Record(
+            id: audit.id, interaction: interaction, reviewer: reviewer, day: Int32(audit.date.daysSince1970),
+            file: file, line: Int32(clamping: audit.line), score: result.score?.doubleValue ?? .nan, exactScore: result.score
+        ))
+        for criterion in 0..<criterionCount {
+            let applies = criterion < result.criteria.count ? result.criteria[criterion].applies : true
+            let answer = applies && criterion < audit.answers.count ? audit.answers[criterion] : nil
+            answers.append(AnswerCode.encode(answer))
+        }
+    }
+
+    /// The answer code of `audit` for `criterion`.
+    func answer(_ audit: Int32, _ criterion: Int) -> Double {
+        answers[Int(audit) * criterionCount + criterion]
+    }
+
+    private static func index(of name: String, in table: inout [String: Int32], names: inout [String]) -> Int32 {
+        if let known = table[name] { return known }
+        let index = Int32(names.count)
+        table[name] = index
+        names.append(name)
+        return index
+    }
+}
