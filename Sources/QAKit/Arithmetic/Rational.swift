@@ -16,8 +16,13 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         precondition(denominator != 0, "zero denominator")
         let divisor = Self.gcd(numerator.magnitude, denominator.magnitude)
         let sign: Int128 = denominator < 0 ? -1 : 1
-        self.numerator = sign * numerator / Int128(divisor)
-        self.denominator = sign * denominator / Int128(divisor)
+        if divisor == 1 {
+            self.numerator = sign * numerator
+            self.denominator = sign * denominator
+        } else {
+            self.numerator = sign * numerator / Int128(divisor)
+            self.denominator = sign * denominator / Int128(divisor)
+        }
     }
 
     public init(_ value: Int) {
@@ -134,7 +139,11 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// The nearest double, for statistics, which are reported as floating point.
     public var doubleValue: Double {
-        Double(numerator) / Double(denominator)
+        // Scores and credits fit in 64 bits; the generic Int128 conversion is many times slower.
+        if numerator._high == numerator._low.signBitExtension, denominator._high == 0, denominator._low >> 63 == 0 {
+            return Double(Int64(bitPattern: numerator._low)) / Double(Int64(bitPattern: denominator._low))
+        }
+        return Double(numerator) / Double(denominator)
     }
 
     public var description: String {
@@ -142,8 +151,20 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     private static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+        // Scores stay within 64 bits, where division is an instruction rather than a library call.
+        if a._high == 0, b._high == 0 {
+            var (a, b) = (a._low, b._low)
+            while b != 0 { (a, b) = (b, a % b) }
+            return a == 0 ? 1 : UInt128(a)
+        }
         var (a, b) = (a, b)
         while b != 0 { (a, b) = (b, a % b) }
         return a == 0 ? 1 : a
     }
+}
+
+extension UInt64 {
+    /// The high word of the 128-bit two's complement integer whose low word this is: all ones
+    /// when the top bit is set, else 0.
+    fileprivate var signBitExtension: Int64 { self >> 63 == 0 ? 0 : -1 }
 }

@@ -14,6 +14,9 @@ public final class AuditDecoder {
     public let criterionIDs: Set<String>
     private var seenIDs: Set<Int> = []
     private let scorecardIndex: [String: Int]
+    /// Each scorecard's criteria in order, built once: `Scorecard.criteria` builds a new array
+    /// on every call, which costs more than the rest of a record's decoding.
+    private let criteriaByScorecard: [[Criterion]]
 
     public init(scorecards: [Scorecard]) {
         self.scorecards = scorecards
@@ -21,6 +24,7 @@ public final class AuditDecoder {
         var index: [String: Int] = [:]
         for (offset, scorecard) in scorecards.enumerated() { index[scorecard.id] = offset }
         scorecardIndex = index
+        criteriaByScorecard = scorecards.map { $0.criteria.map(\.criterion) }
     }
 
     /// A layout for these column names, classified against the loaded scorecards.
@@ -134,24 +138,27 @@ public final class AuditDecoder {
         var answers: [Answer?] = []
         var comments: [String?] = []
         answers.reserveCapacity(plan.answerColumn.count)
-        for (offset, entry) in scorecard.criteria.enumerated() {
-            let criterion = entry.criterion
-            var answer: Answer?
-            if let column = plan.answerColumn[offset], column < values.count {
-                let raw = values[column]
-                do {
-                    answer = try AnswerParser.parse(raw, for: criterion)
-                } catch {
-                    problems.add(field: criterion.id, Self.describe(error, value: raw, criterion: criterion))
+        // Borrowed through a buffer pointer: copying a criterion retains all its strings.
+        criteriaByScorecard[index].withUnsafeBufferPointer { criteria in
+            for offset in criteria.indices {
+                var answer: Answer?
+                if let column = plan.answerColumn[offset], column < values.count {
+                    let raw = values[column]
+                    do throws(AnswerParser.Problem) {
+                        answer = try AnswerParser.parse(raw, for: criteria[offset])
+                    } catch {
+                        problems.add(field: criteria[offset].id, Self.describe(error, value: raw, criterion: criteria[offset]))
+                    }
                 }
+                let applies = criteria[offset].when?.matches(lookup) ?? true
+                if answer == nil, applies, criteria[offset].isRequired, !problems.has(field: criteria[offset].id) {
+                    problems.add(field: criteria[offset].id,
+                                 unansweredMessage(criteria[offset], hasColumn: plan.answerColumn[offset] != nil, layout: layout))
+                }
+                answers.append(answer)
+                let comment = plan.commentColumn[offset].flatMap { $0 < values.count ? values[$0] : nil }
+                comments.append(comment?.isEmpty == false ? comment : nil)
             }
-            let applies = criterion.when?.matches(lookup) ?? true
-            if answer == nil, applies, criterion.isRequired, !problems.has(field: criterion.id) {
-                problems.add(field: criterion.id, unansweredMessage(criterion, hasColumn: plan.answerColumn[offset] != nil, layout: layout))
-            }
-            answers.append(answer)
-            let comment = plan.commentColumn[offset].flatMap { $0 < values.count ? values[$0] : nil }
-            comments.append(comment?.isEmpty == false ? comment : nil)
         }
         for column in plan.foreignAnswerColumns where column < values.count {
             guard !AnswerParser.trimmed(values[column]).isEmpty else { continue }

@@ -64,7 +64,7 @@ struct CalibrationAnalysis {
 
     /// The exact score of an audit that has one.
     func exactScore(_ audit: Int32) -> Rational {
-        records.audits[Int(audit)].exactScore ?? .zero
+        records.exactScore(audit) ?? .zero
     }
 
     /// The exact reference of `audit` in `unit`: the benchmark's score, or the mean of the

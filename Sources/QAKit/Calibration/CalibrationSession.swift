@@ -10,7 +10,6 @@ public final class CalibrationSession {
     private var records: [CalibrationRecords]
     private var files: [String] = []
     private var fileIndex: [String: Int32] = [:]
-    private var reviewerNames: Set<String> = []
 
     /// Audits kept so far, over all scorecards.
     public var auditCount: Int { records.reduce(0) { $0 + $1.audits.count } }
@@ -26,26 +25,24 @@ public final class CalibrationSession {
     /// A criterion whose `when` does not match the audit counts as unanswered, whatever the
     /// record says, since it was not part of that review.
     public func add(_ scored: ScoredAudit) {
-        let audit = scored.audit
-        guard !options.isCalibrationOnly || audit.isCalibration,
-              records.indices.contains(audit.scorecardIndex) else { return }
-        reviewerNames.insert(audit.reviewer)
+        guard !options.isCalibrationOnly || scored.audit.isCalibration,
+              records.indices.contains(scored.audit.scorecardIndex) else { return }
         let file: Int32
-        if let known = fileIndex[audit.file] { file = known } else {
+        if files.last == scored.audit.file { file = Int32(files.count - 1) } else if let known = fileIndex[scored.audit.file] { file = known } else {
             file = Int32(files.count)
-            files.append(audit.file)
-            fileIndex[audit.file] = file
+            files.append(scored.audit.file)
+            fileIndex[scored.audit.file] = file
         }
-        records[audit.scorecardIndex].append(audit, result: scored.result, file: file)
+        records[scored.audit.scorecardIndex].append(scored.audit, result: scored.result, file: file)
     }
 
     /// Whether any kept audit was made by `reviewer`.
     public func hasReviewer(_ reviewer: String) -> Bool {
-        reviewerNames.contains(reviewer)
+        records.contains { $0.hasReviewer(reviewer) }
     }
 
     /// Every reviewer of the kept audits, sorted, for "did you mean" hints.
-    public var reviewers: [String] { reviewerNames.sorted() }
+    public var reviewers: [String] { Set(records.flatMap(\.reviewerNames)).sorted() }
 
     /// The figures of every scorecard that has at least one calibration unit, in scorecard
     /// order, with a warning for each audit superseded by a later one of the same reviewer.
@@ -111,14 +108,22 @@ struct CalibrationRecords: Sendable {
         var line: Int32
         /// The unrounded score, NaN when the audit has no score.
         var score: Double
-        /// The exact score, for tolerance decisions on the boundary.
-        var exactScore: Rational?
+        /// The exact score as a 64-bit fraction, for tolerance decisions on the boundary; a
+        /// denominator of 0 means no score, or one too wide for 64 bits (kept in `wideScores`).
+        var numerator: Int64
+        var denominator: Int64
     }
+
+    /// Audits per block of answers: blocks of fixed size grow the store without ever copying
+    /// it, which a single array doubling its capacity would do at the worst moment.
+    private static let auditsPerBlock = 8192
 
     let criterionCount: Int
     private(set) var audits: [Record] = []
-    /// `criterionCount` answer codes per audit, audit after audit (see `AnswerCode`).
-    private(set) var answers: [Double] = []
+    /// `criterionCount` answer codes per audit, audit after audit, in blocks (see `AnswerCode`).
+    private var answerBlocks: [[Double]] = []
+    /// Exact scores that do not fit a 64-bit fraction, by audit index.
+    private var wideScores: [Int: Rational] = [:]
     private(set) var interactionIDs: [String] = []
     private(set) var reviewerNames: [String] = []
     private var interactionIndex: [String: Int32] = [:]
@@ -131,20 +136,48 @@ struct CalibrationRecords: Sendable {
     mutating func append(_ audit: Audit, result: AuditScore, file: Int32) {
         let interaction = Self.index(of: audit.interactionID, in: &interactionIndex, names: &interactionIDs)
         let reviewer = Self.index(of: audit.reviewer, in: &reviewerIndex, names: &reviewerNames)
-        audits.append(Record(
+        var record = Record(
             id: audit.id, interaction: interaction, reviewer: reviewer, day: Int32(audit.date.daysSince1970),
-            file: file, line: Int32(clamping: audit.line), score: result.score?.doubleValue ?? .nan, exactScore: result.score
-        ))
-        for criterion in 0..<criterionCount {
-            let applies = criterion < result.criteria.count ? result.criteria[criterion].applies : true
-            let answer = applies && criterion < audit.answers.count ? audit.answers[criterion] : nil
-            answers.append(AnswerCode.encode(answer))
+            file: file, line: Int32(clamping: audit.line), score: result.score?.doubleValue ?? .nan, numerator: 0, denominator: 0
+        )
+        if let score = result.score {
+            if let fraction = score.narrowFraction {
+                (record.numerator, record.denominator) = fraction
+            } else {
+                wideScores[audits.count] = score
+            }
         }
+        if audits.count % Self.auditsPerBlock == 0 {
+            answerBlocks.append([])
+            answerBlocks[answerBlocks.count - 1].reserveCapacity(Self.auditsPerBlock * criterionCount)
+        }
+        audits.append(record)
+        let block = answerBlocks.count - 1
+        result.criteria.withUnsafeBufferPointer { outcomes in
+            audit.answers.withUnsafeBufferPointer { given in
+                for criterion in 0..<criterionCount {
+                    let applies = criterion < outcomes.count ? outcomes[criterion].applies : true
+                    answerBlocks[block].append(applies && criterion < given.count ? AnswerCode.encode(given[criterion]) : AnswerCode.unanswered)
+                }
+            }
+        }
+    }
+
+    func hasReviewer(_ name: String) -> Bool {
+        reviewerIndex[name] != nil
     }
 
     /// The answer code of `audit` for `criterion`.
     func answer(_ audit: Int32, _ criterion: Int) -> Double {
-        answers[Int(audit) * criterionCount + criterion]
+        let index = Int(audit)
+        return answerBlocks[index / Self.auditsPerBlock][(index % Self.auditsPerBlock) * criterionCount + criterion]
+    }
+
+    /// The exact score of `audit`, if it has one.
+    func exactScore(_ audit: Int32) -> Rational? {
+        let record = audits[Int(audit)]
+        if record.denominator != 0 { return Rational(Int128(record.numerator), Int128(record.denominator)) }
+        return wideScores[Int(audit)]
     }
 
     private static func index(of name: String, in table: inout [String: Int32], names: inout [String]) -> Int32 {
@@ -153,5 +186,13 @@ struct CalibrationRecords: Sendable {
         table[name] = index
         names.append(name)
         return index
+    }
+}
+
+extension Rational {
+    /// Numerator and denominator as 64-bit integers, when both fit.
+    fileprivate var narrowFraction: (Int64, Int64)? {
+        guard let numerator = Int64(exactly: numerator), let denominator = Int64(exactly: denominator) else { return nil }
+        return (numerator, denominator)
     }
 }

@@ -22,22 +22,28 @@ public struct ScoreEngine: Sendable {
         var sections: [SectionResult] = []
         var isAutoFailed = false
         var index = 0
-        for section in scorecard.sections {
+        // The criteria are read through a buffer pointer so that each one is borrowed rather
+        // than copied (a copy retains all its strings), which matters at hundreds of thousands
+        // of audits.
+        for section in scorecard.sections.indices {
             var weighted = Rational.zero
             var totalWeight = Rational.zero
             var failed = false
-            for criterion in section.criteria {
-                let result = evaluate(criterion, answer: index < audit.answers.count ? audit.answers[index] : nil, audit: audit)
-                index += 1
-                if result.scored, let credit = result.credit {
-                    weighted += criterion.weight * credit
-                    totalWeight += criterion.weight
+            scorecard.sections[section].criteria.withUnsafeBufferPointer { sectionCriteria in
+                for position in sectionCriteria.indices {
+                    let result = evaluate(sectionCriteria[position], answer: index < audit.answers.count ? audit.answers[index] : nil, audit: audit)
+                    index += 1
+                    if result.scored, let credit = result.credit {
+                        weighted += sectionCriteria[position].weight * credit
+                        totalWeight += sectionCriteria[position].weight
+                    }
+                    if result.failedCritical {
+                        if sectionCriteria[position].critical == .scorecard { isAutoFailed = true } else { failed = true }
+                    }
+                    criteria.append(result)
                 }
-                if result.failedCritical {
-                    if criterion.critical == .scorecard { isAutoFailed = true } else { failed = true }
-                }
-                criteria.append(result)
             }
+            let section = scorecard.sections[section]
             let raw = totalWeight.isZero ? nil : weighted / totalWeight
             let afterRules = failed && scorecard.criticalPolicy == .zero && raw != nil ? Rational.zero : raw
             sections.append(SectionResult(
