@@ -35,7 +35,8 @@ let package = Package(
             name: "QAKitTests",
             dependencies: ["QAKit", "QAKitYAML"],
             // Regenerates Statistics/Fixtures/AgreementFixtures.swift; needs Python, tests do not.
-            exclude: ["Statistics/Fixtures/generate_agreement_fixtures.py"]
+            // Calibration report snapshots are read by path from #filePath, not bundled.
+            exclude: ["Statistics/Fixtures/generate_agreement_fixtures.py", "Calibration/Snapshots"]
         ),
         // Runs the built `qakit` binary; its fixture scorecards are read by path, not bundled.
         .testTarget(name: "qakitCLITests", dependencies: ["qakit"], exclude: ["Fixtures"]),

@@ -22,12 +22,12 @@ public enum AuditFormat: String, Sendable, CaseIterable {
 public final class ScoringRun {
     public let scorecards: [Scorecard]
     public let decoder: AuditDecoder
-    private let engines: [ScoreEngine]
+    let engines: [ScoreEngine]
 
     /// Audits scored, calibration audits among them, and records rejected so far.
-    public private(set) var scoredCount = 0
-    public private(set) var calibrationCount = 0
-    public private(set) var rejectedCount = 0
+    public internal(set) var scoredCount = 0
+    public internal(set) var calibrationCount = 0
+    public internal(set) var rejectedCount = 0
 
     public init(scorecards: [Scorecard]) {
         self.scorecards = scorecards
