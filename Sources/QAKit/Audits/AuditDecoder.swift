@@ -14,9 +14,18 @@ public final class AuditDecoder {
     public let criterionIDs: Set<String>
     private var seenIDs: Set<Int> = []
     private let scorecardIndex: [String: Int]
-    /// Each scorecard's criteria in order, built once: `Scorecard.criteria` builds a new array
-    /// on every call, which costs more than the rest of a record's decoding.
-    private let criteriaByScorecard: [[Criterion]]
+    /// Each scorecard's criteria in order, reduced to what reading an answer needs and built
+    /// once: `Scorecard.criteria` builds a new array on every call, and copying a whole
+    /// criterion retains all its strings, which together cost more than the rest of decoding.
+    private let criteriaByScorecard: [[AnswerRule]]
+
+    private struct AnswerRule {
+        var id: String
+        var kind: Criterion.Kind
+        var allowsNA: Bool
+        var isRequired: Bool
+        var when: Condition?
+    }
 
     public init(scorecards: [Scorecard]) {
         self.scorecards = scorecards
@@ -24,7 +33,12 @@ public final class AuditDecoder {
         var index: [String: Int] = [:]
         for (offset, scorecard) in scorecards.enumerated() { index[scorecard.id] = offset }
         scorecardIndex = index
-        criteriaByScorecard = scorecards.map { $0.criteria.map(\.criterion) }
+        criteriaByScorecard = scorecards.map { scorecard in
+            scorecard.criteria.map { entry in
+                AnswerRule(id: entry.criterion.id, kind: entry.criterion.kind, allowsNA: entry.criterion.allowsNA,
+                           isRequired: entry.criterion.isRequired, when: entry.criterion.when)
+            }
+        }
     }
 
     /// A layout for these column names, classified against the loaded scorecards.
@@ -138,27 +152,23 @@ public final class AuditDecoder {
         var answers: [Answer?] = []
         var comments: [String?] = []
         answers.reserveCapacity(plan.answerColumn.count)
-        // Borrowed through a buffer pointer: copying a criterion retains all its strings.
-        criteriaByScorecard[index].withUnsafeBufferPointer { criteria in
-            for offset in criteria.indices {
-                var answer: Answer?
-                if let column = plan.answerColumn[offset], column < values.count {
-                    let raw = values[column]
-                    do throws(AnswerParser.Problem) {
-                        answer = try AnswerParser.parse(raw, for: criteria[offset])
-                    } catch {
-                        problems.add(field: criteria[offset].id, Self.describe(error, value: raw, criterion: criteria[offset]))
-                    }
+        for (offset, rule) in criteriaByScorecard[index].enumerated() {
+            var answer: Answer?
+            if let column = plan.answerColumn[offset], column < values.count {
+                let raw = values[column]
+                do {
+                    answer = try AnswerParser.parse(raw, kind: rule.kind, allowsNA: rule.allowsNA)
+                } catch {
+                    problems.add(field: rule.id, Self.describe(error, value: raw, criterion: scorecard.criteria[offset].criterion))
                 }
-                let applies = criteria[offset].when?.matches(lookup) ?? true
-                if answer == nil, applies, criteria[offset].isRequired, !problems.has(field: criteria[offset].id) {
-                    problems.add(field: criteria[offset].id,
-                                 unansweredMessage(criteria[offset], hasColumn: plan.answerColumn[offset] != nil, layout: layout))
-                }
-                answers.append(answer)
-                let comment = plan.commentColumn[offset].flatMap { $0 < values.count ? values[$0] : nil }
-                comments.append(comment?.isEmpty == false ? comment : nil)
             }
+            let applies = rule.when?.matches(lookup) ?? true
+            if answer == nil, applies, rule.isRequired, !problems.has(field: rule.id) {
+                problems.add(field: rule.id, unansweredMessage(scorecard.criteria[offset].criterion, hasColumn: plan.answerColumn[offset] != nil, layout: layout))
+            }
+            answers.append(answer)
+            let comment = plan.commentColumn[offset].flatMap { $0 < values.count ? values[$0] : nil }
+            comments.append(comment?.isEmpty == false ? comment : nil)
         }
         for column in plan.foreignAnswerColumns where column < values.count {
             guard !AnswerParser.trimmed(values[column]).isEmpty else { continue }
