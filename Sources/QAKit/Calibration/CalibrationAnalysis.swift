@@ -82,11 +82,11 @@ struct CalibrationAnalysis {
     }
 
     func isBenchmark(_ audit: Int32) -> Bool {
-        benchmarkIndex == records.audits[Int(audit)].reviewer
+        benchmarkIndex == records.reviewer(of: audit)
     }
 
     func hasScore(_ audit: Int32) -> Bool {
-        !records.audits[Int(audit)].score.isNaN
+        !records.score(of: audit).isNaN
     }
 
     // MARK: Criteria
@@ -139,7 +139,7 @@ struct CalibrationAnalysis {
                 disagreements.append(interaction)
                 if examples.count < CalibrationReport.exampleLimit {
                     examples.append(Disagreement(interactionID: interaction, answers: zip(answered, codes).map { audit, code in
-                        ReviewerAnswer(reviewer: records.reviewerNames[Int(records.audits[Int(audit)].reviewer)],
+                        ReviewerAnswer(reviewer: records.reviewerNames[Int(records.reviewer(of: audit))],
                                        answer: AnswerCode.text(code, for: criterion.kind))
                     }))
                 }
@@ -148,10 +148,13 @@ struct CalibrationAnalysis {
         }
         let agreement = KrippendorffAlpha(units: ratings, level: level)
         let alpha = agreement.value
+        let ac1 = AnswerCode.domain(of: criterion.kind).map { GwetAC1(units: ratings, categories: $0) }
+        // Percent agreement is AC1's observed agreement p_a (identity weights, the same pairable
+        // units), so it is taken from there when AC1 was computed rather than counted twice.
+        let percentAgreement = ac1.map { $0.observedAgreement } ?? PercentAgreement(units: ratings).value
         let figures = CriterionFigures(
             id: criterion.id, type: criterion.kind.name, level: level, units: agreement.pairableUnits, alpha: alpha,
-            ac1: AnswerCode.domain(of: criterion.kind).flatMap { GwetAC1(units: ratings, categories: $0).value },
-            percentAgreement: PercentAgreement(units: ratings).value,
+            ac1: ac1?.value, percentAgreement: percentAgreement,
             isFlagged: alpha.map { $0 < scorecard.calibration.minimumAlpha } ?? false,
             disagreements: disagreements, disagreementExamples: examples
         )
@@ -164,7 +167,7 @@ struct CalibrationAnalysis {
     private func countMatches(answered: [Int32], codes: [Double], matched: inout [Int], compared: inout [Int]) {
         if let mark = answered.firstIndex(where: isBenchmark) {
             for (position, audit) in answered.enumerated() where position != mark {
-                let reviewer = Int(records.audits[Int(audit)].reviewer)
+                let reviewer = Int(records.reviewer(of: audit))
                 compared[reviewer] += 1
                 if codes[position] == codes[mark] { matched[reviewer] += 1 }
             }
@@ -172,7 +175,7 @@ struct CalibrationAnalysis {
         }
         for (position, isMatch) in Consensus.leaveOneOutMatches(codes).enumerated() {
             guard let isMatch else { continue }
-            let reviewer = Int(records.audits[Int(answered[position])].reviewer)
+            let reviewer = Int(records.reviewer(of: answered[position]))
             compared[reviewer] += 1
             if isMatch { matched[reviewer] += 1 }
         }

@@ -68,7 +68,7 @@ public final class CalibrationSession {
     private func warning(for pair: CalibrationUnits.Superseded, in records: CalibrationRecords) -> Diagnostic {
         let ignored = records.audits[Int(pair.ignored)]
         let counted = records.audits[Int(pair.counted)]
-        let reviewer = records.reviewerNames[Int(ignored.reviewer)]
+        let reviewer = records.reviewerNames[Int(records.reviewer(of: pair.ignored))]
         let interaction = records.interactionIDs[Int(ignored.interaction)]
         return Diagnostic(
             .warning,
@@ -101,13 +101,10 @@ struct CalibrationRecords: Sendable {
     struct Record: Sendable {
         var id: String
         var interaction: Int32
-        var reviewer: Int32
         /// Days since 1970-01-01, to find a reviewer's later audit.
         var day: Int32
         var file: Int32
         var line: Int32
-        /// The unrounded score, NaN when the audit has no score.
-        var score: Double
         /// The exact score as a 64-bit fraction, for tolerance decisions on the boundary; a
         /// denominator of 0 means no score, or one too wide for 64 bits (kept in `wideScores`).
         var numerator: Int64
@@ -120,6 +117,10 @@ struct CalibrationRecords: Sendable {
 
     let criterionCount: Int
     private(set) var audits: [Record] = []
+    /// Each audit's reviewer index and unrounded score (NaN for none), apart from the records
+    /// because the analysis reads them for every answer.
+    private var reviewers: [Int32] = []
+    private var scores: [Double] = []
     /// `criterionCount` answer codes per audit, audit after audit, in blocks (see `AnswerCode`).
     private var answerBlocks: [[Double]] = []
     /// Exact scores that do not fit a 64-bit fraction, by audit index.
@@ -137,9 +138,11 @@ struct CalibrationRecords: Sendable {
         let interaction = Self.index(of: audit.interactionID, in: &interactionIndex, names: &interactionIDs)
         let reviewer = Self.index(of: audit.reviewer, in: &reviewerIndex, names: &reviewerNames)
         var record = Record(
-            id: audit.id, interaction: interaction, reviewer: reviewer, day: Int32(audit.date.daysSince1970),
-            file: file, line: Int32(clamping: audit.line), score: result.score?.doubleValue ?? .nan, numerator: 0, denominator: 0
+            id: audit.id, interaction: interaction, day: Int32(audit.date.daysSince1970),
+            file: file, line: Int32(clamping: audit.line), numerator: 0, denominator: 0
         )
+        reviewers.append(reviewer)
+        scores.append(result.score?.doubleValue ?? .nan)
         if let score = result.score {
             if let fraction = score.narrowFraction {
                 (record.numerator, record.denominator) = fraction
@@ -165,6 +168,15 @@ struct CalibrationRecords: Sendable {
 
     func hasReviewer(_ name: String) -> Bool {
         reviewerIndex[name] != nil
+    }
+
+    func reviewer(of audit: Int32) -> Int32 {
+        reviewers[Int(audit)]
+    }
+
+    /// The unrounded score of `audit`, NaN when it has none.
+    func score(of audit: Int32) -> Double {
+        scores[Int(audit)]
     }
 
     /// The answer code of `audit` for `criterion`.

@@ -33,14 +33,14 @@ struct CalibrationUnits: Sendable {
             let audits = byInteraction.audits[byInteraction.starts[interaction]..<byInteraction.starts[interaction + 1]]
             var replaced: [Int32] = []
             for audit in audits {
-                let record = records.audits[Int(audit)]
-                guard let earlier = kept.firstIndex(where: { records.audits[Int($0)].reviewer == record.reviewer }) else {
+                let reviewer = records.reviewer(of: audit)
+                guard let earlier = kept.firstIndex(where: { records.reviewer(of: $0) == reviewer }) else {
                     kept.append(audit)
                     continue
                 }
                 let other = kept[earlier]
                 // Input order breaks ties: `audit` was read after `other`.
-                if record.day >= records.audits[Int(other)].day {
+                if records.audits[Int(audit)].day >= records.audits[Int(other)].day {
                     replaced.append(other)
                     kept[earlier] = audit
                 } else {
@@ -48,12 +48,12 @@ struct CalibrationUnits: Sendable {
                 }
             }
             for ignored in replaced {
-                let reviewer = records.audits[Int(ignored)].reviewer
-                let counted = kept.first { records.audits[Int($0)].reviewer == reviewer }!
+                let reviewer = records.reviewer(of: ignored)
+                let counted = kept.first { records.reviewer(of: $0) == reviewer }!
                 superseded.append(Superseded(ignored: ignored, counted: counted))
             }
             guard kept.count >= 2 else { continue }
-            kept.sort { rank[Int(records.audits[Int($0)].reviewer)] < rank[Int(records.audits[Int($1)].reviewer)] }
+            kept.sort { rank[Int(records.reviewer(of: $0))] < rank[Int(records.reviewer(of: $1))] }
             interactions.append(Int32(interaction))
             members += kept
             starts.append(members.count)

@@ -33,16 +33,16 @@ struct ScoreFigures {
         interactions.reserveCapacity(units.count)
         for unit in 0..<units.count {
             let members = units.members(of: unit)
-            let scores = members.map { records.audits[Int($0)].score }
+            let scores = members.map { records.score(of: $0) }
             let scored = scores.filter { !$0.isNaN }
             alphaUnits.append(scores.map { $0.isNaN ? nil : $0 })
             groups.append(scored)
             let benchmark = members.first(where: analysis.isBenchmark)
-            let benchmarkScore = benchmark.flatMap { analysis.hasScore($0) ? records.audits[Int($0)].score : nil }
+            let benchmarkScore = benchmark.flatMap { analysis.hasScore($0) ? records.score(of: $0) : nil }
             var figures = Self.spread(of: scored)
             figures.interactionID = records.interactionIDs[Int(units.interactions[unit])]
             figures.scores = zip(members, scores).map { audit, score in
-                ReviewerScore(reviewer: records.reviewerNames[Int(records.audits[Int(audit)].reviewer)], score: score.isNaN ? nil : score)
+                ReviewerScore(reviewer: records.reviewerNames[Int(records.reviewer(of: audit))], score: score.isNaN ? nil : score)
             }
             figures.benchmarkScore = benchmarkScore
             figures.isWithinTolerance = Self.isWithinTolerance(members: members, benchmark: benchmarkScore == nil ? nil : benchmark,
@@ -53,7 +53,7 @@ struct ScoreFigures {
             }
             interactions.append(figures)
             for member in members {
-                let reviewer = Int(records.audits[Int(member)].reviewer)
+                let reviewer = Int(records.reviewer(of: member))
                 taking[reviewer] = true
                 guard !analysis.isBenchmark(member) else { continue }
                 deviations[reviewer].interactions += 1
@@ -100,11 +100,11 @@ struct ScoreFigures {
                 return scored.max()! - scored.min()!
             }
         }
-        let reference = records.audits[Int(benchmark)].score
+        let reference = records.score(of: benchmark)
         var judged = false
         for member in members where member != benchmark && analysis.hasScore(member) {
             judged = true
-            let distance = abs(records.audits[Int(member)].score - reference)
+            let distance = abs(records.score(of: member) - reference)
             if !analysis.isWithinTolerance(distance, exact: { analysis.exactScore(member) - analysis.exactScore(benchmark) }) {
                 return false
             }
@@ -116,7 +116,7 @@ struct ScoreFigures {
         of member: Int32, in unit: Int, benchmarkScore: Double?, to sums: inout Deviations, analysis: CalibrationAnalysis
     ) {
         guard analysis.hasScore(member) else { return }
-        let score = analysis.records.audits[Int(member)].score
+        let score = analysis.records.score(of: member)
         let reference: Double
         if let benchmarkScore {
             reference = benchmarkScore
@@ -124,7 +124,7 @@ struct ScoreFigures {
             var sum = 0.0
             var count = 0
             for other in analysis.units.members(of: unit) where other != member && analysis.hasScore(other) {
-                sum += analysis.records.audits[Int(other)].score
+                sum += analysis.records.score(of: other)
                 count += 1
             }
             guard count > 0 else { return }
@@ -163,7 +163,7 @@ struct ScoreFigures {
         var sum = Rational.zero
         for unit in 0..<analysis.units.count {
             for member in analysis.units.members(of: unit)
-            where analysis.records.audits[Int(member)].reviewer == reviewer && analysis.hasScore(member) {
+            where analysis.records.reviewer(of: member) == reviewer && analysis.hasScore(member) {
                 if let reference = analysis.exactReference(for: member, in: unit) { sum += analysis.exactScore(member) - reference }
             }
         }

@@ -78,14 +78,14 @@ public enum CalibrationText {
         } else {
             document.paragraph("1. Re-discuss these \(counted(outside.count, "interaction")) in the next calibration meeting: " +
                 (report.benchmark == nil ? "the scores spread wider than the tolerance." : "scores strayed from the benchmark by more than the tolerance, or spread wider than it."))
-            document.bullets(limited(outside.map { interaction in (interactionLine(interaction, report: report), []) }))
+            document.bullets(limited(outside.count, outside.prefix(rowLimit).map { interaction in (interactionLine(interaction, report: report), []) }))
         }
         let drifting = report.driftingReviewers
         if drifting.isEmpty {
             document.paragraph("2. Reviewers: no one drifts lenient or strict by more than half the tolerance on average.")
         } else {
             document.paragraph("2. Talk to these reviewers: on average they score away from the reference by more than half the tolerance (\(DecimalText.trimmed(report.tolerance.doubleValue / 2, places: 2)) points).")
-            document.bullets(limited(drifting.map { reviewer in
+            document.bullets(limited(drifting.count, drifting.prefix(rowLimit).map { reviewer in
                 ("\(reviewer.reviewer): \(reviewer.tendency!.rawValue), mean deviation \(DecimalText.signed(reviewer.meanDeviation, places: 2)) points over \(counted(reviewer.interactions, "interaction")); within tolerance \(DecimalText.percent(reviewer.withinToleranceRate))", [])
             }))
         }
@@ -94,7 +94,7 @@ public enum CalibrationText {
             document.paragraph("3. Criteria: no criterion has alpha below \(DecimalText.trimmed(report.minimumAlpha, places: 3)); no wording to change.")
         } else {
             document.paragraph("3. Reword these \(counted(flagged.count, "criterion", plural: "criteria")) (alpha below \(DecimalText.trimmed(report.minimumAlpha, places: 3))): reviewers read them differently. Define the answers more clearly and add examples from the interactions below.")
-            document.bullets(limited(flagged.map { criterion in
+            document.bullets(limited(flagged.count, flagged.prefix(rowLimit).map { criterion in
                 let details = criterion.disagreementExamples.map { example in
                     "\(example.interactionID): " + example.answers.map { "\($0.reviewer) \($0.answer)" }.joined(separator: ", ")
                 }
@@ -192,9 +192,10 @@ public enum CalibrationText {
 
     // MARK: Helpers
 
-    private static func limited(_ items: [(item: String, details: [String])]) -> [(item: String, details: [String])] {
-        guard items.count > rowLimit else { return items }
-        return Array(items.prefix(rowLimit)) + [("… and \(items.count - rowLimit) more (see --format json)", [])]
+    /// The first `rowLimit` of `total` items, with a note of how many more there are.
+    private static func limited(_ total: Int, _ items: [(item: String, details: [String])]) -> [(item: String, details: [String])] {
+        guard total > items.count else { return items }
+        return items + [("… and \(total - items.count) more (see --format json)", [])]
     }
 
     private static func more(_ total: Int, _ noun: String, _ document: inout ReportDocument) {
