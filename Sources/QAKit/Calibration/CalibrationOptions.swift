@@ -9,6 +9,7 @@ public struct CalibrationOptions: Sendable, Hashable {
     /// Whether only `calibration: true` audits take part.
     public var isCalibrationOnly: Bool
 
+    /// Leave-one-out references, the scorecard's tolerance and every audit, unless told otherwise.
     public init(benchmark: String? = nil, tolerance: Rational? = nil, isCalibrationOnly: Bool = false) {
         self.benchmark = benchmark
         self.tolerance = tolerance

@@ -5,7 +5,9 @@ public struct CalibrationReport: Sendable {
     /// How many disagreements per criterion keep their answers for reports to show.
     public static let exampleLimit = 20
 
+    /// The scorecard id.
     public var scorecard: String
+    /// The scorecard's `version`, stamped on the report like on every result.
     public var scorecardVersion: Int
     /// Points of score within which reviewers count as aligned.
     public var tolerance: Rational
@@ -13,6 +15,7 @@ public struct CalibrationReport: Sendable {
     public var minimumAlpha: Double
     /// The reference reviewer, as given with `--benchmark`.
     public var benchmark: String?
+    /// The session as a whole.
     public var overall: OverallFigures
     /// Calibration units in the order their interactions first appear in the input.
     public var interactions: [InteractionFigures]
@@ -57,12 +60,15 @@ public struct OverallFigures: Sendable, Hashable {
 
 /// One interaction scored by several reviewers.
 public struct InteractionFigures: Sendable, Hashable {
+    /// The interaction (`interaction_id`).
     public var interactionID: String
     /// Each reviewer's unrounded score, sorted by reviewer; `nil` where the audit had no score.
     public var scores: [ReviewerScore]
+    /// Mean of the scores, in points; `nil` when no audit has a score.
     public var mean: Double?
     /// Sample (n − 1) variance; `nil` with fewer than two scores.
     public var variance: Double?
+    /// Square root of the variance, in points.
     public var sd: Double?
     /// Highest minus lowest score; `nil` with fewer than two scores.
     public var range: Double?
@@ -77,30 +83,37 @@ public struct InteractionFigures: Sendable, Hashable {
 
 /// A reviewer's score of one interaction.
 public struct ReviewerScore: Sendable, Hashable {
+    /// The reviewer's name as the audits give it.
     public var reviewer: String
+    /// The unrounded score; `nil` when the audit has none (every scored section N/A).
     public var score: Double?
 }
 
 /// How one reviewer scores against the reference.
 public struct ReviewerFigures: Sendable, Hashable {
+    /// The reviewer's name as the audits give it.
     public var reviewer: String
     /// Calibration units this reviewer scored.
     public var interactions: Int
     /// Mean of (own score − reference); positive is lenient.
     public var meanDeviation: Double?
+    /// Mean of |own score − reference|, in points.
     public var meanAbsoluteDeviation: Double?
     /// Share of deviations no larger than the tolerance.
     public var withinToleranceRate: Double?
     /// Share of answered criteria (N/A included) equal to the reference answer.
     public var criterionMatchRate: Double?
+    /// Lenient, strict or aligned; `nil` when the reviewer has no deviation.
     public var tendency: Tendency?
 }
 
 /// How consistently one criterion is answered.
 public struct CriterionFigures: Sendable, Hashable {
+    /// The criterion id.
     public var id: String
     /// `yes_no`, `scale`, `choice` or `points`.
     public var type: String
+    /// Nominal for yes_no and choice, ordinal for scale, interval for points.
     public var level: MeasurementLevel
     /// Interactions with two or more answers, N/A and blank excluded.
     public var units: Int
@@ -122,6 +135,7 @@ public struct CriterionFigures: Sendable, Hashable {
 
 /// The answers given to one criterion in an interaction where reviewers disagreed.
 public struct Disagreement: Sendable, Hashable {
+    /// The interaction where the answers differed.
     public var interactionID: String
     /// Each answering reviewer's answer as text (`yes`, `n/a`, `4`, an option value), by reviewer.
     public var answers: [ReviewerAnswer]
@@ -129,6 +143,8 @@ public struct Disagreement: Sendable, Hashable {
 
 /// One reviewer's answer to a criterion.
 public struct ReviewerAnswer: Sendable, Hashable {
+    /// The reviewer's name as the audits give it.
     public var reviewer: String
+    /// `yes`, `no`, `n/a`, a scale value, an option value or points.
     public var answer: String
 }

@@ -5,7 +5,9 @@
 /// tables, the score, and one `Double` per criterion answer in a flat array per scorecard
 /// (about 100 bytes plus 8 per criterion), never the whole scored result.
 public final class CalibrationSession {
+    /// The run's scorecards, in the order audits refer to them by index.
     public let scorecards: [Scorecard]
+    /// Benchmark, tolerance and which audits take part.
     public let options: CalibrationOptions
     private var records: [CalibrationRecords]
     private var files: [String] = []
@@ -14,6 +16,7 @@ public final class CalibrationSession {
     /// Audits kept so far, over all scorecards.
     public var auditCount: Int { records.reduce(0) { $0 + $1.audits.count } }
 
+    /// An empty session over the run's scorecards.
     public init(scorecards: [Scorecard], options: CalibrationOptions) {
         self.scorecards = scorecards
         self.options = options
@@ -91,7 +94,9 @@ public struct CalibrationOutcome: Sendable {
 
 /// A scorecard and how many audits were kept for it.
 public struct ScorecardAudits: Sendable, Hashable {
+    /// The scorecard id.
     public var scorecard: String
+    /// Audits kept for it.
     public var audits: Int
 }
 

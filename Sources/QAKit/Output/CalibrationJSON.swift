@@ -5,6 +5,7 @@
 /// reviewer and criterion takes one line, and the text is streamed to the sink in pieces, so
 /// that a session of 100,000 interactions is never built as one string.
 public enum CalibrationJSON {
+    /// Writes one object for one report, a JSON array for several, ending with a newline.
     public static func write(_ reports: [CalibrationReport], to sink: TextSink) throws {
         if reports.count == 1 {
             try write(reports[0], indent: "", to: sink)

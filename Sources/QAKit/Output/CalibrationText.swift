@@ -14,6 +14,7 @@ public enum CalibrationText {
         reports.map { render($0, markdown: markdown) }.joined(separator: markdown ? "\n---\n\n" : "\n")
     }
 
+    /// One scorecard's report, without a trailing newline.
     public static func render(_ report: CalibrationReport, markdown: Bool) -> String {
         var document = ReportDocument(markdown: markdown)
         document.title("Calibration: \(report.scorecard) (version \(report.scorecardVersion))")

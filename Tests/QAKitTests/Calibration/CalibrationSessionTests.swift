@@ -157,6 +157,24 @@ struct CalibrationSessionTests {
         #expect(report.reviewers[1].tendency == .lenient)
     }
 
+    @Test func toleranceIsDecidedOnExactScores() throws {
+        // Three equally weighted yes/no criteria: one yes scores 100/3, two score 200/3, whose
+        // difference is exactly 100/3. As doubles, 66.666…67 − 33.333…336 need not equal the
+        // double nearest 100/3; the exact scores decide that the difference is within a
+        // tolerance of exactly 100/3 points.
+        let card = Build.card(Build.section("all", Build.yesNo("q1"), Build.yesNo("q2"), Build.yesNo("q3")))
+        let engine = ScoreEngine(scorecard: card)
+        let session = CalibrationSession(scorecards: [card], options: CalibrationOptions(tolerance: Rational(100, 3)))
+        for (reviewer, answers) in [("A", [Answer.yes, .no, .no]), ("B", [.yes, .yes, .no])] {
+            let audit = Audit(id: reviewer, interactionID: "I1", agent: "Agent", reviewer: reviewer,
+                              date: CalendarDate(year: 2026, month: 10, day: 1)!, answers: answers)
+            session.add(ScoredAudit(audit: audit, result: engine.score(audit), scorecard: card))
+        }
+        let report = try #require(session.analyse().reports.first)
+        #expect(report.interactions[0].isWithinTolerance == true)
+        #expect(report.reviewers.map(\.withinToleranceRate) == [1, 1])
+    }
+
     @Test func theLaterAuditOfAReviewerCountsWithAWarning() throws {
         // A scores I1 again on a later day (read first) and earlier (read last): the later date
         // wins whatever the order, so 'a1-late' (score 86) counts and both others are ignored.
