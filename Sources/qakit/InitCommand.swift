@@ -16,7 +16,7 @@ struct InitCommand: ParsableCommand {
         discussion: "Never overwrites an existing file (exit status 1)."
     )
 
-    @ArgumentParser.Option(help: "The starter rubric: \(ScorecardTemplate.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "The starter rubric: \(ScorecardTemplate.allCases.map(\.rawValue).joined(separator: ", ")).")
     var template: ScorecardTemplate = .email
 
     @Argument(help: "The scorecard file to create, e.g. scorecards/email.yaml.")

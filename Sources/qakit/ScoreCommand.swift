@@ -42,6 +42,7 @@ struct ScoreCommand: ParsableCommand {
         let progress = Progress()
         try writer?.begin()
         var hadFatalError = false
+        var hadUnreadableInput = false
         for index in sources.indices {
             do {
                 try run.run(&sources[index], scored: { scored in
@@ -52,9 +53,15 @@ struct ScoreCommand: ParsableCommand {
             } catch let error as InputError {
                 Terminal.print([error.diagnostic])
                 hadFatalError = true
+                hadUnreadableInput = hadUnreadableInput || error.isUnreadable
             }
         }
         progress.finish()
+        if hadUnreadableInput {
+            // An input could not be read at all: leave any existing output file untouched.
+            Terminal.printError("qakit: error: an input could not be read; no output written")
+            throw ExitCode(2)
+        }
         try writer?.end()
         if let aggregator {
             try AggregateWriter.write(aggregator.aggregates, dimension: aggregator.dimension, format: format, to: sink.sink)

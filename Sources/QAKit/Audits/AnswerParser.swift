@@ -11,19 +11,14 @@ enum AnswerParser {
 
     /// The answer, `nil` for an empty (unanswered) cell.
     static func parse(_ raw: String, for criterion: Criterion) throws(Problem) -> Answer? {
-        try parse(raw, kind: criterion.kind, allowsNA: criterion.allowsNA)
-    }
-
-    /// The answer to a criterion of `kind`, `nil` for an empty (unanswered) cell.
-    static func parse(_ raw: String, kind: Criterion.Kind, allowsNA: Bool) throws(Problem) -> Answer? {
         let text = trimmed(raw)
         if text.isEmpty { return nil }
         let lowered = text.lowercased()
         if lowered == "na" || lowered == "n/a" {
-            guard allowsNA else { throw .notApplicableNotAllowed }
+            guard criterion.allowsNA else { throw .notApplicableNotAllowed }
             return .notApplicable
         }
-        switch kind {
+        switch criterion.kind {
         case .yesNo:
             if yesWords.contains(lowered) { return .yes }
             if noWords.contains(lowered) { return .no }
@@ -34,7 +29,7 @@ enum AnswerParser {
             }
             return .scale(value)
         case .choice(let options):
-            if let index = options.firstIndex(where: { $0.value == lowered || $0.value.lowercased() == lowered }) { return .choice(index) }
+            if let index = options.firstIndex(where: { $0.value.lowercased() == lowered }) { return .choice(index) }
             let values = options.map { "'\($0.value)'" }.joined(separator: ", ")
             throw .invalid(expected: "one of \(values)\(Suggestion.hint(for: text, among: options.map(\.value)))")
         case .points(let maximum):

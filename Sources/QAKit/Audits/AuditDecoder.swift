@@ -14,18 +14,8 @@ public final class AuditDecoder {
     public let criterionIDs: Set<String>
     private var seenIDs: Set<Int> = []
     private let scorecardIndex: [String: Int]
-    /// Each scorecard's criteria in order, reduced to what reading an answer needs and built
-    /// once: `Scorecard.criteria` builds a new array on every call, and copying a whole
-    /// criterion retains all its strings, which together cost more than the rest of decoding.
-    private let criteriaByScorecard: [[AnswerRule]]
-
-    private struct AnswerRule {
-        var id: String
-        var kind: Criterion.Kind
-        var allowsNA: Bool
-        var isRequired: Bool
-        var when: Condition?
-    }
+    /// Each scorecard's criteria in order, flattened once rather than per record.
+    private let flatCriteria: [[Criterion]]
 
     public init(scorecards: [Scorecard]) {
         self.scorecards = scorecards
@@ -33,12 +23,7 @@ public final class AuditDecoder {
         var index: [String: Int] = [:]
         for (offset, scorecard) in scorecards.enumerated() { index[scorecard.id] = offset }
         scorecardIndex = index
-        criteriaByScorecard = scorecards.map { scorecard in
-            scorecard.criteria.map { entry in
-                AnswerRule(id: entry.criterion.id, kind: entry.criterion.kind, allowsNA: entry.criterion.allowsNA,
-                           isRequired: entry.criterion.isRequired, when: entry.criterion.when)
-            }
-        }
+        flatCriteria = scorecards.map { $0.sections.flatMap(\.criteria) }
     }
 
     /// A layout for these column names, classified against the loaded scorecards.
@@ -152,19 +137,19 @@ public final class AuditDecoder {
         var answers: [Answer?] = []
         var comments: [String?] = []
         answers.reserveCapacity(plan.answerColumn.count)
-        for (offset, rule) in criteriaByScorecard[index].enumerated() {
+        for (offset, criterion) in flatCriteria[index].enumerated() {
             var answer: Answer?
             if let column = plan.answerColumn[offset], column < values.count {
                 let raw = values[column]
                 do {
-                    answer = try AnswerParser.parse(raw, kind: rule.kind, allowsNA: rule.allowsNA)
+                    answer = try AnswerParser.parse(raw, for: criterion)
                 } catch {
-                    problems.add(field: rule.id, Self.describe(error, value: raw, criterion: scorecard.criteria[offset].criterion))
+                    problems.add(field: criterion.id, Self.describe(error, value: raw, criterion: criterion))
                 }
             }
-            let applies = rule.when?.matches(lookup) ?? true
-            if answer == nil, applies, rule.isRequired, !problems.has(field: rule.id) {
-                problems.add(field: rule.id, unansweredMessage(scorecard.criteria[offset].criterion, hasColumn: plan.answerColumn[offset] != nil, layout: layout))
+            let applies = criterion.when?.matches(lookup) ?? true
+            if answer == nil, applies, criterion.isRequired, !problems.has(field: criterion.id) {
+                problems.add(field: criterion.id, unansweredMessage(criterion, hasColumn: plan.answerColumn[offset] != nil, layout: layout))
             }
             answers.append(answer)
             let comment = plan.commentColumn[offset].flatMap { $0 < values.count ? values[$0] : nil }
@@ -173,7 +158,7 @@ public final class AuditDecoder {
         for column in plan.foreignAnswerColumns where column < values.count {
             guard !AnswerParser.trimmed(values[column]).isEmpty else { continue }
             let name = layout.names[column]
-            problems.add(field: name, "scorecard '\(scorecard.id)' has no criterion '\(name)'\(Suggestion.hint(for: name, among: scorecard.criteria.map(\.criterion.id)))")
+            problems.add(field: name, "scorecard '\(scorecard.id)' has no criterion '\(name)'\(Suggestion.hint(for: name, among: flatCriteria[index].map(\.id)))")
         }
         return (answers, comments)
     }
@@ -192,7 +177,7 @@ public final class AuditDecoder {
     private static func describe(_ problem: AnswerParser.Problem, value: String, criterion: Criterion) -> String {
         switch problem {
         case .notApplicableNotAllowed:
-            "'\(value)' (N/A) is not allowed for '\(criterion.id)'; the scorecard does not set na: true"
+            "'\(value)': N/A is not allowed for '\(criterion.id)' (its scorecard entry does not set na: true)"
         case .invalid(let expected):
             "'\(value)' is not a valid answer for \(criterion.kind.name) criterion '\(criterion.id)'; expected \(expected)"
         }

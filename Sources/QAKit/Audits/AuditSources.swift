@@ -10,7 +10,7 @@ public enum AuditSources {
         switch format {
         case .csv: try CSVAuditSource(path: path, decoder: decoder)
         case .tsv: try CSVAuditSource(path: path, delimiter: "\t", decoder: decoder)
-        case .jsonl: throw InputError(file: path, message: "JSON Lines input lands with the JSON reader", isUnreadable: true)
+        case .jsonl: try JSONLinesAuditSource(path: path, decoder: decoder)
         case .yaml: try YAMLAuditSource(file: path, bytes: readAll(path), decoder: decoder)
         }
     }

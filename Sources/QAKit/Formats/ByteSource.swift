@@ -16,9 +16,12 @@ public final class ByteSource {
     /// The default read size: large enough that system calls are rare, small enough for any cache.
     public static let defaultChunkSize = 256 * 1024
 
+    /// The largest chunk size honoured, so that buffer sizes cannot overflow.
+    public static let largestChunkSize = 64 << 20
+
     /// The path as given, `-` for standard input, or the name given to in-memory bytes.
     public let path: String
-    /// The most bytes one `read(into:)` returns; at least 1.
+    /// The most bytes one `read(into:)` returns: the requested size, clamped to 1 byte … 64 MiB.
     public let chunkSize: Int
 
     private enum Backing {
@@ -33,7 +36,7 @@ public final class ByteSource {
     ///   each naming the path.
     public init(path: String, chunkSize: Int = ByteSource.defaultChunkSize) throws(FormatError) {
         self.path = path
-        self.chunkSize = max(1, chunkSize)
+        self.chunkSize = min(max(1, chunkSize), ByteSource.largestChunkSize)
         if path == "-" {
             backing = .descriptor(0, owned: false)
             return
@@ -59,7 +62,7 @@ public final class ByteSource {
     /// Serves `bytes` from memory, `chunkSize` at a time; used for tests and for text already loaded.
     public init(bytes: [UInt8], name: String = "<memory>", chunkSize: Int = ByteSource.defaultChunkSize) {
         path = name
-        self.chunkSize = max(1, chunkSize)
+        self.chunkSize = min(max(1, chunkSize), ByteSource.largestChunkSize)
         backing = .memory(bytes, offset: 0)
     }
 

@@ -64,7 +64,8 @@ public final class CSVReader {
     private let capacity: Int
     private var cursor = Cursor()
     private var scratch: [UInt8] = []
-    private var widestRecord = 8
+    /// The previous record's cell count, to size the next record's array in one allocation.
+    private var previousWidth = 8
 
     /// Where reading stands between records.
     private struct Cursor {
@@ -154,7 +155,7 @@ public final class CSVReader {
         var isRecordStarted = false
         var recordLine = c.line
         var fields: [String] = []
-        fields.reserveCapacity(widestRecord)
+        fields.reserveCapacity(previousWidth)
         var local = scratch
         scratch = []
         defer { scratch = local }
@@ -362,6 +363,7 @@ public final class CSVReader {
             local.removeAll(keepingCapacity: true)
         }
 
+        /// Ends the current cell at `c.index` (at the closing quote after a quoted cell) and keeps it.
         func finishField() {
             let stop = state == .afterQuote ? spanEnd : c.index
             state = .fieldStart
@@ -372,26 +374,27 @@ public final class CSVReader {
                 return
             }
             let span = UnsafeBufferPointer(start: buffer + spanStart, count: max(0, stop - spanStart))
-            let cell: String
-            if usesScratch {
-                local.append(contentsOf: span)
-                cell = local.count > maximumFieldBytes ? "" : String(decoding: local, as: UTF8.self)
-            } else {
-                cell = span.count > maximumFieldBytes ? "" : String(decoding: span, as: UTF8.self)
-            }
-            if (usesScratch ? local.count : span.count) > maximumFieldBytes {
+            if (usesScratch ? local.count : 0) + span.count > maximumFieldBytes {
                 report(line: fieldLine, column: fieldColumn, "cell longer than \(maximumFieldBytes) bytes",
                        skipping: .respectingQuotes)
                 return
             }
-            local.removeAll(keepingCapacity: true)
-            usesScratch = false
+            let cell: String
+            if usesScratch {
+                local.append(contentsOf: span)
+                cell = String(decoding: local, as: UTF8.self)
+                local.removeAll(keepingCapacity: true)
+                usesScratch = false
+            } else {
+                cell = String(decoding: span, as: UTF8.self)
+            }
             fields.append(cell)
         }
 
+        /// The record's row, or its first problem.
         func finishRecord() -> CSVReadResult {
             if let problem { return .invalid(line: problem.line, column: problem.column, message: problem.message) }
-            widestRecord = max(widestRecord, fields.count)
+            previousWidth = fields.count
             return .row(CSVRow(line: recordLine, fields: fields))
         }
     }

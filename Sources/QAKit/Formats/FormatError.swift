@@ -49,6 +49,11 @@ public enum FormatError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The problem as a diagnostic for the command line to print.
+    public var diagnostic: Diagnostic {
+        Diagnostic(.error, message, file: path, line: position?.line, column: position?.column)
+    }
+
     /// `path[:line:column]: message`.
     public var description: String {
         if let position { return "\(path):\(position.line):\(position.column): \(message)" }

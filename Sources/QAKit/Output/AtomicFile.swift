@@ -82,18 +82,27 @@ public final class AtomicFile {
     }
 
     private func flush() throws(WriteError) {
+        defer { buffer.removeAll(keepingCapacity: true) }
+        guard AtomicFile.writeAll(buffer, to: descriptor) else {
+            throw WriteError(path: path, reason: AtomicFile.errorText())
+        }
+    }
+
+    /// Writes every byte to `descriptor`, retrying interrupted and partial writes; `false` on an
+    /// error, with `errno` set.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
         var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { raw in
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { raw in
                 Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw WriteError(path: path, reason: AtomicFile.errorText())
+                return false
             }
             offset += written
         }
-        buffer.removeAll(keepingCapacity: true)
+        return true
     }
 
     private static func errorText() -> String {

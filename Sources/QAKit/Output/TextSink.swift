@@ -35,17 +35,7 @@ public final class StandardOutput: TextSink {
 
     /// Writes out what is buffered; a closed pipe (`qakit … | head`) ends quietly.
     public func flush() {
-        var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { raw in
-                Glibc.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                break
-            }
-            offset += written
-        }
+        _ = AtomicFile.writeAll(buffer, to: STDOUT_FILENO)
         buffer.removeAll(keepingCapacity: true)
     }
 }

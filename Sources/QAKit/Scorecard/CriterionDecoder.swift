@@ -26,7 +26,7 @@ struct CriterionDecoder {
         let critical = reader.choice("critical", as: CriticalScope.self) ?? .none
         let criterion = Criterion(
             id: id?.id ?? "", title: title ?? "", guidance: reader.string("guidance"), kind: kind ?? .yesNo,
-            weight: reader.decimal("weight", in: ScorecardDecoder.nonNegative) ?? .one,
+            weight: reader.decimal("weight", in: ScorecardDecoder.weight) ?? .one,
             allowsNA: reader.bool("na") ?? false, isRequired: reader.bool("required") ?? true,
             critical: critical, when: reader.node("when").flatMap { scorecard.condition($0, named: "when") },
             coaching: coachingTip(reader)
@@ -37,7 +37,7 @@ struct CriterionDecoder {
 
     private func checkId(_ id: (id: String, mark: Mark), ids: inout [String: Mark]) {
         if ScorecardDecoder.reservedCriterionIds.contains(id.id) {
-            log.error("criterion id '\(id.id)' is reserved for an audit field; choose another id", at: id.mark)
+            log.report(.reservedCriterionId(id.id), at: id.mark)
         }
         ScorecardDecoder.checkUnique(id, kind: "criterion", seen: &ids, log: log)
     }
@@ -47,13 +47,13 @@ struct CriterionDecoder {
     private func kind(_ reader: NodeReader) -> Criterion.Kind? {
         guard let type = reader.string("type", required: true), let mark = reader.mapping["type"]?.mark else { return nil }
         guard let extra = Self.typeKeys[type] else {
-            let hint = Suggestion.hint(for: type, among: Self.typeNames)
-            log.error("'type' must be one of yes_no, scale, choice, points, found '\(type)'\(hint)", at: mark)
+            let suggestion = Suggestion.closest(to: type, among: Self.typeNames)
+            log.report(.notOneOf(key: "type", allowed: Self.typeNames, found: "'\(type)'", suggestion: suggestion), at: mark)
             return nil
         }
         for key in ["min", "max", "levels", "options"] where !extra.contains(key) {
             if let pair = reader.mapping.pair(key) {
-                log.error("'\(key)' does not apply to a \(type) criterion", at: pair.key.mark)
+                log.report(.keyNotForType(key: key, type: type), at: pair.key.mark)
             }
         }
         switch type {
@@ -69,7 +69,7 @@ struct CriterionDecoder {
         guard let minimum = reader.integer("min", required: true, in: bounds),
               let maximum = reader.integer("max", required: true, in: bounds) else { return nil }
         guard minimum < maximum else {
-            log.error("a scale needs 'min' < 'max', found min \(minimum) and max \(maximum)", at: reader.mapping["max"]!.mark)
+            log.report(.scaleBounds(minimum: minimum, maximum: maximum), at: reader.mapping["max"]!.mark)
             return nil
         }
         return .scale(minimum: minimum, maximum: maximum, levels: levels(reader, in: minimum...maximum))
@@ -78,21 +78,21 @@ struct CriterionDecoder {
     private func levels(_ reader: NodeReader, in range: ClosedRange<Int>) -> [Int: String] {
         guard let node = reader.node("levels") else { return [:] }
         guard let mapping = node.mapping else {
-            log.error("'levels' must map scale values to descriptions, found \(node.kindDescription)", at: node.mark)
+            log.report(.notLevels(found: node.kindDescription), at: node.mark)
             return [:]
         }
         var levels: [Int: String] = [:]
         for pair in mapping.pairs {
             guard let level = pair.key.int, range.contains(level) else {
-                log.error("level '\(pair.key.string)' must be a whole number from \(range.lowerBound) to \(range.upperBound)", at: pair.key.mark)
+                log.report(.levelOutOfRange(written: pair.key.string, minimum: range.lowerBound, maximum: range.upperBound), at: pair.key.mark)
                 continue
             }
             guard let text = pair.value.scalar, !text.isNull else {
-                log.error("level \(level) must be described in text, found \(pair.value.kindDescription)", at: pair.value.mark)
+                log.report(.levelNotText(level: level, found: pair.value.kindDescription), at: pair.value.mark)
                 continue
             }
             if levels[level] != nil {
-                log.error("level \(level) is described twice", at: pair.key.mark)
+                log.report(.levelDescribedTwice(level), at: pair.key.mark)
             }
             levels[level] = text.string
         }
@@ -100,9 +100,9 @@ struct CriterionDecoder {
     }
 
     private func points(_ reader: NodeReader) -> Criterion.Kind? {
-        guard let maximum = reader.decimal("max", required: true, places: 2, in: .atLeast(.zero)) else { return nil }
+        guard let maximum = reader.decimal("max", required: true, places: 2, in: ScorecardDecoder.weight) else { return nil }
         guard maximum > .zero else {
-            log.error("'max' of a points criterion must be greater than 0", at: reader.mapping["max"]!.mark)
+            log.report(.pointsMaximumNotPositive, at: reader.mapping["max"]!.mark)
             return nil
         }
         return .points(maximum: maximum)
@@ -111,11 +111,11 @@ struct CriterionDecoder {
     private func choice(_ reader: NodeReader) -> Criterion.Kind? {
         guard let list = reader.node("options", required: true) else { return nil }
         guard let items = list.sequence?.items else {
-            log.error("'options' must be a list of {value, label, credit}, found \(list.kindDescription)", at: list.mark)
+            log.report(.notItemList(key: "options", shape: "{value, label, credit}", found: list.kindDescription), at: list.mark)
             return nil
         }
         guard items.count >= 2 else {
-            log.error("a choice needs at least two options, found \(items.count)", at: list.mark)
+            log.report(.tooFewOptions(count: items.count), at: list.mark)
             return nil
         }
         var seen: [String: Mark] = [:]
@@ -128,9 +128,9 @@ struct CriterionDecoder {
               let value = reader.string("value", required: true), let mark = reader.mapping["value"]?.mark else { return nil }
         let key = value.lowercased()
         if key == "na" || key == "n/a" {
-            log.error("option value '\(value)' is how reviewers write N/A; use 'na: true' instead", at: mark)
+            log.report(.optionValueIsNA(value), at: mark)
         } else if let first = seen[key] {
-            log.error("duplicate option value '\(value)' (first given at \(first)); values compare ignoring case", at: mark)
+            log.report(.duplicateOptionValue(value, first: first), at: mark)
         }
         seen[key] = seen[key] ?? mark
         guard let credit = reader.decimal("credit", required: true, in: .between(.zero, .one)) else { return nil }
@@ -150,16 +150,16 @@ struct CriterionDecoder {
     private func warn(about criterion: Criterion, reader: NodeReader, named name: String) {
         let mark = reader.mapping.mark
         if criterion.guidance == nil, !reader.has("guidance") {
-            log.warning("\(name) has no 'guidance'; reviewers agree more often when the rubric says what to look for", at: mark)
+            log.report(.noGuidance(criterion: name), at: mark)
         }
         if case .scale(_, _, let levels) = criterion.kind, levels.isEmpty, !reader.has("levels") {
-            log.warning("\(name) is a scale without 'levels'; describe at least the lowest and highest level", at: mark)
+            log.report(.scaleWithoutLevels(criterion: name), at: mark)
         }
         if criterion.coaching?.tip == nil, reader.mapping["coaching"]?.mapping?["tip"] == nil {
-            log.warning("\(name) has no 'coaching.tip'; coaching notes will have no advice for it", at: mark)
+            log.report(.noCoachingTip(criterion: name), at: mark)
         }
         if criterion.critical == .section, sectionWeight.isZero, let value = reader.mapping["critical"] {
-            log.warning("'critical: section' in a section of weight 0 can change nothing", at: value.mark)
+            log.report(.criticalInUnweightedSection, at: value.mark)
         }
     }
 }

@@ -1,30 +1,5 @@
 import QAKitYAML
 
-/// Collects the diagnostics of one file while its node tree is validated.
-///
-/// A reference type so that every reader of one file appends to the same list.
-final class DiagnosticLog {
-    let file: String
-    /// Whether warnings are reported as errors (`--strict`).
-    let isStrict: Bool
-    private(set) var diagnostics: [Diagnostic] = []
-
-    init(file: String, isStrict: Bool) {
-        self.file = file
-        self.isStrict = isStrict
-    }
-
-    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
-
-    func error(_ message: String, at mark: Mark) {
-        diagnostics.append(Diagnostic(.error, message, file: file, at: mark))
-    }
-
-    func warning(_ message: String, at mark: Mark) {
-        diagnostics.append(Diagnostic(isStrict ? .error : .warning, message, file: file, at: mark))
-    }
-}
-
 /// Reads one YAML mapping with a fixed set of keys, reporting every problem to a log.
 ///
 /// Each accessor returns `nil` both when the key is absent and when its value is invalid (after
@@ -41,15 +16,15 @@ struct NodeReader {
     /// Keys outside `allowedKeys` are reported at once, with a did-you-mean hint.
     init?(_ node: Node, context: String, allowedKeys: [String], log: DiagnosticLog) {
         guard let mapping = node.mapping else {
-            log.error("\(context) must be a mapping of keys, found \(node.kindDescription)", at: node.mark)
+            log.report(.notMapping(context: context, found: node.kindDescription), at: node.mark)
             return nil
         }
         self.mapping = mapping
         self.context = context
         self.log = log
         for pair in mapping.pairs where !allowedKeys.contains(pair.key.string) {
-            let hint = Suggestion.hint(for: pair.key.string, among: allowedKeys)
-            log.error("unknown key '\(pair.key.string)' in \(context)\(hint)", at: pair.key.mark)
+            let suggestion = Suggestion.closest(to: pair.key.string, among: allowedKeys)
+            log.report(.unknownKey(pair.key.string, context: context, suggestion: suggestion), at: pair.key.mark)
         }
     }
 
@@ -59,7 +34,7 @@ struct NodeReader {
     /// The value of `key`, reporting it as missing when it is required and absent.
     func node(_ key: String, required: Bool = false) -> Node? {
         if let value = mapping[key] { return value }
-        if required { log.error("\(context) is missing required key '\(key)'", at: mapping.mark) }
+        if required { log.report(.missingKey(key, context: context), at: mapping.mark) }
         return nil
     }
 
@@ -67,11 +42,11 @@ struct NodeReader {
     func string(_ key: String, required: Bool = false) -> String? {
         guard let value = node(key, required: required) else { return nil }
         guard let scalar = value.scalar, !scalar.isNull else {
-            log.error("'\(key)' must be text, found \(value.kindDescription)", at: value.mark)
+            log.report(.notText(key: key, found: value.kindDescription), at: value.mark)
             return nil
         }
         guard !scalar.string.allSatisfy(\.isWhitespace) else {
-            log.error("'\(key)' must not be empty", at: value.mark)
+            log.report(.emptyText(key: key), at: value.mark)
             return nil
         }
         return scalar.string
@@ -81,7 +56,7 @@ struct NodeReader {
     func identifier(_ key: String, required: Bool = true) -> (id: String, mark: Mark)? {
         guard let text = string(key, required: required), let mark = mapping[key]?.mark else { return nil }
         guard Identifier.isValid(text) else {
-            log.error("\(key) '\(text)' must match [a-z0-9][a-z0-9_-]*: lowercase letters, digits, '_' and '-'", at: mark)
+            log.report(.invalidIdentifier(key: key, value: text), at: mark)
             return nil
         }
         return (text, mark)
@@ -91,7 +66,7 @@ struct NodeReader {
     func bool(_ key: String) -> Bool? {
         guard let value = node(key) else { return nil }
         if let bool = value.scalar?.bool { return bool }
-        log.error("'\(key)' must be true or false, found \(value.kindDescription); booleans are written true/false", at: value.mark)
+        log.report(.notBoolean(key: key, found: value.kindDescription), at: value.mark)
         return nil
     }
 
@@ -99,11 +74,11 @@ struct NodeReader {
     func integer(_ key: String, required: Bool = false, in range: Bounds<Int>) -> Int? {
         guard let value = node(key, required: required) else { return nil }
         guard let int = value.scalar?.int else {
-            log.error("'\(key)' must be a whole number, found \(value.kindDescription)\(Self.quoteHint(value))", at: value.mark)
+            log.report(.notWholeNumber(key: key, found: value.kindDescription, isQuotedNumber: Self.isQuotedNumber(value)), at: value.mark)
             return nil
         }
         guard range.contains(int) else {
-            log.error("'\(key)' must be \(range.phrase), found \(int)", at: value.mark)
+            log.report(.outOfRange(key: key, allowed: range.phrase, found: String(int)), at: value.mark)
             return nil
         }
         return int
@@ -119,15 +94,15 @@ struct NodeReader {
     static func decimal(_ value: Node, named name: String, places: Int, in range: Bounds<Rational>?, log: DiagnosticLog) -> Rational? {
         guard let scalar = value.scalar, scalar.isPlain || scalar.tag == "int" || scalar.tag == "float",
               let (number, written) = Rational.parseDecimal(scalar.string) else {
-            log.error("'\(name)' must be a number, found \(value.kindDescription)\(quoteHint(value))", at: value.mark)
+            log.report(.notNumber(key: name, found: value.kindDescription, isQuotedNumber: isQuotedNumber(value)), at: value.mark)
             return nil
         }
         guard written <= places else {
-            log.error("'\(name)' has \(written) decimal places ('\(scalar.string)'); at most \(places) are allowed", at: value.mark)
+            log.report(.tooManyDecimals(key: name, written: scalar.string, places: written, limit: places), at: value.mark)
             return nil
         }
         if let range, !range.contains(number) {
-            log.error("'\(name)' must be \(range.phrase), found \(scalar.string)", at: value.mark)
+            log.report(.outOfRange(key: name, allowed: range.phrase, found: scalar.string), at: value.mark)
             return nil
         }
         return number
@@ -139,9 +114,8 @@ struct NodeReader {
         guard let value = node(key, required: required) else { return nil }
         let names = Value.allCases.map(\.rawValue)
         guard let scalar = value.scalar, let result = Value(rawValue: scalar.string) else {
-            let found = value.scalar.map { Suggestion.hint(for: $0.string, among: names) } ?? ""
-            let list = names.joined(separator: ", ")
-            log.error("'\(key)' must be one of \(list), found \(value.kindDescription)\(found)", at: value.mark)
+            let suggestion = value.scalar.flatMap { Suggestion.closest(to: $0.string, among: names) }
+            log.report(.notOneOf(key: key, allowed: names, found: value.kindDescription, suggestion: suggestion), at: value.mark)
             return nil
         }
         return result
@@ -156,14 +130,14 @@ struct NodeReader {
     /// A list of non-empty texts read from any node.
     static func stringList(_ value: Node, named name: String, log: DiagnosticLog) -> [String]? {
         guard let sequence = value.sequence else {
-            let hint = value.scalar.map { $0.isNull ? "" : "; write [\($0.string)]" } ?? ""
-            log.error("\(name) must be a list of texts, found \(value.kindDescription)\(hint)", at: value.mark)
+            let single = value.scalar.flatMap { $0.isNull ? nil : $0.string }
+            log.report(.notTextList(name: name, found: value.kindDescription, singleValue: single), at: value.mark)
             return nil
         }
         var strings: [String] = []
         for item in sequence.items {
             guard let scalar = item.scalar, !scalar.isNull, !scalar.string.isEmpty else {
-                log.error("\(name) must be a list of texts, found \(item.kindDescription) in it", at: item.mark)
+                log.report(.notTextInList(name: name, found: item.kindDescription), at: item.mark)
                 return nil
             }
             strings.append(scalar.string)
@@ -171,10 +145,10 @@ struct NodeReader {
         return strings
     }
 
-    /// `; remove the quotes` when a quoted scalar would have been a valid number.
-    private static func quoteHint(_ value: Node) -> String {
-        guard let scalar = value.scalar, !scalar.isPlain, Rational.parseDecimal(scalar.string) != nil else { return "" }
-        return " (quoted text); remove the quotes"
+    /// Whether `value` is a number in quotes, which makes it text.
+    private static func isQuotedNumber(_ value: Node) -> Bool {
+        guard let scalar = value.scalar, !scalar.isPlain else { return false }
+        return Rational.parseDecimal(scalar.string) != nil
     }
 
 }

@@ -137,21 +137,24 @@ public struct Section: Sendable {
 }
 
 /// One question of a scorecard.
-public struct Criterion: Sendable {
-    public var id: String
-    public var title: String
-    public var guidance: String?
-    public var kind: Kind
+///
+/// A class, not a struct: scoring reads criteria millions of times, and copying a struct with a
+/// dozen strings costs a reference-count update per string each time.
+public final class Criterion: Sendable {
+    public let id: String
+    public let title: String
+    public let guidance: String?
+    public let kind: Kind
     /// ≥ 0; 0 means tracked but not scored.
-    public var weight: Rational
+    public let weight: Rational
     /// Whether N/A is an allowed answer.
-    public var allowsNA: Bool
+    public let allowsNA: Bool
     /// Whether an applicable criterion must be answered.
-    public var isRequired: Bool
-    public var critical: CriticalScope
+    public let isRequired: Bool
+    public let critical: CriticalScope
     /// The audits the criterion applies to; `nil` means all.
-    public var when: Condition?
-    public var coaching: CoachingTip?
+    public let when: Condition?
+    public let coaching: CoachingTip?
 
     public init(
         id: String, title: String, guidance: String? = nil, kind: Kind, weight: Rational = .one,

@@ -28,7 +28,8 @@ struct ScorecardDecoder {
     ]
 
     static let percent = Bounds.between(Rational.zero, Rational.hundred)
-    static let nonNegative = Bounds.atLeast(Rational.zero)
+    /// Weights and point maximums stay below a million so that exact sums cannot overflow.
+    static let weight = Bounds.between(Rational.zero, Rational(1_000_000))
 
     /// The scorecard and the mark of its id, or `nil` when the root is unusable.
     func scorecard(from root: Node) -> (scorecard: Scorecard, idMark: Mark)? {
@@ -58,7 +59,7 @@ struct ScorecardDecoder {
     private func bands(_ reader: NodeReader) -> [Band] {
         guard let list = reader.node("bands") else { return [] }
         guard let items = list.sequence?.items else {
-            log.error("'bands' must be a list of {name, min}, found \(list.kindDescription)", at: list.mark)
+            log.report(.notItemList(key: "bands", shape: "{name, min}", found: list.kindDescription), at: list.mark)
             return []
         }
         var bands: [Band] = []
@@ -68,9 +69,9 @@ struct ScorecardDecoder {
             guard let band = NodeReader(item, context: "a band", allowedKeys: Self.bandKeys, log: log) else { continue }
             guard let name = band.string("name", required: true), let minimum = band.decimal("min", required: true, in: Self.percent) else { continue }
             if let first = names[name] {
-                log.error("duplicate band name '\(name)' (first given at \(first))", at: band.mapping["name"]!.mark)
+                log.report(.duplicateBandName(name, first: first), at: band.mapping["name"]!.mark)
             } else if let first = minimums[minimum] {
-                log.error("two bands start at \(minimum.decimalString()) (first at \(first)); give each band its own 'min'", at: band.mapping["min"]!.mark)
+                log.report(.duplicateBandMinimum(minimum.decimalString(), first: first), at: band.mapping["min"]!.mark)
             }
             names[name] = names[name] ?? band.mapping["name"]!.mark
             minimums[minimum] = minimums[minimum] ?? band.mapping["min"]!.mark
@@ -109,18 +110,18 @@ struct ScorecardDecoder {
     /// A `when` or `applies_to` mapping: audit field → list of accepted values.
     func condition(_ node: Node, named name: String) -> Condition? {
         guard let mapping = node.mapping else {
-            log.error("'\(name)' must be a mapping of audit fields to lists of values, found \(node.kindDescription)", at: node.mark)
+            log.report(.notCondition(name: name, found: node.kindDescription), at: node.mark)
             return nil
         }
         guard !mapping.pairs.isEmpty else {
-            log.error("'\(name)' must name at least one audit field", at: node.mark)
+            log.report(.conditionWithoutFields(name: name), at: node.mark)
             return nil
         }
         var clauses: [Condition.Clause] = []
         for pair in mapping.pairs {
             guard let values = NodeReader.stringList(pair.value, named: "'\(pair.key.string)' in '\(name)'", log: log) else { continue }
             guard !values.isEmpty else {
-                log.error("'\(pair.key.string)' in '\(name)' must list at least one value", at: pair.value.mark)
+                log.report(.conditionWithoutValues(field: pair.key.string, name: name), at: pair.value.mark)
                 continue
             }
             clauses.append(Condition.Clause(field: pair.key.string, values: values))
@@ -133,7 +134,7 @@ struct ScorecardDecoder {
     private func sections(_ reader: NodeReader) -> [Section] {
         guard let list = reader.node("sections", required: true) else { return [] }
         guard let items = list.sequence?.items, !items.isEmpty else {
-            log.error("'sections' must be a list of at least one section, found \(list.kindDescription)", at: list.mark)
+            log.report(.emptyList(key: "sections", noun: "section", found: list.kindDescription), at: list.mark)
             return []
         }
         var sectionIds: [String: Mark] = [:]
@@ -149,7 +150,7 @@ struct ScorecardDecoder {
         let id = reader.identifier("id")
         if let id { Self.checkUnique(id, kind: "section", seen: &sectionIds, log: log) }
         let title = reader.string("title", required: true)
-        let weight = reader.decimal("weight", in: Self.nonNegative) ?? .one
+        let weight = reader.decimal("weight", in: Self.weight) ?? .one
         let criteria = self.criteria(reader, sectionWeight: weight, criterionIds: &criterionIds)
         return Section(id: id?.id ?? "", title: title ?? "", weight: weight, isBonus: reader.bool("bonus") ?? false, criteria: criteria)
     }
@@ -157,7 +158,7 @@ struct ScorecardDecoder {
     private func criteria(_ reader: NodeReader, sectionWeight: Rational, criterionIds: inout [String: Mark]) -> [Criterion] {
         guard let list = reader.node("criteria", required: true) else { return [] }
         guard let items = list.sequence?.items, !items.isEmpty else {
-            log.error("'criteria' must be a list of at least one criterion, found \(list.kindDescription)", at: list.mark)
+            log.report(.emptyList(key: "criteria", noun: "criterion", found: list.kindDescription), at: list.mark)
             return []
         }
         let decoder = CriterionDecoder(scorecard: self, sectionWeight: sectionWeight)
@@ -167,7 +168,7 @@ struct ScorecardDecoder {
     /// Reports `id` when an earlier one of the same kind had it.
     static func checkUnique(_ id: (id: String, mark: Mark), kind: String, seen: inout [String: Mark], log: DiagnosticLog) {
         if let first = seen[id.id] {
-            log.error("duplicate \(kind) id '\(id.id)' (first defined at \(first))", at: id.mark)
+            log.report(.duplicateId(kind: kind, id: id.id, first: first), at: id.mark)
         } else {
             seen[id.id] = id.mark
         }

@@ -35,7 +35,7 @@ public struct ScorecardLoader: Sendable {
             switch FileSystem.scorecardFiles(at: path) {
             case .success(let found):
                 if found.isEmpty {
-                    result.diagnostics.append(Diagnostic(.error, "no .yaml or .yml files in directory", file: path))
+                    result.diagnostics.append(Diagnostic(.error, ScorecardProblem.noScorecardFiles.message, file: path))
                 }
                 files += found
             case .failure(let failure):
@@ -70,11 +70,11 @@ public struct ScorecardLoader: Sendable {
         do {
             root = try parser.parse(bytes)
         } catch {
-            log.error(error.message, at: error.mark)
+            log.report(.yaml(error), at: error.mark)
             return nil
         }
         guard let root, !(root.scalar?.isNull ?? false) else {
-            log.error("the file is empty; a scorecard needs at least 'scorecard', 'title', 'version' and 'sections'", at: .start)
+            log.report(.emptyFile, at: .start)
             return nil
         }
         guard let loaded = ScorecardDecoder(log: log).scorecard(from: root) else { return nil }
@@ -118,7 +118,7 @@ public struct ScorecardLoadResult: Sendable {
         var kept: [(Scorecard, Mark)] = []
         for (scorecard, mark) in zip(scorecards, idMarks) {
             if let first = firstFile[scorecard.id] {
-                let message = "duplicate scorecard id '\(scorecard.id)' (already defined in \(first))"
+                let message = ScorecardProblem.duplicateScorecardId(scorecard.id, firstFile: first).message
                 diagnostics.append(Diagnostic(.error, message, file: scorecard.file, at: mark))
             } else {
                 firstFile[scorecard.id] = scorecard.file
@@ -137,6 +137,7 @@ public struct UnreadablePath: Error, Sendable, Hashable, CustomStringConvertible
     /// Why, e.g. "No such file or directory".
     public var reason: String
 
+    /// A failure to read `path`, with the system's `reason`.
     public init(path: String, reason: String) {
         self.path = path
         self.reason = reason

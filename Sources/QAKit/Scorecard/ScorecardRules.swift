@@ -11,9 +11,9 @@ struct ScorecardRules {
         guard !scored.contains(where: { !$0.isBonus }) else { return }
         let sections = root.mapping?["sections"]
         if let bonus = scored.first, let mark = bonusMark(of: bonus.id, in: sections) {
-            log.error("bonus section '\(bonus.id)' is the only scored section; a score needs a regular section with weight > 0", at: mark)
+            log.report(.bonusOnlyScored(section: bonus.id), at: mark)
         } else if !scorecard.sections.isEmpty, let mark = sections?.mark {
-            log.error("no scored criterion: at least one criterion with weight > 0 must sit in a regular section with weight > 0", at: mark)
+            log.report(.noScoredCriterion, at: mark)
         }
     }
 

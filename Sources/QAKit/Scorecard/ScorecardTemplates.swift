@@ -1,6 +1,11 @@
 /// Starter scorecards written by `qakit init`: commented, and clean under `qakit lint --strict`.
 public enum ScorecardTemplate: String, Sendable, CaseIterable {
-    case email, chat, voice
+    /// Email tickets: greeting, empathy scale, a critical accuracy check, a resolution choice.
+    case email
+    /// Live chat: responsiveness, tone scale, a points-scored solution critical to its section.
+    case chat
+    /// Phone calls: identity verification (critical), listening scale, closing choice, a bonus section.
+    case voice
 
     /// The YAML text of the starter scorecard.
     public var text: String {

@@ -11,30 +11,8 @@
 public struct ScoreEngine: Sendable {
     public let scorecard: Scorecard
 
-    /// Per section, what scoring needs of each criterion: a criterion copied out of the
-    /// scorecard retains all its strings, which costs more than the arithmetic at scale.
-    private let rules: [[Rule]]
-
     public init(scorecard: Scorecard) {
         self.scorecard = scorecard
-        rules = scorecard.sections.map { $0.criteria.map(Rule.init) }
-    }
-
-    /// The parts of a criterion that decide its result.
-    private struct Rule {
-        var id: String
-        var kind: Criterion.Kind
-        var weight: Rational
-        var critical: CriticalScope
-        var when: Condition?
-
-        init(_ criterion: Criterion) {
-            id = criterion.id
-            kind = criterion.kind
-            weight = criterion.weight
-            critical = criterion.critical
-            when = criterion.when
-        }
     }
 
     /// Scores one audit whose answers follow `scorecard.criteria` order.
@@ -44,23 +22,22 @@ public struct ScoreEngine: Sendable {
         var sections: [SectionResult] = []
         var isAutoFailed = false
         var index = 0
-        for section in scorecard.sections.indices {
+        for section in scorecard.sections {
             var weighted = Rational.zero
             var totalWeight = Rational.zero
             var failed = false
-            for rule in rules[section] {
-                let result = evaluate(rule, answer: index < audit.answers.count ? audit.answers[index] : nil, audit: audit)
+            for criterion in section.criteria {
+                let result = evaluate(criterion, answer: index < audit.answers.count ? audit.answers[index] : nil, audit: audit)
                 index += 1
                 if result.scored, let credit = result.credit {
-                    weighted += rule.weight * credit
-                    totalWeight += rule.weight
+                    weighted += criterion.weight * credit
+                    totalWeight += criterion.weight
                 }
                 if result.failedCritical {
-                    if rule.critical == .scorecard { isAutoFailed = true } else { failed = true }
+                    if criterion.critical == .scorecard { isAutoFailed = true } else { failed = true }
                 }
                 criteria.append(result)
             }
-            let section = scorecard.sections[section]
             let raw = totalWeight.isZero ? nil : weighted / totalWeight
             let afterRules = failed && scorecard.criticalPolicy == .zero && raw != nil ? Rational.zero : raw
             sections.append(SectionResult(
@@ -73,22 +50,18 @@ public struct ScoreEngine: Sendable {
 
     /// Rule 1 and 2: the credit an answer earns and whether it is scored; rule 4's failure test.
     public func evaluate(_ criterion: Criterion, answer: Answer?, audit: Audit) -> CriterionResult {
-        evaluate(Rule(criterion), answer: answer, audit: audit)
-    }
-
-    private func evaluate(_ rule: Rule, answer: Answer?, audit: Audit) -> CriterionResult {
-        let applies = rule.when?.matches(audit.value(of:)) ?? true
-        var result = CriterionResult(id: rule.id, answer: answer, applies: applies, credit: nil, scored: false, failedCritical: false)
+        let applies = criterion.when?.matches(audit.value(of:)) ?? true
+        var result = CriterionResult(id: criterion.id, answer: answer, applies: applies, credit: nil, scored: false, failedCritical: false)
         guard applies, let answer else { return result }
         let credit: Rational?
         if answer == .notApplicable {
             credit = scorecard.naPolicy == .pass ? .one : nil
         } else {
-            credit = Self.credit(of: answer, for: rule.kind)
+            credit = Self.credit(of: answer, for: criterion.kind)
         }
         guard let credit else { return result }
-        result.failedCritical = rule.critical != .none && credit.isZero
-        if !rule.weight.isZero {
+        result.failedCritical = criterion.critical != .none && credit.isZero
+        if !criterion.weight.isZero {
             result.credit = credit
             result.scored = true
         }

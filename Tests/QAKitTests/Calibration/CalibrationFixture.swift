@@ -13,11 +13,15 @@
 /// | I2          | 60 yes 2 o0 | 64 yes 2 o0 | 62 yes 2 o0 |
 /// | I3          | 100 no 1 n/a | 100 no 2 o0 | 94 no 1 o0 |
 enum CalibrationFixture {
-    static let scorecard = Scorecard(
+    static let scorecard = makeScorecard()
+
+    /// The fixture's scorecard; `pointsAllowNA` lets `p` be answered N/A, leaving no score.
+    static func makeScorecard(pointsAllowNA: Bool = false) -> Scorecard {
+        Scorecard(
         id: "calls", title: "Calls", version: 2,
         sections: [Build.section(
             "all",
-            Build.points("p", max: "100"),
+            Criterion(id: "p", title: "p", kind: .points(maximum: Build.r("100")), allowsNA: pointsAllowNA),
             Build.yesNo("greet", weight: "0"),
             Build.scale("tone", 1, 3, weight: "0"),
             Criterion(id: "res", title: "res", kind: .choice([
@@ -26,7 +30,8 @@ enum CalibrationFixture {
                 ChoiceOption(value: "o2", label: "Option 2", credit: Build.r("0")),
             ]), weight: Build.r("0"), allowsNA: true)
         )]
-    )
+        )
+    }
 
     /// One audit: id, interaction, reviewer, day of October 2026, then p, greet, tone, res.
     struct Row {

@@ -219,8 +219,7 @@ struct CalibrationSessionTests {
 
     @Test func aReviewerWithNoScoreHasNoDeviation() throws {
         // p allows N/A here; N/A drops it out and leaves the audit without a score.
-        var scorecard = CalibrationFixture.scorecard
-        scorecard.sections[0].criteria[0].allowsNA = true
+        let scorecard = CalibrationFixture.makeScorecard(pointsAllowNA: true)
         var rows = [
             CalibrationFixture.row("x1", "I1", "A", 70, .yes, 2, .choice(0)),
             CalibrationFixture.row("y1", "I1", "B", 80, .yes, 2, .choice(0)),

@@ -98,6 +98,8 @@ let recoverableCSV: [CSVCase] = [
     CSVCase("quote inside an unquoted cell", "ab\"c,d\ne\n", [.invalid(line: 1, column: 3, message: quoteInside), row(2, ["e"])]),
     CSVCase("text after a closing quote", "\"abc\"x,y\nz\n", [.invalid(line: 1, column: 6, message: textAfterQuote), row(2, ["z"])]),
     CSVCase("error column after a CRLF record", "a\r\né\"\r\nb", [row(1, ["a"]), .invalid(line: 2, column: 2, message: quoteInside), row(3, ["b"])]),
+    CSVCase("text after a closing quote on the second line of a cell", "\"ab\r\ncd\"x\r\nz",
+            [.invalid(line: 2, column: 4, message: textAfterQuote), row(3, ["z"])]),
     CSVCase("cell too long", "abcd,abcde\nq\n", maximumFieldBytes: 4,
             [.invalid(line: 1, column: 6, message: "cell longer than 4 bytes"), row(2, ["q"])]),
     CSVCase("quoted cell too long", "ok\n\"abc\"\"de\"\nq\n", maximumFieldBytes: 5,
@@ -126,6 +128,8 @@ struct CSVReaderTests {
         let reader = CSVReader(source: ByteSource(bytes: Array("a,b\nc,\"open\nmore\n".utf8), name: "x.csv", chunkSize: chunkSize))
         #expect(try reader.next() == row(1, ["a", "b"]))
         #expect(throws: FormatError.unterminatedQuotedField(path: "x.csv", line: 2, column: 3)) { try reader.next() }
+        #expect(FormatError.unterminatedQuotedField(path: "x.csv", line: 2, column: 3).diagnostic.description
+            == "x.csv:2:3: error: quoted field opened here is never closed; add the closing '\"'")
     }
 
     @Test("UTF-16 input is fatal", arguments: [[UInt8]([0xFF, 0xFE, 0x61, 0x00]), [0xFE, 0xFF, 0x00, 0x61]])

@@ -1,0 +1,182 @@
+/// Every step from a single audit's answers to its score, in words a QA lead can follow.
+///
+/// The steps mirror SPEC.md section 2: credits (rule 1), what is scored (rule 2), section
+/// scores (rule 3), critical failures (rule 4), raw score (rule 5), critical policy (rule 6),
+/// rounding, pass and band (rule 7).
+public struct ScoreExplanation {
+    public let scored: ScoredAudit
+
+    public init(_ scored: ScoredAudit) {
+        self.scored = scored
+    }
+
+    /// The explanation as plain text lines.
+    public var text: String {
+        var lines = header()
+        lines += sectionLines()
+        lines += totalLines()
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private var scorecard: Scorecard { scored.scorecard }
+    private var audit: Audit { scored.audit }
+    private var result: AuditScore { scored.result }
+
+    private func header() -> [String] {
+        var lines = [
+            "Audit \(audit.id) (\(audit.file):\(audit.line))",
+            "  interaction \(audit.interactionID), agent \(audit.agent), reviewer \(audit.reviewer), \(audit.date)\(audit.isCalibration ? ", calibration audit" : "")",
+            "Scorecard \(scorecard.id) version \(scorecard.version): \(scorecard.title)",
+            "  N/A answers: \(scorecard.naPolicy == .exclude ? "dropped from their section (na_policy: exclude)" : "earn full credit (na_policy: pass)")",
+            "  critical failures: \(scorecard.criticalPolicy == .zero ? "zero the section or the audit (critical_policy: zero)" : "recorded only (critical_policy: flag)")",
+            "  passing score: \(scorecard.passingScore.map { $0.decimalString() } ?? "none (audits have no pass/fail)")",
+            "",
+            "Step 1-3: credits and section scores",
+        ]
+        if let comment = audit.comment { lines.insert("  reviewer's comment: \(comment)", at: 2) }
+        return lines
+    }
+
+    private func sectionLines() -> [String] {
+        var lines: [String] = []
+        var index = 0
+        for (sectionIndex, section) in scorecard.sections.enumerated() {
+            let outcome = result.sections[sectionIndex]
+            let kind = section.isBonus ? "bonus section" : "section"
+            lines.append("  \(kind) \(section.id) \"\(section.title)\", weight \(section.weight.decimalString())")
+            var terms: [(weight: Rational, credit: Rational)] = []
+            for criterion in section.criteria {
+                let item = result.criteria[index]
+                lines.append("    " + describe(criterion, item))
+                if item.scored, let credit = item.credit { terms.append((criterion.weight, credit)) }
+                index += 1
+            }
+            lines.append("    " + sectionSummary(section, outcome, terms))
+        }
+        return lines
+    }
+
+    /// One criterion: answer, credit and whether it counts, with the reason when it does not.
+    private func describe(_ criterion: Criterion, _ item: CriterionResult) -> String {
+        let answer = ScoredAudit.answerText(item.answer, criterion: criterion)
+        var line = "\(criterion.id) (\(criterion.kind.name), weight \(criterion.weight.decimalString())): answer \(answer)"
+        if !item.applies {
+            let condition = criterion.when.map(Self.describe) ?? ""
+            return line + " — does not apply: when \(condition) does not match this audit"
+        }
+        guard let answer = item.answer else {
+            return line + " — unanswered and optional: not scored"
+        }
+        if answer == .notApplicable, scorecard.naPolicy == .exclude {
+            return line + " — N/A: left out of the section"
+        }
+        let credit = answer == .notApplicable ? Rational.one : ScoreEngine.credit(of: answer, for: criterion.kind) ?? .zero
+        let formula = creditFormula(answer, criterion.kind)
+        line += formula.isEmpty ? " → credit \(Self.exact(credit))" : " → credit \(formula) = \(Self.exact(credit))"
+        if answer == .notApplicable { line += " (N/A earns full credit)" }
+        if criterion.weight.isZero { line += "; weight 0: tracked, not scored" }
+        if item.failedCritical {
+            line += criterion.critical == .scorecard ? "; CRITICAL FAILURE: the audit auto-fails" : "; CRITICAL FAILURE: the section fails"
+        }
+        return line
+    }
+
+    private func creditFormula(_ answer: Answer, _ kind: Criterion.Kind) -> String {
+        switch (answer, kind) {
+        case (.scale(let value), .scale(let minimum, let maximum, _)):
+            "(\(value) − \(minimum)) / (\(maximum) − \(minimum))"
+        case (.points(let points), .points(let maximum)):
+            "\(points.decimalString()) / \(maximum.decimalString())"
+        case (.choice(let option), .choice(let options)) where options.indices.contains(option):
+            "option '\(options[option].label)'"
+        default:
+            ""
+        }
+    }
+
+    private func sectionSummary(_ section: Section, _ outcome: SectionResult, _ terms: [(weight: Rational, credit: Rational)]) -> String {
+        guard let raw = outcome.rawScore else { return "S = N/A: no scored criteria, the section drops out" }
+        let numerator = terms.map { "\($0.weight.decimalString())×\(Self.factor($0.credit))" }.joined(separator: " + ")
+        let denominator = terms.map { $0.weight.decimalString() }.joined(separator: " + ")
+        var line = "S = (\(numerator)) / (\(denominator)) = \(Self.exact(raw))"
+        if outcome.failed {
+            line += scorecard.criticalPolicy == .zero ? "; the section failed a critical criterion, so S counts as 0" : "; section failed (flagged only)"
+        }
+        if section.weight.isZero { line += "; section weight 0: tracked, not scored" }
+        return line
+    }
+
+    private func totalLines() -> [String] {
+        var lines = ["", "Step 4-5: raw score (before critical rules)"]
+        let counted = zip(scorecard.sections, result.sections).filter { $0.1.counted }
+        let regular = counted.filter { !$0.0.isBonus }
+        guard let raw = result.rawScore else {
+            lines.append("  no regular section has a scored criterion, so the audit has no raw score")
+            if let score = result.score { lines.append("  the audit auto-failed, so it scores \(score.formatted())") }
+            return lines + verdictLines()
+        }
+        let terms = counted.map { "\($0.0.weight.decimalString())×\(Self.factor($0.1.rawScore ?? .zero))" }.joined(separator: " + ")
+        let weights = regular.map { $0.0.weight.decimalString() }.joined(separator: " + ")
+        lines.append("  raw = 100 × (\(terms)) / (\(weights)) = \(Self.exact(raw))")
+        if counted.contains(where: { $0.0.isBonus }) { lines.append("  (bonus sections add to the top only, so the score may exceed 100)") }
+        lines.append("")
+        lines.append("Step 6: critical rules")
+        let failedSections = zip(scorecard.sections, result.sections).filter { $0.1.failed }.map { $0.0.id }
+        if result.isAutoFailed {
+            lines.append(scorecard.criticalPolicy == .zero ? "  a critical: scorecard criterion failed, so the score is 0" : "  a critical: scorecard criterion failed; flagged, score = raw")
+        } else if !failedSections.isEmpty, scorecard.criticalPolicy == .zero {
+            let terms = counted.map { "\($0.0.weight.decimalString())×\(Self.factor($0.1.score ?? .zero))" }.joined(separator: " + ")
+            lines.append("  failed section(s) \(failedSections.joined(separator: ", ")) count as 0:")
+            lines.append("  score = 100 × (\(terms)) / (\(weights)) = \(Self.exact(result.score ?? .zero))")
+        } else if !failedSections.isEmpty {
+            lines.append("  failed section(s) \(failedSections.joined(separator: ", ")) flagged only; score = raw")
+        } else {
+            lines.append("  no critical failures; score = raw")
+        }
+        return lines + verdictLines()
+    }
+
+    private func verdictLines() -> [String] {
+        var lines = ["", "Step 7: rounding, pass and band"]
+        guard let score = result.score, let rounded = result.roundedScore else {
+            return lines + ["  no score, so no pass/fail and no band"]
+        }
+        lines.append("  \(Self.exact(score)) rounded half away from zero to two decimals = \(rounded.formatted())")
+        if result.isAutoFailed {
+            lines.append("  passed: no (auto-failed)")
+        } else if let passing = scorecard.passingScore {
+            lines.append("  passed: \(rounded >= passing ? "yes" : "no") (\(rounded.formatted()) \(rounded >= passing ? "≥" : "<") \(passing.decimalString()))")
+        } else {
+            lines.append("  passed: no pass/fail (the scorecard sets no passing_score)")
+        }
+        if let band = result.band, let minimum = scorecard.bands.first(where: { $0.name == band })?.minimum {
+            lines.append("  band: \(band) (the highest band whose min \(minimum.decimalString()) ≤ \(rounded.formatted()))")
+        } else if !scorecard.bands.isEmpty {
+            lines.append("  band: none (no band's min is ≤ \(rounded.formatted()))")
+        }
+        lines.append("")
+        lines.append("Score \(rounded.formatted())")
+        return lines
+    }
+
+    /// An exact value: a terminating decimal as is (`0.75`), otherwise the fraction with an
+    /// approximation (`1/3 ≈ 0.3333`).
+    static func exact(_ value: Rational) -> String {
+        var denominator = value.denominator
+        while denominator % 2 == 0 { denominator /= 2 }
+        while denominator % 5 == 0 { denominator /= 5 }
+        let decimal = value.decimalString(maximumPlaces: 6)
+        if denominator == 1, Rational.parseDecimal(decimal)?.value == value { return decimal }
+        return "\(value.numerator)/\(value.denominator) ≈ \(value.decimalString(maximumPlaces: 4))"
+    }
+
+    /// A value inside a product: a terminating decimal, or the exact fraction in parentheses.
+    static func factor(_ value: Rational) -> String {
+        let text = exact(value)
+        return text.contains("/") ? "(\(value.numerator)/\(value.denominator))" : text
+    }
+
+    static func describe(_ condition: Condition) -> String {
+        "{" + condition.clauses.map { "\($0.field): [\($0.values.joined(separator: ", "))]" }.joined(separator: "; ") + "}"
+    }
+}

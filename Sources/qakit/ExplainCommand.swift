@@ -1,0 +1,48 @@
+import ArgumentParser
+import QAKit
+
+/// `qakit explain --audit ID`: shows every step of one audit's score.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show every step from one audit's answers to its score, pass and band."
+    )
+
+    @OptionGroup var scorecardOptions: ScorecardOptions
+    @OptionGroup var inputOptions: AuditInputOptions
+
+    @Option(help: "The audit_id to explain.")
+    var audit: String
+
+    func run() throws {
+        let scorecards = try scorecardOptions.load()
+        let run = ScoringRun(scorecards: scorecards)
+        var sources = try inputOptions.open(decoder: run.decoder)
+        var found: ScoredAudit?
+        var rejection: [Diagnostic] = []
+        var seenIDs: [String] = []
+        for index in sources.indices where found == nil {
+            do {
+                try run.run(&sources[index], scored: { scored in
+                    if scored.audit.id == audit, found == nil { found = scored }
+                    if seenIDs.count < 100_000 { seenIDs.append(scored.audit.id) }
+                }, report: { diagnostic in
+                    if diagnostic.message.hasPrefix("audit '\(audit)',") { rejection.append(diagnostic) }
+                })
+            } catch let error as InputError {
+                Terminal.print([error.diagnostic])
+            }
+        }
+        if let found {
+            print(ScoreExplanation(found).text, terminator: "")
+            return
+        }
+        if !rejection.isEmpty {
+            Terminal.print(rejection)
+            Terminal.printError("qakit: error: audit '\(audit)' was rejected, so it has no score; fix the errors above")
+            throw ExitCode(1)
+        }
+        Terminal.printError("qakit: error: no audit '\(audit)' in \(inputOptions.inputs.joined(separator: ", "))\(Suggestion.hint(for: audit, among: seenIDs))")
+        throw ExitCode(1)
+    }
+}
