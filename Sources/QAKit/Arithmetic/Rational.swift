@@ -65,6 +65,9 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     public static func + (lhs: Rational, rhs: Rational) -> Rational {
+        // Adding zero is common in scoring sums and needs no gcd.
+        if lhs.numerator == 0 { return rhs }
+        if rhs.numerator == 0 { return lhs }
         if lhs.denominator == rhs.denominator {
             return Rational(lhs.numerator + rhs.numerator, lhs.denominator)
         }
@@ -78,6 +81,10 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     public static func * (lhs: Rational, rhs: Rational) -> Rational {
+        // Credits of 0 and 1 and weights of 1 are the usual case; both are exact shortcuts.
+        if lhs.numerator == 0 || rhs.numerator == 0 { return .zero }
+        if lhs == .one { return rhs }
+        if rhs == .one { return lhs }
         // Cross-reduce first to keep intermediate products small.
         let a = Int128(gcd(lhs.numerator.magnitude, rhs.denominator.magnitude))
         let b = Int128(gcd(rhs.numerator.magnitude, lhs.denominator.magnitude))
