@@ -14,6 +14,11 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// The fraction `numerator / denominator`; `denominator` must not be zero.
     public init(_ numerator: Int128, _ denominator: Int128 = 1) {
         precondition(denominator != 0, "zero denominator")
+        if denominator == 1 || numerator == 0 {
+            self.numerator = numerator
+            self.denominator = numerator == 0 ? 1 : denominator
+            return
+        }
         let divisor = Self.gcd(numerator.magnitude, denominator.magnitude)
         let sign: Int128 = denominator < 0 ? -1 : 1
         self.numerator = sign * numerator / Int128(divisor)
@@ -60,6 +65,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     public static func + (lhs: Rational, rhs: Rational) -> Rational {
+        if let sum = smallSum(lhs, rhs) { return sum }
         if lhs.denominator == rhs.denominator {
             return Rational(lhs.numerator + rhs.numerator, lhs.denominator)
         }
@@ -87,7 +93,13 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     public static func += (lhs: inout Rational, rhs: Rational) { lhs = lhs + rhs }
 
     public static func < (lhs: Rational, rhs: Rational) -> Bool {
-        (lhs - rhs).numerator < 0
+        if lhs.denominator == rhs.denominator { return lhs.numerator < rhs.numerator }
+        // Both denominators are positive, so cross-multiplying keeps the order; fall back to the
+        // difference only when a product would not fit.
+        let (left, leftOverflow) = lhs.numerator.multipliedReportingOverflow(by: rhs.denominator)
+        let (right, rightOverflow) = rhs.numerator.multipliedReportingOverflow(by: lhs.denominator)
+        if !leftOverflow && !rightOverflow { return left < right }
+        return (lhs - rhs).numerator < 0
     }
 
     public var isZero: Bool { numerator == 0 }
@@ -141,9 +153,47 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator)"
     }
 
-    private static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+    /// The sum when every part fits in 64 bits and nothing overflows there: the common case for
+    /// scores, done without 128-bit division. `nil` sends the caller to the general path.
+    private static func smallSum(_ lhs: Rational, _ rhs: Rational) -> Rational? {
+        guard let a = Int64(exactly: lhs.numerator), let b = Int64(exactly: lhs.denominator),
+              let c = Int64(exactly: rhs.numerator), let d = Int64(exactly: rhs.denominator) else { return nil }
+        let divisor = Int64(gcd64(UInt64(b), UInt64(d)))
+        let (left, o1) = a.multipliedReportingOverflow(by: d / divisor)
+        let (right, o2) = c.multipliedReportingOverflow(by: b / divisor)
+        let (sum, o3) = left.addingReportingOverflow(right)
+        let (denominator, o4) = b.multipliedReportingOverflow(by: d / divisor)
+        guard !(o1 || o2 || o3 || o4), sum != Int64.min else { return nil }
+        let common = Int64(gcd64(sum.magnitude, UInt64(denominator)))
+        return Rational(reduced: Int128(sum / common), Int128(denominator / common))
+    }
+
+    /// A fraction already in lowest terms with a positive denominator.
+    init(reduced numerator: Int128, _ denominator: Int128) {
+        self.numerator = numerator
+        self.denominator = denominator
+    }
+
+    static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+        if let small = UInt64(exactly: a), let other = UInt64(exactly: b) { return UInt128(gcd64(small, other)) }
         var (a, b) = (a, b)
         while b != 0 { (a, b) = (b, a % b) }
         return a == 0 ? 1 : a
+    }
+
+    /// Binary (Stein's) greatest common divisor: shifts and subtractions only. 1 when both are 0,
+    /// like `gcd`, so that dividing by it is always safe.
+    static func gcd64(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        if a == 0 { return b == 0 ? 1 : b }
+        if b == 0 { return a }
+        var (a, b) = (a, b)
+        let shift = (a | b).trailingZeroBitCount
+        a >>= a.trailingZeroBitCount
+        repeat {
+            b >>= b.trailingZeroBitCount
+            if a > b { swap(&a, &b) }
+            b -= a
+        } while b != 0
+        return a << shift
     }
 }
