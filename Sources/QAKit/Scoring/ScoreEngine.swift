@@ -31,7 +31,7 @@ public struct ScoreEngine: Sendable {
     private func applies(_ audit: Audit, plan: ScoringPlan) -> UInt64 {
         var mask: UInt64 = 0
         for (index, item) in plan.items.enumerated() where item.hasCondition {
-            if plan.criteria[index].when?.matches(audit.value(of:)) ?? true { mask |= 1 << UInt64(index) }
+            if plan.criteria[index].when?.matchesWithoutAllocating(audit.value(of:)) ?? true { mask |= 1 << UInt64(index) }
         }
         return mask
     }
