@@ -27,9 +27,10 @@ struct AuditReadingFastPathTests {
     @Test("reads a cell as AnswerParser does, or leaves it to AnswerParser")
     func readerAgreesWithParser() {
         for criterion in Self.criteria {
-            let spec = AnswerSpec(criterion)
+            var words: [ASCIIWord?] = []
+            let spec = AnswerSpec(criterion, words: &words)
             for cell in Self.cells {
-                switch spec.read(cell) {
+                switch spec.read(cell, words: words) {
                 case .general: continue
                 case .unanswered: #expect(Self.general(cell, criterion) == "nil", "'\(cell)' for \(criterion.id)")
                 case .answer(let answer):
@@ -41,9 +42,10 @@ struct AuditReadingFastPathTests {
 
     @Test("takes the common answers itself")
     func readerCoversCommonAnswers() {
-        let spec = AnswerSpec(Self.criteria[0])
+        var words: [ASCIIWord?] = []
+        let spec = AnswerSpec(Self.criteria[0], words: &words)
         for cell in ["yes", "No", " y ", "PASS", "0"] {
-            guard case .answer = spec.read(cell) else {
+            guard case .answer = spec.read(cell, words: words) else {
                 Issue.record("'\(cell)' went to the general path")
                 continue
             }

@@ -121,6 +121,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// The value rounded half away from zero and written with exactly `places` decimals: `85.00`.
     public func formatted(places: Int = 2) -> String {
+        if let text = smallFormatted(places: places) { return text }
         let rounded = rounded(places: places)
         var scale: Int128 = 1
         for _ in 0..<places { scale *= 10 }
@@ -132,6 +133,33 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         guard places > 0 else { return "\(sign)\(whole)" }
         let digits = String(fraction)
         return "\(sign)\(whole).\(String(repeating: "0", count: places - digits.count))\(digits)"
+    }
+
+    /// `formatted` in 64-bit arithmetic, writing the digits straight into the string; `nil` when
+    /// the value or `places` is too large for that.
+    private func smallFormatted(places: Int) -> String? {
+        guard places >= 0, places <= 8, let numerator = Int64(exactly: numerator), let denominator = Int64(exactly: denominator) else { return nil }
+        var scale: UInt64 = 1
+        for _ in 0..<places { scale *= 10 }
+        let (scaled, overflow) = numerator.magnitude.multipliedReportingOverflow(by: scale)
+        guard !overflow else { return nil }
+        let divisor = UInt64(denominator)
+        var quotient = scaled / divisor
+        if (scaled % divisor) * 2 >= divisor { quotient += 1 }
+        let isNegative = numerator < 0 && quotient != 0
+        var digits: [UInt8] = []
+        digits.reserveCapacity(24)
+        var rest = quotient
+        var written = 0
+        repeat {
+            if written == places && places > 0 { digits.append(UInt8(ascii: ".")) }
+            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+            written += 1
+        } while rest != 0 || written <= places
+        if isNegative { digits.append(UInt8(ascii: "-")) }
+        digits.reverse()
+        return String(decoding: digits, as: UTF8.self)
     }
 
     /// The shortest decimal form that is exact when the value has a finite decimal expansion of

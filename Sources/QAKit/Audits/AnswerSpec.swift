@@ -8,8 +8,9 @@ struct AnswerSpec: Sendable {
     enum Kind: Sendable {
         case yesNo
         case scale(minimum: Int, maximum: Int)
-        /// Each option's value as an `ASCIIWord`; `nil` for values the fast path cannot fold.
-        case choice([ASCIIWord?])
+        /// Where the options' values are in the scorecard's word list (`nil` for values the fast
+        /// path cannot fold); a range rather than an array keeps the spec free of reference counting.
+        case choice(Range<Int>)
         case points(maximum: Rational)
     }
 
@@ -24,12 +25,15 @@ struct AnswerSpec: Sendable {
     let kind: Kind
     let allowsNA: Bool
 
-    init(_ criterion: Criterion) {
+    /// The spec of `criterion`; a choice's option values are appended to `words`.
+    init(_ criterion: Criterion, words: inout [ASCIIWord?]) {
         allowsNA = criterion.allowsNA
         switch criterion.kind {
         case .yesNo: kind = .yesNo
         case .scale(let minimum, let maximum, _): kind = .scale(minimum: minimum, maximum: maximum)
-        case .choice(let options): kind = .choice(options.map { ASCIIWord($0.value) })
+        case .choice(let options):
+            kind = .choice(words.count..<words.count + options.count)
+            words += options.map { ASCIIWord($0.value) }
         case .points(let maximum): kind = .points(maximum: maximum)
         }
     }
@@ -39,11 +43,11 @@ struct AnswerSpec: Sendable {
     static let notApplicableWords = [ASCIIWord("na")!, ASCIIWord("n/a")!]
 
     /// Reads `raw` from its bytes when it is a plain answer.
-    func read(_ raw: String) -> Reading {
-        raw.utf8.withContiguousStorageIfAvailable { read(bytes: $0) } ?? .general
+    func read(_ raw: String, words: [ASCIIWord?]) -> Reading {
+        raw.utf8.withContiguousStorageIfAvailable { read(bytes: $0, words: words) } ?? .general
     }
 
-    private func read(bytes: UnsafeBufferPointer<UInt8>) -> Reading {
+    private func read(bytes: UnsafeBufferPointer<UInt8>, words: [ASCIIWord?]) -> Reading {
         var start = 0
         var end = bytes.count
         while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
@@ -61,8 +65,8 @@ struct AnswerSpec: Sendable {
             if Self.noWords.contains(word) { return .answer(.no) }
             return .general
         case .choice(let options):
-            guard let word, let index = options.firstIndex(of: word) else { return .general }
-            return .answer(.choice(index))
+            guard let word, let index = options.first(where: { words[$0] == word }) else { return .general }
+            return .answer(.choice(index - options.lowerBound))
         case .scale(let minimum, let maximum):
             guard let value = Self.integer(text), value >= minimum, value <= maximum else { return .general }
             return .answer(.scale(value))

@@ -18,6 +18,8 @@ public final class AuditDecoder {
     private let flatCriteria: [[Criterion]]
     /// Each criterion compiled for reading its answer cell, in the same order.
     private let answerSpecs: [[AnswerSpec]]
+    /// The choice option values the specs point into, per scorecard.
+    private let answerWords: [[ASCIIWord?]]
     /// A comment list with no comments per scorecard, shared by every record that has none.
     private let noComments: [[String?]]
 
@@ -28,7 +30,15 @@ public final class AuditDecoder {
         for (offset, scorecard) in scorecards.enumerated() { index[scorecard.id] = offset }
         scorecardIndex = index
         flatCriteria = scorecards.map { $0.sections.flatMap(\.criteria) }
-        answerSpecs = flatCriteria.map { $0.map(AnswerSpec.init) }
+        var specs: [[AnswerSpec]] = []
+        var words: [[ASCIIWord?]] = []
+        for criteria in flatCriteria {
+            var list: [ASCIIWord?] = []
+            specs.append(criteria.map { AnswerSpec($0, words: &list) })
+            words.append(list)
+        }
+        answerSpecs = specs
+        answerWords = words
         noComments = flatCriteria.map { [String?](repeating: nil, count: $0.count) }
     }
 
@@ -140,17 +150,17 @@ public final class AuditDecoder {
     private func readAnswers(
         _ values: [String], layout: RecordLayout, scorecard index: Int, lookup: (String) -> String?, problems: inout RecordProblems
     ) -> ([Answer?], [String?]) {
-        let scorecard = scorecards[index]
-        let plan = layout.plan(for: scorecard, index: index)
+        let plan = layout.plan(for: scorecards, index: index)
         let criteria = flatCriteria[index]
         let specs = answerSpecs[index]
+        let words = answerWords[index]
         var answers: [Answer?] = []
         answers.reserveCapacity(criteria.count)
         for offset in criteria.indices {
             var answer: Answer?
             var isInvalid = false
             if let column = plan.answerColumn[offset], column < values.count {
-                switch specs[offset].read(values[column]) {
+                switch specs[offset].read(values[column], words: words) {
                 case .unanswered: break
                 case .answer(let value): answer = value
                 case .general:
@@ -180,7 +190,7 @@ public final class AuditDecoder {
         for column in plan.foreignAnswerColumns where column < values.count {
             guard !AnswerParser.trimmed(values[column]).isEmpty else { continue }
             let name = layout.names[column]
-            problems.add(field: name, "scorecard '\(scorecard.id)' has no criterion '\(name)'\(Suggestion.hint(for: name, among: criteria.map(\.id)))")
+            problems.add(field: name, "scorecard '\(scorecards[index].id)' has no criterion '\(name)'\(Suggestion.hint(for: name, among: criteria.map(\.id)))")
         }
         return (answers, comments)
     }

@@ -7,7 +7,7 @@
 /// of digits are part of the key (`A01` and `A1` differ). Other ids fall back to a set of 64-bit
 /// hash fingerprints, as before.
 struct AuditIDSet {
-    /// Prefix and digit count of each numbered family, by position in `families`.
+    /// The index of each numbered family met so far (at most 256).
     private var families: [Family: UInt64] = [:]
     private var lastFamily: (family: Family, index: UInt64)?
     /// Blocks of 64 counters, keyed by family index (top 8 bits) and counter / 64.
@@ -17,18 +17,11 @@ struct AuditIDSet {
     private var current: (key: UInt64, bits: UInt64)?
     private var fingerprints: Set<Int> = []
 
+    /// A prefix of up to 15 ASCII bytes, packed exactly (see `ASCIIWord`, but without case
+    /// folding: ids are case-sensitive), and the number of digits of the counter.
     private struct Family: Hashable {
-        var prefix: Substring.UTF8View.SubSequence
+        var prefix: UInt128
         var digits: Int
-
-        static func == (lhs: Family, rhs: Family) -> Bool {
-            lhs.digits == rhs.digits && lhs.prefix.elementsEqual(rhs.prefix)
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(digits)
-            for byte in prefix { hasher.combine(byte) }
-        }
     }
 
     /// Adds `id`; `false` when it was already there.
@@ -66,22 +59,22 @@ struct AuditIDSet {
         return index
     }
 
-    /// The id's prefix and its trailing counter of 1 to 17 digits, if it ends in one.
+    /// The id's prefix and its trailing counter of 1 to 17 digits, if it ends in one and the
+    /// prefix is short ASCII.
     private static func split(_ id: String) -> (Family, UInt64)? {
-        let utf8 = Substring(id).utf8
-        var start = utf8.endIndex
-        var digits = 0
-        while start > utf8.startIndex {
-            let before = utf8.index(before: start)
-            let byte = utf8[before]
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { break }
-            start = before
-            digits += 1
-            if digits > 17 { return nil }
-        }
-        guard digits > 0 else { return nil }
-        var counter: UInt64 = 0
-        for byte in utf8[start...] { counter = counter * 10 + UInt64(byte - UInt8(ascii: "0")) }
-        return (Family(prefix: utf8[..<start], digits: digits), counter)
+        id.utf8.withContiguousStorageIfAvailable { bytes -> (Family, UInt64)? in
+            var start = bytes.count
+            while start > 0 && bytes[start - 1] >= UInt8(ascii: "0") && bytes[start - 1] <= UInt8(ascii: "9") { start -= 1 }
+            let digits = bytes.count - start
+            guard digits > 0, digits <= 17, start < 16 else { return nil }
+            var prefix: UInt128 = 0
+            for byte in bytes[..<start] {
+                guard byte < 0x80 else { return nil }
+                prefix = prefix << 8 | UInt128(byte)
+            }
+            var counter: UInt64 = 0
+            for byte in bytes[start...] { counter = counter * 10 + UInt64(byte - UInt8(ascii: "0")) }
+            return (Family(prefix: prefix | UInt128(start) << 120, digits: digits), counter)
+        } ?? nil
     }
 }

@@ -95,9 +95,10 @@ public final class RecordLayout: @unchecked Sendable {
         return .metadata(name)
     }
 
-    /// The column plan for `scorecard` (at `index` in the run's list).
-    func plan(for scorecard: Scorecard, index: Int) -> Plan {
+    /// The column plan for the scorecard at `index` in the run's list.
+    func plan(for scorecards: [Scorecard], index: Int) -> Plan {
         if index < plans.count, let plan = plans[index] { return plan }
+        let scorecard = scorecards[index]
         var position: [String: Int] = [:]
         for (offset, entry) in scorecard.criteria.enumerated() { position[entry.criterion.id] = offset }
         var answerColumn = [Int?](repeating: nil, count: position.count)

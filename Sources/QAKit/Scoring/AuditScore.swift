@@ -10,23 +10,22 @@ public struct AuditScore: Sendable {
     public var passed: Bool?
     /// The band reached by the rounded score, if any.
     public var band: String?
-    /// One per section, in scorecard order. Built on first use when the audit was scored by a
-    /// `ScoringPlan`, so that runs that only aggregate never build them.
+    /// One per section, in scorecard order.
     public var sections: [SectionResult] {
         get {
             switch details {
-            case .stored(let sections, _): sections
-            case .deferred(let deferred): deferred.plan.sectionResults(answers: deferred.answers, applies: deferred.applies)
+            case .stored(let sections, _), .deferred(let sections, _): sections
             }
         }
         set { details = .stored(sections: newValue, criteria: criteria) }
     }
-    /// One per criterion, in scorecard order; built on first use like `sections`.
+    /// One per criterion, in scorecard order. Rebuilt on each use when the audit was scored by a
+    /// `ScoringPlan`, so that runs that only aggregate never build them: read it once.
     public var criteria: [CriterionResult] {
         get {
             switch details {
             case .stored(_, let criteria): criteria
-            case .deferred(let deferred): deferred.plan.criterionResults(answers: deferred.answers, applies: deferred.applies)
+            case .deferred(_, let deferred): deferred.plan.criterionResults(answers: deferred.answers, applies: deferred.applies)
             }
         }
         set { details = .stored(sections: sections, criteria: newValue) }
@@ -34,7 +33,7 @@ public struct AuditScore: Sendable {
 
     enum Details: Sendable {
         case stored(sections: [SectionResult], criteria: [CriterionResult])
-        case deferred(DeferredDetails)
+        case deferred([SectionResult], DeferredDetails)
     }
 
     private var details: Details

@@ -170,13 +170,22 @@ final class ScoringPlan: Sendable {
         var common: Int64 = 1
         var regularWeight: Int64 = 0
         var isAutoFailed = false
-        for section in sections {
+        var results: [SectionResult] = []
+        results.reserveCapacity(sections.count)
+        for (section, id) in zip(sections, sectionIDs) {
             guard let tally = tally(section, answers: answers, applies: applies) else { return nil }
             if tally.autoFailed { isAutoFailed = true }
-            guard tally.denominator != 0, section.weight != 0 else { continue }
-            if !section.isBonus { regularWeight += section.weight }
+            guard tally.denominator != 0 else {
+                results.append(SectionResult(id: id, score: nil, rawScore: nil, failed: tally.failed, counted: false))
+                continue
+            }
             let divisor = Int64(Rational.gcd64(tally.numerator.magnitude, UInt64(tally.denominator)))
             let (numerator, denominator) = (tally.numerator / divisor, tally.denominator / divisor)
+            let zeroed = tally.failed && zeroesFailures
+            let raw = Rational(reduced: Int128(numerator), Int128(denominator))
+            results.append(SectionResult(id: id, score: zeroed ? .zero : raw, rawScore: raw, failed: tally.failed, counted: section.weight != 0))
+            guard section.weight != 0 else { continue }
+            if !section.isBonus { regularWeight += section.weight }
             let shared = Int64(Rational.gcd64(UInt64(common), UInt64(denominator)))
             let (scaleSums, scaleTerm) = (denominator / shared, common / shared)
             let (term, o1) = numerator.multipliedReportingOverflow(by: section.weight)
@@ -185,12 +194,11 @@ final class ScoringPlan: Sendable {
             let (scaledFinal, o4) = finalSum.multipliedReportingOverflow(by: scaleSums)
             let (newCommon, o5) = common.multipliedReportingOverflow(by: scaleSums)
             let (newRaw, o6) = scaledRaw.addingReportingOverflow(scaledTerm)
-            let zeroed = tally.failed && zeroesFailures
             let (newFinal, o7) = zeroed ? (scaledFinal, false) : scaledFinal.addingReportingOverflow(scaledTerm)
             guard !(o1 || o2 || o3 || o4 || o5 || o6 || o7) else { return nil }
             (rawSum, finalSum, common) = (newRaw, newFinal, newCommon)
         }
-        var outcome = AuditScore(isAutoFailed: isAutoFailed, details: .deferred(DeferredDetails(plan: self, answers: answers, applies: applies)))
+        var outcome = AuditScore(isAutoFailed: isAutoFailed, details: .deferred(results, DeferredDetails(plan: self, answers: answers, applies: applies)))
         if regularWeight != 0 {
             let (denominator, overflow) = common.multipliedReportingOverflow(by: regularWeight)
             guard !overflow else { return nil }
@@ -213,17 +221,6 @@ final class ScoringPlan: Sendable {
         }
         if isAutoFailed { outcome.passed = false }
         return outcome
-    }
-
-    /// Section results, exactly as the reference engine reports them.
-    func sectionResults(answers: [Answer?], applies: UInt64) -> [SectionResult] {
-        zip(sections, sectionIDs).map { section, id in
-            // The audit was scored by this plan, so the tally cannot fail here.
-            let tally = tally(section, answers: answers, applies: applies)!
-            let raw = tally.denominator == 0 ? nil : Rational(Int128(tally.numerator), Int128(tally.denominator))
-            let score = tally.failed && zeroesFailures && raw != nil ? Rational.zero : raw
-            return SectionResult(id: id, score: score, rawScore: raw, failed: tally.failed, counted: raw != nil && section.weight != 0)
-        }
     }
 
     /// Criterion results, exactly as the reference engine reports them.
@@ -318,7 +315,7 @@ final class ScoringPlan: Sendable {
     }
 }
 
-/// What a plan needs to rebuild an audit's section and criterion results on demand.
+/// What a plan needs to rebuild an audit's criterion results on demand.
 struct DeferredDetails: Sendable {
     let plan: ScoringPlan
     let answers: [Answer?]
