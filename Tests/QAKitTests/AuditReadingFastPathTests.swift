@@ -52,6 +52,16 @@ struct AuditReadingFastPathTests {
         }
     }
 
+    @Test("the packed keyword codes are exactly the parser's words")
+    func keywordCodesMatchTheWordLists() throws {
+        for word in ["yes", "y", "true", "1", "pass", "no", "n", "false", "0", "fail", "na", "n/a", "maybe", "ye", "nah", "fails"] {
+            let code = try #require(ASCIIWord(word))
+            #expect(AnswerSpec.isYes(code) == AnswerParser.yesWords.contains(word), "\(word)")
+            #expect(AnswerSpec.isNo(code) == AnswerParser.noWords.contains(word), "\(word)")
+            #expect(AnswerSpec.isNotApplicable(code) == (word == "na" || word == "n/a"), "\(word)")
+        }
+    }
+
     @Test("finds every duplicate id and only those")
     func idSetFindsDuplicates() {
         var set = AuditIDSet()

@@ -38,9 +38,41 @@ struct AnswerSpec: Sendable {
         }
     }
 
-    static let yesWords = AnswerParser.yesWords.map { ASCIIWord($0)! }
-    static let noWords = AnswerParser.noWords.map { ASCIIWord($0)! }
-    static let notApplicableWords = [ASCIIWord("na")!, ASCIIWord("n/a")!]
+    /// `AnswerParser.yesWords`, `noWords` and the N/A spellings as `ASCIIWord` codes (length in the
+    /// top byte, then the bytes): literals rather than `static let`s, which cost a `swift_once`
+    /// check per cell. A test checks them against the word lists.
+    static func isYes(_ word: ASCIIWord) -> Bool {
+        switch word.code {
+        case 0x0300_0000_0000_0000_0000_0000_0079_6573, // yes
+             0x0100_0000_0000_0000_0000_0000_0000_0079, // y
+             0x0400_0000_0000_0000_0000_0000_7472_7565, // true
+             0x0100_0000_0000_0000_0000_0000_0000_0031, // 1
+             0x0400_0000_0000_0000_0000_0000_7061_7373: // pass
+            true
+        default: false
+        }
+    }
+
+    static func isNo(_ word: ASCIIWord) -> Bool {
+        switch word.code {
+        case 0x0200_0000_0000_0000_0000_0000_0000_6e6f, // no
+             0x0100_0000_0000_0000_0000_0000_0000_006e, // n
+             0x0500_0000_0000_0000_0000_0066_616c_7365, // false
+             0x0100_0000_0000_0000_0000_0000_0000_0030, // 0
+             0x0400_0000_0000_0000_0000_0000_6661_696c: // fail
+            true
+        default: false
+        }
+    }
+
+    static func isNotApplicable(_ word: ASCIIWord) -> Bool {
+        switch word.code {
+        case 0x0200_0000_0000_0000_0000_0000_0000_6e61, // na
+             0x0300_0000_0000_0000_0000_0000_006e_2f61: // n/a
+            true
+        default: false
+        }
+    }
 
     /// Reads `raw` from its bytes when it is a plain answer.
     func read(_ raw: String, words: [ASCIIWord?]) -> Reading {
@@ -55,14 +87,14 @@ struct AnswerSpec: Sendable {
         if start == end { return .unanswered }
         let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
         let word = ASCIIWord(bytes: text)
-        if let word, Self.notApplicableWords.contains(word) {
+        if let word, Self.isNotApplicable(word) {
             return allowsNA ? .answer(.notApplicable) : .general
         }
         switch kind {
         case .yesNo:
             guard let word else { return .general }
-            if Self.yesWords.contains(word) { return .answer(.yes) }
-            if Self.noWords.contains(word) { return .answer(.no) }
+            if Self.isYes(word) { return .answer(.yes) }
+            if Self.isNo(word) { return .answer(.no) }
             return .general
         case .choice(let options):
             guard let word, let index = options.first(where: { words[$0] == word }) else { return .general }

@@ -13,25 +13,35 @@
 /// and falls back to `referenceScore` (exact rationals, the readable statement of the rules and
 /// the oracle the plan is tested against) whenever the plan cannot express an audit.
 public struct ScoreEngine: Sendable {
-    public let scorecard: Scorecard
-    private let plan: ScoringPlan?
+    public var scorecard: Scorecard { storage.scorecard }
+    /// One reference, so that handing an engine around does not retain every part of a scorecard.
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let scorecard: Scorecard
+        let plan: ScoringPlan?
+
+        init(_ scorecard: Scorecard) {
+            self.scorecard = scorecard
+            plan = ScoringPlan(scorecard)
+        }
+    }
 
     public init(scorecard: Scorecard) {
-        self.scorecard = scorecard
-        plan = ScoringPlan(scorecard)
+        storage = Storage(scorecard)
     }
 
     /// Scores one audit whose answers follow `scorecard.criteria` order.
     public func score(_ audit: Audit) -> AuditScore {
-        if let plan, let result = plan.score(answers: audit.answers, applies: applies(audit, plan: plan)) { return result }
+        if let plan = storage.plan, let result = plan.score(answers: audit.answers, applies: applies(audit, plan: plan)) { return result }
         return referenceScore(audit)
     }
 
     /// Bit `i` set when criterion `i` has a `when` that matches the audit.
     private func applies(_ audit: Audit, plan: ScoringPlan) -> UInt64 {
         var mask: UInt64 = 0
-        for (index, item) in plan.items.enumerated() where item.hasCondition {
-            if plan.criteria[index].when?.matchesWithoutAllocating(audit.value(of:)) ?? true { mask |= 1 << UInt64(index) }
+        for (index, condition) in plan.conditions {
+            if condition.matchesWithoutAllocating(audit.value(of:)) { mask |= 1 << UInt64(index) }
         }
         return mask
     }

@@ -42,6 +42,8 @@ final class ScoringPlan: Sendable {
     let items: [Item]
     let sections: [SectionPlan]
     let criteria: [Criterion]
+    /// The criteria with a `when`, by index: the only ones whose applicability varies.
+    let conditions: [(index: Int, condition: Condition)]
     let sectionIDs: [String]
     let naEarnsCredit: Bool
     let zeroesFailures: Bool
@@ -79,6 +81,7 @@ final class ScoringPlan: Sendable {
         self.items = items
         self.sections = sections
         criteria = flat
+        conditions = flat.indices.compactMap { index in flat[index].when.map { (index, $0) } }
         sectionIDs = scorecard.sections.map(\.id)
         naEarnsCredit = scorecard.naPolicy == .pass
         zeroesFailures = scorecard.criticalPolicy == .zero
@@ -198,29 +201,29 @@ final class ScoringPlan: Sendable {
             guard !(o1 || o2 || o3 || o4 || o5 || o6 || o7) else { return nil }
             (rawSum, finalSum, common) = (newRaw, newFinal, newCommon)
         }
-        var outcome = AuditScore(isAutoFailed: isAutoFailed, details: .deferred(results, DeferredDetails(plan: self, answers: answers, applies: applies)))
+        var raw: Rational?
+        var score: Rational?
         if regularWeight != 0 {
             let (denominator, overflow) = common.multipliedReportingOverflow(by: regularWeight)
             guard !overflow else { return nil }
-            let raw = Rational(Int128(rawSum) * 100, Int128(denominator))
-            outcome.rawScore = raw
-            if !zeroesFailures {
-                outcome.score = raw
-            } else if isAutoFailed {
-                outcome.score = .zero
+            raw = Rational(Int128(rawSum) * 100, Int128(denominator))
+            if !zeroesFailures || (!isAutoFailed && finalSum == rawSum) {
+                score = raw
             } else {
-                outcome.score = finalSum == rawSum ? raw : Rational(Int128(finalSum) * 100, Int128(denominator))
+                score = isAutoFailed ? .zero : Rational(Int128(finalSum) * 100, Int128(denominator))
             }
         } else if isAutoFailed, zeroesFailures {
-            outcome.score = .zero
+            score = .zero
         }
-        if let score = outcome.score {
+        var passed: Bool? = isAutoFailed ? false : nil
+        var band: String?
+        if let score {
             guard let cents = Self.roundedCents(score) else { return nil }
-            if let passingCents, !isAutoFailed { outcome.passed = cents >= passingCents }
-            outcome.band = bandCents.first { $0.cents <= cents }?.name
+            if let passingCents, !isAutoFailed { passed = cents >= passingCents }
+            band = bandCents.first { $0.cents <= cents }?.name
         }
-        if isAutoFailed { outcome.passed = false }
-        return outcome
+        return AuditScore(score: score, rawScore: raw, isAutoFailed: isAutoFailed, passed: passed, band: band,
+                          details: .deferred(results, DeferredDetails(plan: self, answers: answers, applies: applies)))
     }
 
     /// Criterion results, exactly as the reference engine reports them.
