@@ -95,7 +95,12 @@ public final class AuditDecoder {
         for (column, role) in layout.roles.enumerated() {
             guard case .metadata(let name) = role, column < values.count else { continue }
             let text = AnswerParser.trimmed(values[column])
-            if !text.isEmpty, metadata[name] == nil { metadata[name] = text }
+            guard !text.isEmpty else { continue }
+            if layout.hasDistinctMetadataNames {
+                metadata[name] = text
+            } else if metadata[name] == nil {
+                metadata[name] = text
+            }
         }
         let lookup: (String) -> String? = { name in
             switch name {

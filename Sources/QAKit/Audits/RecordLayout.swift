@@ -38,6 +38,9 @@ public final class RecordLayout: @unchecked Sendable {
     public let roles: [Role]
     /// How many columns hold metadata, to size each record's field dictionary once.
     let metadataCount: Int
+    /// Whether no two metadata columns share a name, so a record's fields can be stored without
+    /// first checking for an earlier column of the same name.
+    let hasDistinctMetadataNames: Bool
     /// Column index of each standard field by `StandardField.ordinal`, -1 when absent: read for
     /// every field of every record, so an array rather than a dictionary.
     private let standardColumns: [Int]
@@ -81,7 +84,9 @@ public final class RecordLayout: @unchecked Sendable {
             roles.append(role)
         }
         self.roles = roles
-        metadataCount = roles.count { if case .metadata = $0 { true } else { false } }
+        let metadataNames = roles.compactMap { role -> String? in if case .metadata(let name) = role { name } else { nil } }
+        metadataCount = metadataNames.count
+        hasDistinctMetadataNames = Set(metadataNames).count == metadataNames.count
         self.standardColumns = standardColumns
     }
 

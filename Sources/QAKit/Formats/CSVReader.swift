@@ -384,7 +384,8 @@ public final class CSVReader {
                        skipping: .respectingQuotes)
                 return
             }
-            local.removeAll(keepingCapacity: true)
+            // `local` only holds bytes while `usesScratch` is set; skip the call for every other cell.
+            if usesScratch { local.removeAll(keepingCapacity: true) }
             usesScratch = false
             fields.append(cell)
         }
