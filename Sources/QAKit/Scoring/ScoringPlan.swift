@@ -4,13 +4,13 @@
 /// Exactness: every credit is an integer numerator over a fixed per-criterion denominator, every
 /// weight an integer over a fixed per-section (criteria) or per-scorecard (sections) scale, and
 /// all sums are exact 64-bit integer sums with overflow checks. Nothing is approximated: an
-/// overflow, an answer the tables cannot express (a points value with more than two decimals, an
-/// answer of the wrong kind) or a scorecard with more than 64 criteria makes `score` return
-/// `nil`, and the engine then uses the rational reference path (`ScoreEngine.referenceScore`).
+/// overflow or an answer the tables cannot express (a points value with more than two decimals)
+/// makes `score` return `nil`, and a scorecard with more than 64 criteria or with figures too
+/// large for the tables gets no plan; the engine then uses the rational reference path
+/// (`ScoreEngine.referenceScore`).
 final class ScoringPlan: Sendable {
     /// One criterion, in `Scorecard.criteria` order.
     struct Item: Sendable {
-        var section: Int
         /// The criterion weight times its section's weight scale (an integer).
         var weight: Int64
         /// Credits are `numerator / denominator`; `multiplier` is `sectionDenominator / denominator`.
@@ -59,7 +59,7 @@ final class ScoringPlan: Sendable {
         var items: [Item] = []
         var sections: [SectionPlan] = []
         guard let sectionScale = Self.commonDenominator(scorecard.sections.map(\.weight)) else { return nil }
-        for (sectionIndex, section) in scorecard.sections.enumerated() {
+        for section in scorecard.sections {
             guard let weightScale = Self.commonDenominator(section.criteria.map(\.weight)) else { return nil }
             let start = items.count
             var sectionDenominator: Int64 = 1
@@ -70,7 +70,7 @@ final class ScoringPlan: Sendable {
                     guard let common = Self.lcm(sectionDenominator, denominator) else { return nil }
                     sectionDenominator = common
                 }
-                items.append(Item(section: sectionIndex, weight: weight, denominator: denominator, multiplier: 0,
+                items.append(Item(weight: weight, denominator: denominator, multiplier: 0,
                                   kind: kind, critical: criterion.critical, hasCondition: criterion.when != nil))
             }
             for index in start..<items.count { items[index].multiplier = sectionDenominator / items[index].denominator }
@@ -305,11 +305,13 @@ final class ScoringPlan: Sendable {
 
     /// The score rounded half away from zero to hundredths, as an integer count of hundredths.
     static func roundedCents(_ value: Rational) -> Int64? {
-        guard let numerator = Int64(exactly: value.numerator), let denominator = Int64(exactly: value.denominator) else {
-            return Int64(exactly: value.rounded().numerator * 100 / value.rounded().denominator)
+        let exact = { () -> Int64? in
+            let rounded = value.rounded()
+            return Int64(exactly: rounded.numerator * 100 / rounded.denominator)
         }
+        guard let numerator = Int64(exactly: value.numerator), let denominator = Int64(exactly: value.denominator) else { return exact() }
         let (scaled, overflow) = numerator.magnitude.multipliedReportingOverflow(by: 100)
-        guard !overflow else { return Int64(exactly: value.rounded().numerator * 100 / value.rounded().denominator) }
+        guard !overflow else { return exact() }
         let divisor = UInt64(denominator)
         var quotient = scaled / divisor
         if (scaled % divisor) * 2 >= divisor { quotient += 1 }
