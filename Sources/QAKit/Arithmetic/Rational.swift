@@ -79,6 +79,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     public static func * (lhs: Rational, rhs: Rational) -> Rational {
+        if let product = smallProduct(lhs, rhs) { return product }
         // Cross-reduce first to keep intermediate products small.
         let a = Int128(gcd(lhs.numerator.magnitude, rhs.denominator.magnitude))
         let b = Int128(gcd(rhs.numerator.magnitude, lhs.denominator.magnitude))
@@ -194,6 +195,20 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         guard !(o1 || o2 || o3 || o4), sum != Int64.min else { return nil }
         let common = Int64(gcd64(sum.magnitude, UInt64(denominator)))
         return Rational(reduced: Int128(sum / common), Int128(denominator / common))
+    }
+
+    /// The product in 64-bit arithmetic when every part fits and nothing overflows; `nil` sends
+    /// the caller to the general path. Cross-reducing first leaves the result in lowest terms.
+    private static func smallProduct(_ lhs: Rational, _ rhs: Rational) -> Rational? {
+        guard let a = Int64(exactly: lhs.numerator), let b = Int64(exactly: lhs.denominator),
+              let c = Int64(exactly: rhs.numerator), let d = Int64(exactly: rhs.denominator),
+              a != Int64.min, c != Int64.min else { return nil }
+        let first = Int64(gcd64(a.magnitude, UInt64(d)))
+        let second = Int64(gcd64(c.magnitude, UInt64(b)))
+        let (numerator, o1) = (a / first).multipliedReportingOverflow(by: c / second)
+        let (denominator, o2) = (b / second).multipliedReportingOverflow(by: d / first)
+        guard !(o1 || o2) else { return nil }
+        return Rational(reduced: Int128(numerator), Int128(denominator))
     }
 
     /// A fraction already in lowest terms with a positive denominator.
