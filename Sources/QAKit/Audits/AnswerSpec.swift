@@ -86,7 +86,13 @@ struct AnswerSpec: Sendable {
         while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
         if start == end { return .unanswered }
         let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        let word = ASCIIWord(bytes: text)
+        // Only words need packing: yes/no and choice answers, and N/A, which starts with n.
+        let mayBeWord: Bool
+        switch kind {
+        case .yesNo, .choice: mayBeWord = true
+        case .scale, .points: mayBeWord = text[0] | 0x20 == UInt8(ascii: "n")
+        }
+        let word = mayBeWord ? ASCIIWord(bytes: text) : nil
         if let word, Self.isNotApplicable(word) {
             return allowsNA ? .answer(.notApplicable) : .general
         }
