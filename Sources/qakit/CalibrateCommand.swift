@@ -61,7 +61,7 @@ struct CalibrateCommand: ParsableCommand {
         var hadFatalError = false
         for index in sources.indices {
             do {
-                try run.runConcurrently(&sources[index], scored: { scored in
+                try run.run(&sources[index], scored: { scored in
                     session.add(scored)
                     progress.tick(run.scoredCount)
                 }, report: { Terminal.print([$0]) })
