@@ -38,8 +38,8 @@ let package = Package(
             name: "QAKitTests",
             dependencies: ["QAKit", "QAKitYAML"],
             // Regenerates Statistics/Fixtures/AgreementFixtures.swift; needs Python, tests do not.
-            // Golden coaching reports are read by path from #filePath, not bundled.
-            exclude: ["Statistics/Fixtures/generate_agreement_fixtures.py", "Coaching/Snapshots"]
+            // Golden reports (calibration, coaching) are read by path from #filePath, not bundled.
+            exclude: ["Statistics/Fixtures/generate_agreement_fixtures.py", "Calibration/Snapshots", "Coaching/Snapshots"]
         ),
         // Runs the built `qakit` binary; its fixture scorecards are read by path, not bundled.
         .testTarget(name: "qakitCLITests", dependencies: ["qakit"], exclude: ["Fixtures"]),

@@ -14,6 +14,11 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// The fraction `numerator / denominator`; `denominator` must not be zero.
     public init(_ numerator: Int128, _ denominator: Int128 = 1) {
         precondition(denominator != 0, "zero denominator")
+        if denominator == 1 || numerator == 0 {
+            self.numerator = numerator
+            self.denominator = numerator == 0 ? 1 : denominator
+            return
+        }
         let divisor = Self.gcd(numerator.magnitude, denominator.magnitude)
         let sign: Int128 = denominator < 0 ? -1 : 1
         self.numerator = sign * numerator / Int128(divisor)
@@ -60,6 +65,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     public static func + (lhs: Rational, rhs: Rational) -> Rational {
+        if let sum = smallSum(lhs, rhs) { return sum }
         if lhs.denominator == rhs.denominator {
             return Rational(lhs.numerator + rhs.numerator, lhs.denominator)
         }
@@ -73,6 +79,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     public static func * (lhs: Rational, rhs: Rational) -> Rational {
+        if let product = smallProduct(lhs, rhs) { return product }
         // Cross-reduce first to keep intermediate products small.
         let a = Int128(gcd(lhs.numerator.magnitude, rhs.denominator.magnitude))
         let b = Int128(gcd(rhs.numerator.magnitude, lhs.denominator.magnitude))
@@ -87,7 +94,13 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     public static func += (lhs: inout Rational, rhs: Rational) { lhs = lhs + rhs }
 
     public static func < (lhs: Rational, rhs: Rational) -> Bool {
-        (lhs - rhs).numerator < 0
+        if lhs.denominator == rhs.denominator { return lhs.numerator < rhs.numerator }
+        // Both denominators are positive, so cross-multiplying keeps the order; fall back to the
+        // difference only when a product would not fit.
+        let (left, leftOverflow) = lhs.numerator.multipliedReportingOverflow(by: rhs.denominator)
+        let (right, rightOverflow) = rhs.numerator.multipliedReportingOverflow(by: lhs.denominator)
+        if !leftOverflow && !rightOverflow { return left < right }
+        return (lhs - rhs).numerator < 0
     }
 
     public var isZero: Bool { numerator == 0 }
@@ -109,6 +122,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// The value rounded half away from zero and written with exactly `places` decimals: `85.00`.
     public func formatted(places: Int = 2) -> String {
+        if let text = smallFormatted(places: places) { return text }
         let rounded = rounded(places: places)
         var scale: Int128 = 1
         for _ in 0..<places { scale *= 10 }
@@ -120,6 +134,33 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         guard places > 0 else { return "\(sign)\(whole)" }
         let digits = String(fraction)
         return "\(sign)\(whole).\(String(repeating: "0", count: places - digits.count))\(digits)"
+    }
+
+    /// `formatted` in 64-bit arithmetic, writing the digits straight into the string; `nil` when
+    /// the value or `places` is too large for that.
+    private func smallFormatted(places: Int) -> String? {
+        guard places >= 0, places <= 8, let numerator = Int64(exactly: numerator), let denominator = Int64(exactly: denominator) else { return nil }
+        var scale: UInt64 = 1
+        for _ in 0..<places { scale *= 10 }
+        let (scaled, overflow) = numerator.magnitude.multipliedReportingOverflow(by: scale)
+        guard !overflow else { return nil }
+        let divisor = UInt64(denominator)
+        var quotient = scaled / divisor
+        if (scaled % divisor) * 2 >= divisor { quotient += 1 }
+        let isNegative = numerator < 0 && quotient != 0
+        var digits: [UInt8] = []
+        digits.reserveCapacity(24)
+        var rest = quotient
+        var written = 0
+        repeat {
+            if written == places && places > 0 { digits.append(UInt8(ascii: ".")) }
+            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+            written += 1
+        } while rest != 0 || written <= places
+        if isNegative { digits.append(UInt8(ascii: "-")) }
+        digits.reverse()
+        return String(decoding: digits, as: UTF8.self)
     }
 
     /// The shortest decimal form that is exact when the value has a finite decimal expansion of
@@ -141,9 +182,61 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator)"
     }
 
-    private static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+    /// The sum when every part fits in 64 bits and nothing overflows there: the common case for
+    /// scores, done without 128-bit division. `nil` sends the caller to the general path.
+    private static func smallSum(_ lhs: Rational, _ rhs: Rational) -> Rational? {
+        guard let a = Int64(exactly: lhs.numerator), let b = Int64(exactly: lhs.denominator),
+              let c = Int64(exactly: rhs.numerator), let d = Int64(exactly: rhs.denominator) else { return nil }
+        let divisor = Int64(gcd64(UInt64(b), UInt64(d)))
+        let (left, o1) = a.multipliedReportingOverflow(by: d / divisor)
+        let (right, o2) = c.multipliedReportingOverflow(by: b / divisor)
+        let (sum, o3) = left.addingReportingOverflow(right)
+        let (denominator, o4) = b.multipliedReportingOverflow(by: d / divisor)
+        guard !(o1 || o2 || o3 || o4), sum != Int64.min else { return nil }
+        let common = Int64(gcd64(sum.magnitude, UInt64(denominator)))
+        return Rational(reduced: Int128(sum / common), Int128(denominator / common))
+    }
+
+    /// The product in 64-bit arithmetic when every part fits and nothing overflows; `nil` sends
+    /// the caller to the general path. Cross-reducing first leaves the result in lowest terms.
+    private static func smallProduct(_ lhs: Rational, _ rhs: Rational) -> Rational? {
+        guard let a = Int64(exactly: lhs.numerator), let b = Int64(exactly: lhs.denominator),
+              let c = Int64(exactly: rhs.numerator), let d = Int64(exactly: rhs.denominator),
+              a != Int64.min, c != Int64.min else { return nil }
+        let first = Int64(gcd64(a.magnitude, UInt64(d)))
+        let second = Int64(gcd64(c.magnitude, UInt64(b)))
+        let (numerator, o1) = (a / first).multipliedReportingOverflow(by: c / second)
+        let (denominator, o2) = (b / second).multipliedReportingOverflow(by: d / first)
+        guard !(o1 || o2) else { return nil }
+        return Rational(reduced: Int128(numerator), Int128(denominator))
+    }
+
+    /// A fraction already in lowest terms with a positive denominator.
+    init(reduced numerator: Int128, _ denominator: Int128) {
+        self.numerator = numerator
+        self.denominator = denominator
+    }
+
+    static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+        if let small = UInt64(exactly: a), let other = UInt64(exactly: b) { return UInt128(gcd64(small, other)) }
         var (a, b) = (a, b)
         while b != 0 { (a, b) = (b, a % b) }
         return a == 0 ? 1 : a
+    }
+
+    /// Binary (Stein's) greatest common divisor: shifts and subtractions only. 1 when both are 0,
+    /// like `gcd`, so that dividing by it is always safe.
+    static func gcd64(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        if a == 0 { return b == 0 ? 1 : b }
+        if b == 0 { return a }
+        var (a, b) = (a, b)
+        let shift = (a | b).trailingZeroBitCount
+        a >>= a.trailingZeroBitCount
+        repeat {
+            b >>= b.trailingZeroBitCount
+            if a > b { swap(&a, &b) }
+            b -= a
+        } while b != 0
+        return a << shift
     }
 }

@@ -54,8 +54,13 @@ enum AnswerParser {
 
     /// The text without surrounding spaces and tabs (spreadsheets often pad cells).
     static func trimmed(_ text: String) -> String {
-        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
         let isBlank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        // Nearly every cell is already trimmed: check both ends on the contiguous bytes.
+        let isClean = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.isEmpty || (!isBlank(bytes[0]) && !isBlank(bytes[bytes.count - 1]))
+        }
+        if isClean == true { return text }
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
         if !isBlank(first), !isBlank(last) { return text }
         let scalars = text.unicodeScalars
         guard let start = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }

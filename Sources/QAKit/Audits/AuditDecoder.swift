@@ -12,10 +12,16 @@ public final class AuditDecoder {
     public let scorecards: [Scorecard]
     /// Every criterion id of every loaded scorecard, to tell answer columns from metadata.
     public let criterionIDs: Set<String>
-    private var seenIDs: Set<Int> = []
+    private var seenIDs = AuditIDSet()
     private let scorecardIndex: [String: Int]
     /// Each scorecard's criteria in order, flattened once rather than per record.
     private let flatCriteria: [[Criterion]]
+    /// Each criterion compiled for reading its answer cell, in the same order.
+    private let answerSpecs: [[AnswerSpec]]
+    /// The choice option values the specs point into, per scorecard.
+    private let answerWords: [[ASCIIWord?]]
+    /// A comment list with no comments per scorecard, shared by every record that has none.
+    private let noComments: [[String?]]
 
     public init(scorecards: [Scorecard]) {
         self.scorecards = scorecards
@@ -24,6 +30,16 @@ public final class AuditDecoder {
         for (offset, scorecard) in scorecards.enumerated() { index[scorecard.id] = offset }
         scorecardIndex = index
         flatCriteria = scorecards.map { $0.sections.flatMap(\.criteria) }
+        var specs: [[AnswerSpec]] = []
+        var words: [[ASCIIWord?]] = []
+        for criteria in flatCriteria {
+            var list: [ASCIIWord?] = []
+            specs.append(criteria.map { AnswerSpec($0, words: &list) })
+            words.append(list)
+        }
+        answerSpecs = specs
+        answerWords = words
+        noComments = flatCriteria.map { [String?](repeating: nil, count: $0.count) }
     }
 
     /// A layout for these column names, classified against the loaded scorecards.
@@ -45,22 +61,25 @@ public final class AuditDecoder {
     public func decode(values: [String], layout: RecordLayout, file: String, line: Int, allowFlagWords: Bool) -> Outcome {
         var problems = RecordProblems(file: file, line: line)
         func field(_ name: RecordLayout.StandardField) -> String? {
-            guard let column = layout.standardIndex[name], column < values.count else { return nil }
+            guard let column = layout.column(of: name), column < values.count else { return nil }
             let text = AnswerParser.trimmed(values[column])
             return text.isEmpty ? nil : text
         }
         let id = field(.auditID)
         problems.auditID = id
         if id == nil { problems.add(field: "audit_id", "missing required field 'audit_id'") }
-        var required: [String] = []
-        for name in [RecordLayout.StandardField.interactionID, .agent, .reviewer, .date] {
-            if let value = field(name) { required.append(value) } else {
-                problems.add(field: name.rawValue, "missing required field '\(name.rawValue)'")
-                required.append("")
-            }
+        func required(_ name: RecordLayout.StandardField) -> String {
+            if let value = field(name) { return value }
+            problems.add(field: name.rawValue, "missing required field '\(name.rawValue)'")
+            return ""
         }
+        let interactionID = required(.interactionID)
+        let agent = required(.agent)
+        let reviewer = required(.reviewer)
+        let dateText = required(.date)
         var date = CalendarDate(year: 1970, month: 1, day: 1)!
-        if let text = field(.date) {
+        if !dateText.isEmpty {
+            let text = dateText
             if let parsed = CalendarDate.parse(text) { date = parsed } else {
                 problems.add(field: "date", "'\(text)' is not a date; expected YYYY-MM-DD or an RFC 3339 date-time")
             }
@@ -72,19 +91,25 @@ public final class AuditDecoder {
             }
         }
         var metadata: [String: String] = [:]
+        metadata.reserveCapacity(layout.metadataCount)
         for (column, role) in layout.roles.enumerated() {
             guard case .metadata(let name) = role, column < values.count else { continue }
             let text = AnswerParser.trimmed(values[column])
-            if !text.isEmpty, metadata[name] == nil { metadata[name] = text }
+            guard !text.isEmpty else { continue }
+            if layout.hasDistinctMetadataNames {
+                metadata[name] = text
+            } else if metadata[name] == nil {
+                metadata[name] = text
+            }
         }
         let lookup: (String) -> String? = { name in
             switch name {
             case "audit_id": id
-            case "interaction_id": field(.interactionID)
-            case "agent": field(.agent)
-            case "reviewer": field(.reviewer)
-            case "date": field(.date).map { _ in date.description }
-            case "month": field(.date).map { _ in date.monthKey }
+            case "interaction_id": interactionID.isEmpty ? nil : interactionID
+            case "agent": agent.isEmpty ? nil : agent
+            case "reviewer": reviewer.isEmpty ? nil : reviewer
+            case "date": dateText.isEmpty ? nil : date.description
+            case "month": dateText.isEmpty ? nil : date.monthKey
             default: metadata[name]
             }
         }
@@ -95,15 +120,13 @@ public final class AuditDecoder {
             (answers, comments) = readAnswers(values, layout: layout, scorecard: cardIndex, lookup: lookup, problems: &problems)
         }
         if let id {
-            var hasher = Hasher()
-            hasher.combine(id)
-            if !seenIDs.insert(hasher.finalize()).inserted {
+            if !seenIDs.insert(id) {
                 problems.add(field: "audit_id", "duplicate audit_id '\(id)': an earlier record in this run has the same id")
             }
         }
         guard problems.isEmpty, let id, let cardIndex else { return .rejected(problems.diagnostics) }
         return .audit(Audit(
-            id: id, interactionID: required[0], agent: required[1], reviewer: required[2], date: date,
+            id: id, interactionID: interactionID, agent: agent, reviewer: reviewer, date: date,
             scorecardIndex: cardIndex, isCalibration: isCalibration, fields: metadata, answers: answers,
             comments: comments, comment: field(.comment), file: file, line: line
         ))
@@ -132,33 +155,47 @@ public final class AuditDecoder {
     private func readAnswers(
         _ values: [String], layout: RecordLayout, scorecard index: Int, lookup: (String) -> String?, problems: inout RecordProblems
     ) -> ([Answer?], [String?]) {
-        let scorecard = scorecards[index]
-        let plan = layout.plan(for: scorecard, index: index)
+        let plan = layout.plan(for: scorecards, index: index)
+        let criteria = flatCriteria[index]
+        let specs = answerSpecs[index]
+        let words = answerWords[index]
         var answers: [Answer?] = []
-        var comments: [String?] = []
-        answers.reserveCapacity(plan.answerColumn.count)
-        for (offset, criterion) in flatCriteria[index].enumerated() {
+        answers.reserveCapacity(criteria.count)
+        for offset in criteria.indices {
             var answer: Answer?
+            var isInvalid = false
             if let column = plan.answerColumn[offset], column < values.count {
-                let raw = values[column]
-                do {
-                    answer = try AnswerParser.parse(raw, for: criterion)
-                } catch {
-                    problems.add(field: criterion.id, Self.describe(error, value: raw, criterion: criterion))
+                switch specs[offset].read(values[column], words: words) {
+                case .unanswered: break
+                case .answer(let value): answer = value
+                case .general:
+                    do {
+                        answer = try AnswerParser.parse(values[column], for: criteria[offset])
+                    } catch {
+                        problems.add(field: criteria[offset].id, Self.describe(error, value: values[column], criterion: criteria[offset]))
+                        isInvalid = true
+                    }
                 }
             }
-            let applies = criterion.when?.matches(lookup) ?? true
-            if answer == nil, applies, criterion.isRequired, !problems.has(field: criterion.id) {
-                problems.add(field: criterion.id, unansweredMessage(criterion, hasColumn: plan.answerColumn[offset] != nil, layout: layout))
+            if answer == nil, !isInvalid {
+                let criterion = criteria[offset]
+                let applies = criterion.when?.matchesWithoutAllocating(lookup) ?? true
+                if applies, criterion.isRequired, !problems.has(field: criterion.id) {
+                    problems.add(field: criterion.id, unansweredMessage(criterion, hasColumn: plan.answerColumn[offset] != nil, layout: layout))
+                }
             }
             answers.append(answer)
-            let comment = plan.commentColumn[offset].flatMap { $0 < values.count ? values[$0] : nil }
-            comments.append(comment?.isEmpty == false ? comment : nil)
+        }
+        var comments = noComments[index]
+        if plan.hasComments {
+            comments = plan.commentColumn.map { column in
+                column.flatMap { $0 < values.count && !values[$0].isEmpty ? values[$0] : nil }
+            }
         }
         for column in plan.foreignAnswerColumns where column < values.count {
             guard !AnswerParser.trimmed(values[column]).isEmpty else { continue }
             let name = layout.names[column]
-            problems.add(field: name, "scorecard '\(scorecard.id)' has no criterion '\(name)'\(Suggestion.hint(for: name, among: flatCriteria[index].map(\.id)))")
+            problems.add(field: name, "scorecard '\(scorecards[index].id)' has no criterion '\(name)'\(Suggestion.hint(for: name, among: criteria.map(\.id)))")
         }
         return (answers, comments)
     }

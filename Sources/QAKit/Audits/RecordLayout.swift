@@ -17,22 +17,58 @@ public final class RecordLayout: @unchecked Sendable {
     /// The fields SPEC.md section 3 defines.
     public enum StandardField: String, Sendable, CaseIterable {
         case auditID = "audit_id", interactionID = "interaction_id", agent, reviewer, date, scorecard, calibration, comment
+
+        /// Position in `allCases`, to index a plain array instead of hashing.
+        var ordinal: Int {
+            switch self {
+            case .auditID: 0
+            case .interactionID: 1
+            case .agent: 2
+            case .reviewer: 3
+            case .date: 4
+            case .scorecard: 5
+            case .calibration: 6
+            case .comment: 7
+            }
+        }
     }
 
     /// The column names as written.
     public let names: [String]
     public let roles: [Role]
-    /// Column index of each standard field, if present.
-    let standardIndex: [StandardField: Int]
+    /// How many columns hold metadata, to size each record's field dictionary once.
+    let metadataCount: Int
+    /// Whether no two metadata columns share a name, so a record's fields can be stored without
+    /// first checking for an earlier column of the same name.
+    let hasDistinctMetadataNames: Bool
+    /// Column index of each standard field by `StandardField.ordinal`, -1 when absent: read for
+    /// every field of every record, so an array rather than a dictionary.
+    private let standardColumns: [Int]
+
+    /// The column of a standard field, if present.
+    func column(of field: StandardField) -> Int? {
+        let column = standardColumns[field.ordinal]
+        return column < 0 ? nil : column
+    }
     /// Per scorecard index: for each criterion (in `Scorecard.criteria` order) its answer column
     /// and its comment column. Built on first use.
-    private var plans: [Int: Plan] = [:]
+    private var plans: [Plan?] = []
 
-    struct Plan {
-        var answerColumn: [Int?]
-        var commentColumn: [Int?]
+    /// A class, so that handing it to each record costs one reference count, not three arrays.
+    final class Plan {
+        let answerColumn: [Int?]
+        let commentColumn: [Int?]
         /// Answer columns naming criteria the scorecard does not have.
-        var foreignAnswerColumns: [Int]
+        let foreignAnswerColumns: [Int]
+        /// Whether any criterion has a comment column (if not, records need no comment list).
+        let hasComments: Bool
+
+        init(answerColumn: [Int?], commentColumn: [Int?], foreignAnswerColumns: [Int]) {
+            self.answerColumn = answerColumn
+            self.commentColumn = commentColumn
+            self.foreignAnswerColumns = foreignAnswerColumns
+            hasComments = commentColumn.contains { $0 != nil }
+        }
     }
 
     /// Classifies `names`: standard fields by name, `x.comment` as comments, names in
@@ -41,14 +77,17 @@ public final class RecordLayout: @unchecked Sendable {
     public init(names: [String], explicitRoles: [Role?]? = nil, criterionIDs: Set<String>) {
         self.names = names
         var roles: [Role] = []
-        var standardIndex: [StandardField: Int] = [:]
+        var standardColumns = Array(repeating: -1, count: StandardField.allCases.count)
         for (index, name) in names.enumerated() {
             let role = explicitRoles?[index] ?? Self.role(of: name, criterionIDs: criterionIDs)
-            if case .standard(let field) = role, standardIndex[field] == nil { standardIndex[field] = index }
+            if case .standard(let field) = role, standardColumns[field.ordinal] < 0 { standardColumns[field.ordinal] = index }
             roles.append(role)
         }
         self.roles = roles
-        self.standardIndex = standardIndex
+        let metadataNames = roles.compactMap { role -> String? in if case .metadata(let name) = role { name } else { nil } }
+        metadataCount = metadataNames.count
+        hasDistinctMetadataNames = Set(metadataNames).count == metadataNames.count
+        self.standardColumns = standardColumns
     }
 
     private static func role(of name: String, criterionIDs: Set<String>) -> Role {
@@ -61,26 +100,27 @@ public final class RecordLayout: @unchecked Sendable {
         return .metadata(name)
     }
 
-    /// The column plan for `scorecard` (at `index` in the run's list).
-    func plan(for scorecard: Scorecard, index: Int) -> Plan {
-        if let plan = plans[index] { return plan }
+    /// The column plan for the scorecard at `index` in the run's list.
+    func plan(for scorecards: [Scorecard], index: Int) -> Plan {
+        if index < plans.count, let plan = plans[index] { return plan }
+        let scorecard = scorecards[index]
         var position: [String: Int] = [:]
         for (offset, entry) in scorecard.criteria.enumerated() { position[entry.criterion.id] = offset }
-        var plan = Plan(
-            answerColumn: Array(repeating: nil, count: position.count),
-            commentColumn: Array(repeating: nil, count: position.count),
-            foreignAnswerColumns: []
-        )
+        var answerColumn = [Int?](repeating: nil, count: position.count)
+        var commentColumn = [Int?](repeating: nil, count: position.count)
+        var foreignAnswerColumns: [Int] = []
         for (column, role) in roles.enumerated() {
             switch role {
             case .answer(let id):
-                if let offset = position[id] { plan.answerColumn[offset] = column } else { plan.foreignAnswerColumns.append(column) }
+                if let offset = position[id] { answerColumn[offset] = column } else { foreignAnswerColumns.append(column) }
             case .criterionComment(let id):
-                if let offset = position[id] { plan.commentColumn[offset] = column }
+                if let offset = position[id] { commentColumn[offset] = column }
             default:
                 break
             }
         }
+        let plan = Plan(answerColumn: answerColumn, commentColumn: commentColumn, foreignAnswerColumns: foreignAnswerColumns)
+        if plans.count <= index { plans += Array(repeating: nil, count: index + 1 - plans.count) }
         plans[index] = plan
         return plan
     }

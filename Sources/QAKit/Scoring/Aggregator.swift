@@ -33,7 +33,9 @@ public struct Aggregator: Sendable {
             case .scorecard: scorecard.id
             case .team: audit.fields["team"] ?? Aggregate.noValue
             case .field(let name): audit.value(of: name) ?? Aggregate.noValue
-            default: audit.value(of: description) ?? Aggregate.noValue
+            case .agent: audit.agent
+            case .reviewer: audit.reviewer
+            case .month: audit.date.monthKey
             }
         }
     }

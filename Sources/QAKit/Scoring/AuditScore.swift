@@ -10,9 +10,53 @@ public struct AuditScore: Sendable {
     public var passed: Bool?
     /// The band reached by the rounded score, if any.
     public var band: String?
-    public var sections: [SectionResult]
-    /// One per criterion, in scorecard order.
-    public var criteria: [CriterionResult]
+    /// One per section, in scorecard order.
+    public var sections: [SectionResult] {
+        get {
+            switch details {
+            case .stored(let sections, _), .deferred(let sections, _): sections
+            }
+        }
+        set { details = .stored(sections: newValue, criteria: criteria) }
+    }
+    /// One per criterion, in scorecard order. Rebuilt on each use when the audit was scored by a
+    /// `ScoringPlan`, so that runs that only aggregate never build them: read it once.
+    public var criteria: [CriterionResult] {
+        get {
+            switch details {
+            case .stored(_, let criteria): criteria
+            case .deferred(_, let deferred): deferred.plan.criterionResults(answers: deferred.answers, applies: deferred.applies)
+            }
+        }
+        set { details = .stored(sections: sections, criteria: newValue) }
+    }
+
+    enum Details: Sendable {
+        case stored(sections: [SectionResult], criteria: [CriterionResult])
+        case deferred([SectionResult], DeferredDetails)
+    }
+
+    private var details: Details
+
+    init(
+        score: Rational? = nil, rawScore: Rational? = nil, isAutoFailed: Bool, passed: Bool? = nil, band: String? = nil,
+        sections: [SectionResult], criteria: [CriterionResult]
+    ) {
+        self.init(score: score, rawScore: rawScore, isAutoFailed: isAutoFailed, passed: passed, band: band,
+                  details: .stored(sections: sections, criteria: criteria))
+    }
+
+    init(
+        score: Rational? = nil, rawScore: Rational? = nil, isAutoFailed: Bool, passed: Bool? = nil, band: String? = nil,
+        details: Details
+    ) {
+        self.score = score
+        self.rawScore = rawScore
+        self.isAutoFailed = isAutoFailed
+        self.passed = passed
+        self.band = band
+        self.details = details
+    }
 
     /// The score as reported: rounded half away from zero to two decimals.
     public var roundedScore: Rational? { score?.rounded() }

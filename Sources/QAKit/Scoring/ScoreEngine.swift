@@ -8,15 +8,46 @@
 ///   which is always a fail;
 /// - a failed section counts as 0 under `critical_policy: zero` only where it would count at all
 ///   (weight > 0 and not N/A).
+///
+/// Scoring goes through the scorecard's `ScoringPlan` (exact integer arithmetic over flat tables)
+/// and falls back to `referenceScore` (exact rationals, the readable statement of the rules and
+/// the oracle the plan is tested against) whenever the plan cannot express an audit.
 public struct ScoreEngine: Sendable {
-    public let scorecard: Scorecard
+    public var scorecard: Scorecard { storage.scorecard }
+    /// One reference, so that handing an engine around does not retain every part of a scorecard.
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let scorecard: Scorecard
+        let plan: ScoringPlan?
+
+        init(_ scorecard: Scorecard) {
+            self.scorecard = scorecard
+            plan = ScoringPlan(scorecard)
+        }
+    }
 
     public init(scorecard: Scorecard) {
-        self.scorecard = scorecard
+        storage = Storage(scorecard)
     }
 
     /// Scores one audit whose answers follow `scorecard.criteria` order.
     public func score(_ audit: Audit) -> AuditScore {
+        if let plan = storage.plan, let result = plan.score(answers: audit.answers, applies: applies(audit, plan: plan)) { return result }
+        return referenceScore(audit)
+    }
+
+    /// Bit `i` set when criterion `i` has a `when` that matches the audit.
+    private func applies(_ audit: Audit, plan: ScoringPlan) -> UInt64 {
+        var mask: UInt64 = 0
+        for (index, condition) in plan.conditions {
+            if condition.matchesWithoutAllocating(audit.value(of:)) { mask |= 1 << UInt64(index) }
+        }
+        return mask
+    }
+
+    /// Scores one audit in plain rational arithmetic, rule by rule.
+    func referenceScore(_ audit: Audit) -> AuditScore {
         var criteria: [CriterionResult] = []
         criteria.reserveCapacity(audit.answers.count)
         var sections: [SectionResult] = []

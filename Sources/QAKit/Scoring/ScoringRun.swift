@@ -22,12 +22,12 @@ public enum AuditFormat: String, Sendable, CaseIterable {
 public final class ScoringRun {
     public let scorecards: [Scorecard]
     public let decoder: AuditDecoder
-    private let engines: [ScoreEngine]
+    let engines: [ScoreEngine]
 
     /// Audits scored, calibration audits among them, and records rejected so far.
-    public private(set) var scoredCount = 0
-    public private(set) var calibrationCount = 0
-    public private(set) var rejectedCount = 0
+    public internal(set) var scoredCount = 0
+    public internal(set) var calibrationCount = 0
+    public internal(set) var rejectedCount = 0
 
     public init(scorecards: [Scorecard]) {
         self.scorecards = scorecards
@@ -36,8 +36,55 @@ public final class ScoringRun {
     }
 
     /// Reads every record of `source`, calling `scored` for each valid audit and `report` for
-    /// each problem. Throws when the file cannot be read further (the records before it count).
+    /// each problem, in file order. Throws when the file cannot be read further (the records
+    /// before it count).
+    ///
+    /// On a machine with more than one core, records are read and validated on a second thread
+    /// (`RecordPipeline`) while this one scores them and calls `scored`; the calls and their order
+    /// are the same either way.
     public func run(
+        _ source: inout some AuditRecordSource,
+        scored: (ScoredAudit) throws -> Void,
+        report: (Diagnostic) -> Void
+    ) throws {
+        guard RecordPipeline.isUseful else { return try runSequentially(&source, scored: scored, report: report) }
+        try withUnsafeMutablePointer(to: &source) { pointer in
+            let decoder = self.decoder
+            let pipeline = RecordPipeline { batch in
+                do throws(InputError) {
+                    guard let item = try pointer.pointee.next() else { return false }
+                    switch item {
+                    case .problem(let diagnostic): batch.append(.problem(diagnostic))
+                    case .warning(let diagnostic): batch.append(.warning(diagnostic))
+                    case .record(let values, let layout, let line):
+                        batch.append(.decoded(decoder.decode(values: values, layout: layout, file: pointer.pointee.file, line: line,
+                                                             allowFlagWords: pointer.pointee.allowsFlagWords)))
+                    }
+                    return true
+                } catch {
+                    batch.append(.failure(error))
+                    return false
+                }
+            }
+            guard pipeline.start() else { return try runSequentially(&pointer.pointee, scored: scored, report: report) }
+            defer { pipeline.finish() }
+            while let batch = pipeline.next() {
+                for item in batch {
+                    switch item {
+                    case .failure(let error): throw error
+                    case .problem(let diagnostic):
+                        rejectedCount += 1
+                        report(diagnostic)
+                    case .warning(let diagnostic): report(diagnostic)
+                    case .decoded(let outcome): try handle(outcome, scored: scored, report: report)
+                    }
+                }
+            }
+        }
+    }
+
+    /// `run` on the calling thread alone.
+    func runSequentially(
         _ source: inout some AuditRecordSource,
         scored: (ScoredAudit) throws -> Void,
         report: (Diagnostic) -> Void
@@ -50,17 +97,22 @@ public final class ScoringRun {
             case .warning(let diagnostic):
                 report(diagnostic)
             case .record(let values, let layout, let line):
-                switch decoder.decode(values: values, layout: layout, file: source.file, line: line, allowFlagWords: source.allowsFlagWords) {
-                case .audit(let audit):
-                    let result = engines[audit.scorecardIndex].score(audit)
-                    scoredCount += 1
-                    if audit.isCalibration { calibrationCount += 1 }
-                    try scored(ScoredAudit(audit: audit, result: result, scorecard: scorecards[audit.scorecardIndex]))
-                case .rejected(let diagnostics):
-                    rejectedCount += 1
-                    diagnostics.forEach(report)
-                }
+                let outcome = decoder.decode(values: values, layout: layout, file: source.file, line: line, allowFlagWords: source.allowsFlagWords)
+                try handle(outcome, scored: scored, report: report)
             }
+        }
+    }
+
+    private func handle(_ outcome: AuditDecoder.Outcome, scored: (ScoredAudit) throws -> Void, report: (Diagnostic) -> Void) throws {
+        switch outcome {
+        case .audit(let audit):
+            let result = engines[audit.scorecardIndex].score(audit)
+            scoredCount += 1
+            if audit.isCalibration { calibrationCount += 1 }
+            try scored(ScoredAudit(audit: audit, result: result, scorecard: scorecards[audit.scorecardIndex]))
+        case .rejected(let diagnostics):
+            rejectedCount += 1
+            diagnostics.forEach(report)
         }
     }
 }

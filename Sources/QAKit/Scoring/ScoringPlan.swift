@@ -1,0 +1,329 @@
+/// A scorecard compiled once into flat integer tables, so that scoring an audit is integer
+/// arithmetic over arrays instead of rational arithmetic over the scorecard's object graph.
+///
+/// Exactness: every credit is an integer numerator over a fixed per-criterion denominator, every
+/// weight an integer over a fixed per-section (criteria) or per-scorecard (sections) scale, and
+/// all sums are exact 64-bit integer sums with overflow checks. Nothing is approximated: an
+/// overflow or an answer the tables cannot express (a points value with more than two decimals)
+/// makes `score` return `nil`, and a scorecard with more than 64 criteria or with figures too
+/// large for the tables gets no plan; the engine then uses the rational reference path
+/// (`ScoreEngine.referenceScore`).
+final class ScoringPlan: Sendable {
+    /// One criterion, in `Scorecard.criteria` order.
+    struct Item: Sendable {
+        /// The criterion weight times its section's weight scale (an integer).
+        var weight: Int64
+        /// Credits are `numerator / denominator`; `multiplier` is `sectionDenominator / denominator`.
+        var denominator: Int64
+        var multiplier: Int64
+        var kind: Kind
+        var critical: CriticalScope
+        var hasCondition: Bool
+    }
+
+    enum Kind: Sendable {
+        case yesNo
+        case scale(minimum: Int64)
+        /// Credit numerators per option.
+        case choice([Int64])
+        /// Credit = value / maximum with maximum = `top / bottom` in lowest terms; the denominator is 100·top.
+        case points(bottom: Int64)
+    }
+
+    struct SectionPlan: Sendable {
+        /// `Section.weight` times the scorecard's section-weight scale (an integer).
+        var weight: Int64
+        var isBonus: Bool
+        /// Common denominator of the credits of the section's weighted criteria.
+        var denominator: Int64
+        var items: Range<Int>
+    }
+
+    let items: [Item]
+    let sections: [SectionPlan]
+    let criteria: [Criterion]
+    /// The criteria with a `when`, by index: the only ones whose applicability varies.
+    let conditions: [(index: Int, condition: Condition)]
+    let sectionIDs: [String]
+    let naEarnsCredit: Bool
+    let zeroesFailures: Bool
+    /// The passing score and band minimums in hundredths, rounded up: a rounded score of `c`
+    /// hundredths passes exactly when `c >= passingCents`.
+    let passingCents: Int64?
+    let bandCents: [(cents: Int64, name: String)]
+
+    /// The plan for `scorecard`, or `nil` when its figures do not fit the integer tables.
+    init?(_ scorecard: Scorecard) {
+        let flat = scorecard.sections.flatMap(\.criteria)
+        guard flat.count <= 64 else { return nil }
+        var items: [Item] = []
+        var sections: [SectionPlan] = []
+        guard let sectionScale = Self.commonDenominator(scorecard.sections.map(\.weight)) else { return nil }
+        for section in scorecard.sections {
+            guard let weightScale = Self.commonDenominator(section.criteria.map(\.weight)) else { return nil }
+            let start = items.count
+            var sectionDenominator: Int64 = 1
+            for criterion in section.criteria {
+                guard let (kind, denominator) = Self.kind(of: criterion.kind),
+                      let weight = Self.integer(criterion.weight, scale: weightScale) else { return nil }
+                if weight != 0 {
+                    guard let common = Self.lcm(sectionDenominator, denominator) else { return nil }
+                    sectionDenominator = common
+                }
+                items.append(Item(weight: weight, denominator: denominator, multiplier: 0,
+                                  kind: kind, critical: criterion.critical, hasCondition: criterion.when != nil))
+            }
+            for index in start..<items.count { items[index].multiplier = sectionDenominator / items[index].denominator }
+            guard let weight = Self.integer(section.weight, scale: sectionScale) else { return nil }
+            sections.append(SectionPlan(weight: weight, isBonus: section.isBonus, denominator: sectionDenominator,
+                                        items: start..<items.count))
+        }
+        self.items = items
+        self.sections = sections
+        criteria = flat
+        conditions = flat.indices.compactMap { index in flat[index].when.map { (index, $0) } }
+        sectionIDs = scorecard.sections.map(\.id)
+        naEarnsCredit = scorecard.naPolicy == .pass
+        zeroesFailures = scorecard.criticalPolicy == .zero
+        if let passing = scorecard.passingScore {
+            guard let cents = Self.centsCeiling(passing) else { return nil }
+            passingCents = cents
+        } else {
+            passingCents = nil
+        }
+        var bands: [(Int64, String)] = []
+        for band in scorecard.bands {
+            guard let cents = Self.centsCeiling(band.minimum) else { return nil }
+            bands.append((cents, band.name))
+        }
+        bandCents = bands
+    }
+
+    /// Per-criterion integer credit, or why there is none.
+    enum Credit {
+        /// Not applicable, unanswered, or N/A excluded: no credit and no failure.
+        case none
+        case earned(Int64)
+        /// The tables cannot express this answer; use the reference path.
+        case inexpressible
+    }
+
+    func credit(of answer: Answer?, item: Item) -> Credit {
+        guard let answer else { return .none }
+        switch (answer, item.kind) {
+        case (.notApplicable, _): return naEarnsCredit ? .earned(item.denominator) : .none
+        case (.yes, .yesNo): return .earned(1)
+        case (.no, .yesNo): return .earned(0)
+        case (.scale(let value), .scale(let minimum)):
+            let (numerator, overflow) = Int64(value).subtractingReportingOverflow(minimum)
+            return overflow ? .inexpressible : .earned(numerator)
+        case (.choice(let option), .choice(let numerators)):
+            return numerators.indices.contains(option) ? .earned(numerators[option]) : .none
+        case (.points(let value), .points(let bottom)):
+            guard let numerator = Int64(exactly: value.numerator), let denominator = Int64(exactly: value.denominator),
+                  100 % denominator == 0 else { return .inexpressible }
+            let (hundredths, o1) = numerator.multipliedReportingOverflow(by: 100 / denominator)
+            let (scaled, o2) = hundredths.multipliedReportingOverflow(by: bottom)
+            return o1 || o2 ? .inexpressible : .earned(scaled)
+        default:
+            return .none
+        }
+    }
+
+    /// One section's exact score `numerator / denominator` before critical rules (`denominator`
+    /// 0 when N/A), whether a `critical: section` criterion failed and whether a
+    /// `critical: scorecard` one did; `nil` on overflow or an inexpressible answer.
+    func tally(_ section: SectionPlan, answers: [Answer?], applies: UInt64) -> (numerator: Int64, denominator: Int64, failed: Bool, autoFailed: Bool)? {
+        var weighted: Int64 = 0
+        var totalWeight: Int64 = 0
+        var failed = false
+        var autoFailed = false
+        for index in section.items {
+            let item = items[index]
+            if item.hasCondition && applies & (1 << UInt64(index)) == 0 { continue }
+            let credit: Int64
+            switch self.credit(of: index < answers.count ? answers[index] : nil, item: item) {
+            case .none: continue
+            case .inexpressible: return nil
+            case .earned(let value): credit = value
+            }
+            if credit == 0 && item.critical != .none {
+                if item.critical == .scorecard { autoFailed = true } else { failed = true }
+            }
+            guard item.weight != 0 else { continue }
+            let (product, o1) = credit.multipliedReportingOverflow(by: item.multiplier)
+            let (term, o2) = product.multipliedReportingOverflow(by: item.weight)
+            let (sum, o3) = weighted.addingReportingOverflow(term)
+            let (total, o4) = totalWeight.addingReportingOverflow(item.weight)
+            guard !(o1 || o2 || o3 || o4) else { return nil }
+            weighted = sum
+            totalWeight = total
+        }
+        let (denominator, overflow) = totalWeight.multipliedReportingOverflow(by: section.denominator)
+        guard !overflow else { return nil }
+        return (weighted, denominator, failed, autoFailed)
+    }
+
+    /// Scores an audit (SPEC.md section 2, rules 3 to 7) with the criteria whose `when` did not
+    /// match cleared in `applies`; `nil` sends the caller to the reference path.
+    func score(answers: [Answer?], applies: UInt64) -> AuditScore? {
+        // raw and final sums share the denominator `common`: Σ V·S = rawSum / common.
+        var rawSum: Int64 = 0
+        var finalSum: Int64 = 0
+        var common: Int64 = 1
+        var regularWeight: Int64 = 0
+        var isAutoFailed = false
+        var results: [SectionResult] = []
+        results.reserveCapacity(sections.count)
+        for (section, id) in zip(sections, sectionIDs) {
+            guard let tally = tally(section, answers: answers, applies: applies) else { return nil }
+            if tally.autoFailed { isAutoFailed = true }
+            guard tally.denominator != 0 else {
+                results.append(SectionResult(id: id, score: nil, rawScore: nil, failed: tally.failed, counted: false))
+                continue
+            }
+            let divisor = Int64(Rational.gcd64(tally.numerator.magnitude, UInt64(tally.denominator)))
+            let (numerator, denominator) = (tally.numerator / divisor, tally.denominator / divisor)
+            let zeroed = tally.failed && zeroesFailures
+            let raw = Rational(reduced: Int128(numerator), Int128(denominator))
+            results.append(SectionResult(id: id, score: zeroed ? .zero : raw, rawScore: raw, failed: tally.failed, counted: section.weight != 0))
+            guard section.weight != 0 else { continue }
+            if !section.isBonus { regularWeight += section.weight }
+            let shared = Int64(Rational.gcd64(UInt64(common), UInt64(denominator)))
+            let (scaleSums, scaleTerm) = (denominator / shared, common / shared)
+            let (term, o1) = numerator.multipliedReportingOverflow(by: section.weight)
+            let (scaledTerm, o2) = term.multipliedReportingOverflow(by: scaleTerm)
+            let (scaledRaw, o3) = rawSum.multipliedReportingOverflow(by: scaleSums)
+            let (scaledFinal, o4) = finalSum.multipliedReportingOverflow(by: scaleSums)
+            let (newCommon, o5) = common.multipliedReportingOverflow(by: scaleSums)
+            let (newRaw, o6) = scaledRaw.addingReportingOverflow(scaledTerm)
+            let (newFinal, o7) = zeroed ? (scaledFinal, false) : scaledFinal.addingReportingOverflow(scaledTerm)
+            guard !(o1 || o2 || o3 || o4 || o5 || o6 || o7) else { return nil }
+            (rawSum, finalSum, common) = (newRaw, newFinal, newCommon)
+        }
+        var raw: Rational?
+        var score: Rational?
+        if regularWeight != 0 {
+            let (denominator, overflow) = common.multipliedReportingOverflow(by: regularWeight)
+            guard !overflow else { return nil }
+            raw = Rational(Int128(rawSum) * 100, Int128(denominator))
+            if !zeroesFailures || (!isAutoFailed && finalSum == rawSum) {
+                score = raw
+            } else {
+                score = isAutoFailed ? .zero : Rational(Int128(finalSum) * 100, Int128(denominator))
+            }
+        } else if isAutoFailed, zeroesFailures {
+            score = .zero
+        }
+        var passed: Bool? = isAutoFailed ? false : nil
+        var band: String?
+        if let score {
+            guard let cents = Self.roundedCents(score) else { return nil }
+            if let passingCents, !isAutoFailed { passed = cents >= passingCents }
+            band = bandCents.first { $0.cents <= cents }?.name
+        }
+        return AuditScore(score: score, rawScore: raw, isAutoFailed: isAutoFailed, passed: passed, band: band,
+                          details: .deferred(results, DeferredDetails(plan: self, answers: answers, applies: applies)))
+    }
+
+    /// Criterion results, exactly as the reference engine reports them.
+    func criterionResults(answers: [Answer?], applies: UInt64) -> [CriterionResult] {
+        items.indices.map { index in
+            let item = items[index]
+            let answer = index < answers.count ? answers[index] : nil
+            let isApplicable = !item.hasCondition || applies & (1 << UInt64(index)) != 0
+            var result = CriterionResult(id: criteria[index].id, answer: answer, applies: isApplicable, credit: nil, scored: false, failedCritical: false)
+            guard isApplicable, case .earned(let credit) = self.credit(of: answer, item: item) else { return result }
+            result.failedCritical = item.critical != .none && credit == 0
+            if item.weight != 0 {
+                result.credit = Rational(Int128(credit), Int128(item.denominator))
+                result.scored = true
+            }
+            return result
+        }
+    }
+
+    // MARK: Compiling
+
+    private static func kind(of kind: Criterion.Kind) -> (Kind, denominator: Int64)? {
+        switch kind {
+        case .yesNo:
+            return (.yesNo, 1)
+        case .scale(let minimum, let maximum, _):
+            guard maximum > minimum, let low = Int64(exactly: minimum), let span = Int64(exactly: maximum).flatMap({ high in
+                let (span, overflow) = high.subtractingReportingOverflow(low)
+                return overflow ? nil : span
+            }) else { return nil }
+            return (.scale(minimum: low), span)
+        case .choice(let options):
+            guard let denominator = commonDenominator(options.map(\.credit)) else { return nil }
+            var numerators: [Int64] = []
+            for option in options {
+                guard let numerator = integer(option.credit, scale: denominator) else { return nil }
+                numerators.append(numerator)
+            }
+            return (.choice(numerators), denominator)
+        case .points(let maximum):
+            guard maximum > .zero, let top = Int64(exactly: maximum.numerator), let bottom = Int64(exactly: maximum.denominator) else { return nil }
+            let (denominator, overflow) = top.multipliedReportingOverflow(by: 100)
+            return overflow ? nil : (.points(bottom: bottom), denominator)
+        }
+    }
+
+    private static let limit: Int64 = 1 << 40
+
+    /// The least common multiple of the values' denominators, kept small enough that sums of
+    /// products stay far inside 64 bits.
+    private static func commonDenominator(_ values: [Rational]) -> Int64? {
+        var common: Int64 = 1
+        for value in values {
+            guard let denominator = Int64(exactly: value.denominator), let next = lcm(common, denominator) else { return nil }
+            common = next
+        }
+        return common
+    }
+
+    private static func lcm(_ a: Int64, _ b: Int64) -> Int64? {
+        let (product, overflow) = (a / Int64(Rational.gcd64(UInt64(a), UInt64(b)))).multipliedReportingOverflow(by: b)
+        return overflow || product > limit ? nil : product
+    }
+
+    /// `value × scale`, which must be a (modest) integer.
+    private static func integer(_ value: Rational, scale: Int64) -> Int64? {
+        let product = value * Rational(Int128(scale))
+        guard product.denominator == 1, let result = Int64(exactly: product.numerator), result.magnitude <= UInt64(limit) else { return nil }
+        return result
+    }
+
+    /// The least number of hundredths `c` with `c / 100 >= value`.
+    private static func centsCeiling(_ value: Rational) -> Int64? {
+        let scaled = value.numerator * 100
+        var quotient = scaled / value.denominator
+        if scaled % value.denominator != 0 && scaled > 0 { quotient += 1 }
+        return Int64(exactly: quotient)
+    }
+
+    /// The score rounded half away from zero to hundredths, as an integer count of hundredths.
+    static func roundedCents(_ value: Rational) -> Int64? {
+        let exact = { () -> Int64? in
+            let rounded = value.rounded()
+            return Int64(exactly: rounded.numerator * 100 / rounded.denominator)
+        }
+        guard let numerator = Int64(exactly: value.numerator), let denominator = Int64(exactly: value.denominator) else { return exact() }
+        let (scaled, overflow) = numerator.magnitude.multipliedReportingOverflow(by: 100)
+        guard !overflow else { return exact() }
+        let divisor = UInt64(denominator)
+        var quotient = scaled / divisor
+        if (scaled % divisor) * 2 >= divisor { quotient += 1 }
+        guard let magnitude = Int64(exactly: quotient) else { return nil }
+        return numerator < 0 ? -magnitude : magnitude
+    }
+}
+
+/// What a plan needs to rebuild an audit's criterion results on demand.
+struct DeferredDetails: Sendable {
+    let plan: ScoringPlan
+    let answers: [Answer?]
+    /// Bit `i` set when criterion `i`'s `when` matched (criteria without `when` always apply).
+    let applies: UInt64
+}
