@@ -34,13 +34,15 @@ public struct CoachingTally: Sendable {
         if earliest.map({ audit.date < $0 }) ?? true { earliest = audit.date }
         if latest.map({ $0 < audit.date }) ?? true { latest = audit.date }
         let layout = layouts[audit.scorecardIndex]
-        let loss = layout.lossContext(of: scored.result)
+        // `AuditScore.criteria` may be rebuilt on every read: read it once per audit.
+        let result = ScoredResult(score: scored.result, sections: scored.result.sections, criteria: scored.result.criteria)
+        let loss = layout.lossContext(of: result)
         let team = audit.fields["team"]
         // Mutated in place through the dictionary: copying a tally out and back would copy its arrays.
         agents[audit.agent, default: AgentTally(scorecardCount: scorecards.count)]
-            .add(audit, result: scored.result, layout: layout, loss: loss, sequence: sequence)
+            .add(audit, result: result, layout: layout, loss: loss, sequence: sequence)
         // Teams are compared on credit and score only; their points lost are never shown.
-        teams[team, default: GroupTally(scorecardCount: scorecards.count)].add(audit, result: scored.result, layout: layout, loss: nil)
+        teams[team, default: GroupTally(scorecardCount: scorecards.count)].add(audit, result: result, layout: layout, loss: nil)
     }
 
     /// The period the run covers: the filter's bounds, else the dates of the audits taken;
@@ -81,8 +83,8 @@ public struct ScorecardTally: Sendable, Hashable {
 
     /// Adds one audit; `loss` is `nil` for teams (whose points lost are never shown) and for
     /// audits without a raw score.
-    mutating func add(_ audit: Audit, result: AuditScore, layout: ScorecardLayout, loss: LossContext?) {
-        score.add(result, date: audit.date)
+    mutating func add(_ audit: Audit, result: ScoredResult, layout: ScorecardLayout, loss: LossContext?) {
+        score.add(result.score, date: audit.date)
         if loss != nil { pointsLostAudits += 1 }
         for index in result.criteria.indices {
             let outcome = result.criteria[index]
@@ -97,7 +99,7 @@ public struct ScorecardTally: Sendable, Hashable {
 
     /// The common case (every regular section counted, the whole section scored) is an integer
     /// count of lost credit units; anything else is the exact points of `ScorecardLayout.pointsLost`.
-    private mutating func addLoss(_ index: Int, credit: Rational, result: AuditScore, layout: ScorecardLayout, loss: LossContext) {
+    private mutating func addLoss(_ index: Int, credit: Rational, result: ScoredResult, layout: ScorecardLayout, loss: LossContext) {
         let section = layout.sectionOfCriterion[index]
         guard result.sections[section].counted else { return }
         if loss.isStandard(section), let earned = CriterionTally.units(of: credit, unit: layout.creditUnits[index]),
@@ -132,8 +134,8 @@ public struct GroupTally: Sendable, Hashable {
     }
 
     /// Adds one audit; `loss` is `nil` for teams, whose points lost are never shown.
-    mutating func add(_ audit: Audit, result: AuditScore, layout: ScorecardLayout, loss: LossContext?) {
-        overall.add(result, date: audit.date)
+    mutating func add(_ audit: Audit, result: ScoredResult, layout: ScorecardLayout, loss: LossContext?) {
+        overall.add(result.score, date: audit.date)
         if scorecards[audit.scorecardIndex] == nil {
             scorecards[audit.scorecardIndex] = ScorecardTally(criterionCount: layout.optionCounts.count)
         }
@@ -163,7 +165,7 @@ public struct AgentTally: Sendable, Hashable {
         evidence = Array(repeating: [], count: scorecardCount)
     }
 
-    mutating func add(_ audit: Audit, result: AuditScore, layout: ScorecardLayout, loss: LossContext?, sequence: Int) {
+    mutating func add(_ audit: Audit, result: ScoredResult, layout: ScorecardLayout, loss: LossContext?, sequence: Int) {
         group.add(audit, result: result, layout: layout, loss: loss)
         if let team = audit.fields["team"] { teamCounts[team, default: 0] += 1 }
         if evidence[audit.scorecardIndex].isEmpty {
@@ -246,7 +248,7 @@ final class ScorecardLayout: Sendable {
     }
 
     /// What the points-lost arithmetic needs about one audit; `nil` when it has no raw score.
-    func lossContext(of result: AuditScore) -> LossContext? {
+    func lossContext(of result: ScoredResult) -> LossContext? {
         var allRegularCounted = true
         for index in result.sections.indices where !sectionIsBonus[index] && !result.sections[index].counted {
             allRegularCounted = false
@@ -266,7 +268,7 @@ final class ScorecardLayout: Sendable {
     /// 100 × W_section / ΣW_regular × w / Σw(section's scored criteria) × (1 − credit), where
     /// ΣW_regular sums the weights of the audit's counted regular sections. 0 where the criterion
     /// was not scored or its section did not count.
-    func pointsLost(_ index: Int, in result: AuditScore, regularWeight: Rational) -> Rational {
+    func pointsLost(_ index: Int, in result: ScoredResult, regularWeight: Rational) -> Rational {
         let outcome = result.criteria[index]
         let section = sectionOfCriterion[index]
         guard outcome.scored, let credit = outcome.credit, credit < .one, result.sections[section].counted else { return .zero }
@@ -274,7 +276,7 @@ final class ScorecardLayout: Sendable {
             / (regularWeight * scoredWeight(in: section, of: result))
     }
 
-    private func countedRegularWeight(_ result: AuditScore) -> Rational {
+    private func countedRegularWeight(_ result: ScoredResult) -> Rational {
         var total = Rational.zero
         for (index, section) in result.sections.enumerated() where section.counted && !sectionIsBonus[index] {
             total += sectionWeights[index]
@@ -283,7 +285,7 @@ final class ScorecardLayout: Sendable {
     }
 
     /// Σ w over the section's scored criteria; the precomputed total when all were scored.
-    private func scoredWeight(in section: Int, of result: AuditScore) -> Rational {
+    private func scoredWeight(in section: Int, of result: ScoredResult) -> Rational {
         let range = sectionCriteria[section]
         if range.allSatisfy({ result.criteria[$0].scored }) { return sectionCriterionWeights[section] }
         return range.reduce(Rational.zero) { result.criteria[$1].scored ? $0 + weights[$1] : $0 }
@@ -299,4 +301,11 @@ struct LossContext: Sendable {
     func isStandard(_ section: Int) -> Bool {
         section < 64 && fullSections & (1 << UInt64(section)) != 0
     }
+}
+
+/// One audit's result with its sections and criteria read out once.
+struct ScoredResult {
+    let score: AuditScore
+    let sections: [SectionResult]
+    let criteria: [CriterionResult]
 }
