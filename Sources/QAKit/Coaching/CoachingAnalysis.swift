@@ -13,6 +13,7 @@ public struct CoachingAnalysis: Sendable {
     public let tally: CoachingTally
     /// The period covered; goals fall due counted from its end.
     public let period: CoachingPeriod
+    private let teams: [String?: GroupTally]
     private let everyone: GroupTally
 
     /// `nil` when no audit fell inside the period.
@@ -20,7 +21,10 @@ public struct CoachingAnalysis: Sendable {
         guard let period = tally.period else { return nil }
         self.tally = tally
         self.period = period
-        everyone = tally.group(for: nil)
+        teams = tally.teams()
+        var everyone = GroupTally(scorecardCount: tally.scorecards.count)
+        for group in teams.values { everyone.add(group) }
+        self.everyone = everyone
     }
 
     /// Every agent with audits in the period, sorted.
@@ -30,14 +34,15 @@ public struct CoachingAnalysis: Sendable {
     public func coaching(for name: String, previousGoals: [PreviousGoal] = []) -> AgentCoaching? {
         guard let agent = tally.agents[name] else { return nil }
         let team = tally.team(of: agent)
-        let group = team.flatMap { tally.teams[$0] } ?? everyone
+        let group = team.flatMap { teams[$0] } ?? everyone
+        let own = agent.group
         var coaching = AgentCoaching(
             agent: name, team: team, period: period,
-            summary: CoachingSummary(agent: agent.group.overall, team: group.overall),
+            summary: CoachingSummary(agent: own.overall, team: group.overall),
             scorecards: [], followUp: []
         )
         for index in tally.scorecards.indices {
-            guard let mine = agent.group.scorecards[index] else { continue }
+            guard let mine = own.scorecards[index] else { continue }
             coaching.scorecards.append(scorecardCoaching(
                 scorecard: tally.scorecards[index], mine: mine, team: group.scorecards[index],
                 evidence: agent.evidence[index], teamPhrase: coaching.teamPhrase

@@ -10,8 +10,6 @@ public struct CoachingTally: Sendable {
     public let filter: PeriodFilter
     /// Per agent name.
     public private(set) var agents: [String: AgentTally] = [:]
-    /// Per `team` value; `nil` collects audits without one.
-    public private(set) var teams: [String?: GroupTally] = [:]
     /// The earliest and latest dates of the audits taken.
     public private(set) var earliest: CalendarDate?
     /// The latest date among the audits taken.
@@ -37,12 +35,9 @@ public struct CoachingTally: Sendable {
         // `AuditScore.criteria` may be rebuilt on every read: read it once per audit.
         let result = ScoredResult(score: scored.result, sections: scored.result.sections, criteria: scored.result.criteria)
         let loss = layout.lossContext(of: result)
-        let team = audit.fields["team"]
         // Mutated in place through the dictionary: copying a tally out and back would copy its arrays.
         agents[audit.agent, default: AgentTally(scorecardCount: scorecards.count)]
             .add(audit, result: result, layout: layout, loss: loss, sequence: sequence)
-        // Teams are compared on credit and score only; their points lost are never shown.
-        teams[team, default: GroupTally(scorecardCount: scorecards.count)].add(audit, result: result, layout: layout, loss: nil)
     }
 
     /// The period the run covers: the filter's bounds, else the dates of the audits taken;
@@ -58,13 +53,17 @@ public struct CoachingTally: Sendable {
         agent.teamCounts.min { ($1.value, $0.key) < ($0.value, $1.key) }?.key
     }
 
-    /// The comparison group of SPEC.md section 7: the audits of `team`, or every audit when `nil`.
-    public func group(for team: String?) -> GroupTally {
-        if let team, let tally = teams[team] { return tally }
-        // Exact sums: the order the teams are added in cannot change the result.
-        var all = GroupTally(scorecardCount: scorecards.count)
-        for tally in teams.values { all.add(tally) }
-        return all
+    /// Totals per `team` value (`nil` collects audits without one), built from the agents' totals
+    /// per team: each audit is tallied once, for its agent, and teams are sums of those.
+    /// Exact sums, so the order the agents are added in cannot change the result.
+    public func teams() -> [String?: GroupTally] {
+        var teams: [String?: GroupTally] = [:]
+        for agent in agents.values {
+            for (team, tally) in agent.byTeam {
+                if teams[team] == nil { teams[team] = tally } else { teams[team]!.add(tally) }
+            }
+        }
+        return teams
     }
 }
 
@@ -153,21 +152,35 @@ public struct GroupTally: Sendable, Hashable {
 
 /// Totals for one agent: a group of their own audits, their teams, and the evidence per criterion.
 public struct AgentTally: Sendable, Hashable {
-    /// The agent's own totals, overall and per scorecard.
-    public var group: GroupTally
-    /// How many of the agent's audits carry each `team` value.
-    public var teamCounts: [String: Int] = [:]
+    /// The agent's totals per `team` value of their audits (`nil`: audits without one).
+    public private(set) var byTeam: [String?: GroupTally] = [:]
+    private let scorecardCount: Int
     /// Per scorecard index, one log per criterion; empty where the agent has no audit on it.
     public var evidence: [[EvidenceLog]]
 
     init(scorecardCount: Int) {
-        group = GroupTally(scorecardCount: scorecardCount)
+        self.scorecardCount = scorecardCount
         evidence = Array(repeating: [], count: scorecardCount)
     }
 
+    /// The agent's own totals, overall and per scorecard.
+    public var group: GroupTally {
+        if byTeam.count == 1, let only = byTeam.values.first { return only }
+        var all = GroupTally(scorecardCount: scorecardCount)
+        for tally in byTeam.values { all.add(tally) }
+        return all
+    }
+
+    /// How many of the agent's audits carry each `team` value.
+    public var teamCounts: [String: Int] {
+        var counts: [String: Int] = [:]
+        for case (let team?, let tally) in byTeam { counts[team] = tally.overall.audits }
+        return counts
+    }
+
     mutating func add(_ audit: Audit, result: ScoredResult, layout: ScorecardLayout, loss: LossContext?, sequence: Int) {
-        group.add(audit, result: result, layout: layout, loss: loss)
-        if let team = audit.fields["team"] { teamCounts[team, default: 0] += 1 }
+        byTeam[audit.fields["team"], default: GroupTally(scorecardCount: scorecardCount)]
+            .add(audit, result: result, layout: layout, loss: loss)
         if evidence[audit.scorecardIndex].isEmpty {
             evidence[audit.scorecardIndex] = Array(repeating: EvidenceLog(), count: layout.optionCounts.count)
         }

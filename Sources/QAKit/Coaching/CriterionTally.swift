@@ -72,7 +72,7 @@ public struct CriterionTally: Sendable, Hashable {
         lossFactor * Rational(standardLossUnits) + otherPointsLost.value
     }
 
-    /// Adds another tally's credits (team totals are built from the per-team ones).
+    /// Adds another tally (teams and agents with several team values are sums of tallies).
     mutating func add(_ other: CriterionTally) {
         scored += other.scored
         shortfalls += other.shortfalls
@@ -83,6 +83,11 @@ public struct CriterionTally: Sendable, Hashable {
         if other.standardLossUnits > 0 { lossFactor = other.lossFactor }
         standardLossUnits += other.standardLossUnits
         otherPointsLost.add(other.otherPointsLost)
+        if answerCounts.isEmpty {
+            answerCounts = other.answerCounts
+        } else if answerCounts.count == other.answerCounts.count {
+            for index in answerCounts.indices { answerCounts[index] += other.answerCounts[index] }
+        }
     }
 
     /// Σ credit over the scored audits, exactly.

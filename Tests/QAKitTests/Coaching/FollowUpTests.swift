@@ -58,3 +58,34 @@ struct FollowUpTests {
         }
     }
 }
+
+@Suite("Coaching: agents whose audits name several teams")
+struct SeveralTeamsTests {
+    @Test("the agent's figures cover every audit; the team is the most frequent value, ties alphabetical")
+    func severalTeams() throws {
+        let card = CoachingFixture.supportScorecard
+        // Dee: two audits in Red, one in Blue → team Red. Answers: greeting, resolution, accuracy, empathy.
+        // Eve: one in Blue, one in Green → a tie, broken alphabetically → Blue.
+        let audits = [
+            CoachingFixture.scored(card, id: "T-1", agent: "Dee", date: "2026-09-01", team: "Red", answers: [.yes, .choice(0), .points(Rational(10)), .scale(5)]),
+            CoachingFixture.scored(card, id: "T-2", agent: "Dee", date: "2026-09-02", team: "Blue", answers: [.no, .choice(1), .points(Rational(10)), .scale(5)]),
+            CoachingFixture.scored(card, id: "T-3", agent: "Dee", date: "2026-09-03", team: "Red", answers: [.yes, .choice(2), .points(Rational(10)), .scale(5)]),
+            CoachingFixture.scored(card, id: "T-4", agent: "Eve", date: "2026-09-01", team: "Green", answers: [.yes, .choice(0), .points(Rational(10)), .scale(5)]),
+            CoachingFixture.scored(card, id: "T-5", agent: "Eve", date: "2026-09-02", team: "Blue", answers: [.yes, .choice(0), .points(Rational(10)), .scale(5)]),
+        ]
+        let analysis = try #require(CoachingFixture.analysis(card, audits))
+        let dee = try #require(analysis.coaching(for: "Dee"))
+        #expect(dee.team == "Red")
+        #expect(dee.summary.audits == 3)
+        // Resolution: resolved, partial, unresolved → one of each, across both teams' audits.
+        let resolution = try #require(dee.scorecards.first?.criteria.first { $0.id == "resolution" })
+        #expect(resolution.answerCounts == [1, 1, 1, 0])
+        // Greeting: yes, no, yes → 2/3 = 200/3 %.
+        #expect(dee.scorecards.first?.criteria.first?.meanCredit == Rational(200, 3))
+        // Team Red = T-1 and T-3 only: greeting yes, yes → 100 %.
+        #expect(dee.scorecards.first?.criteria.first?.teamMeanCredit == Rational(100))
+        #expect(analysis.coaching(for: "Eve")?.team == "Blue")
+        // Team Blue for Eve = T-2 (Dee's) and T-5: 2 audits.
+        #expect(analysis.coaching(for: "Eve")?.summary.teamAudits == 2)
+    }
+}
