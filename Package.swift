@@ -1,5 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 let package = Package(
     name: "qakit",
@@ -41,3 +46,18 @@ let package = Package(
         .testTarget(name: "qakitCLITests", dependencies: ["qakit"], exclude: ["Fixtures"]),
     ]
 )
+
+// libFuzzer targets (Fuzz/README in docs/robustness.md): only declared when QAKIT_FUZZ is set, so
+// the normal build and `swift test` never compile them. Fuzz/run.sh sets it and adds the
+// sanitizer flags. Each target's `<Target>_main` hands over to libFuzzer's driver.
+if getenv("QAKIT_FUZZ") != nil {
+    package.targets.append(.target(name: "CFuzzDriver", path: "Fuzz/Sources/CFuzzDriver"))
+    for name in ["FuzzScorecard", "FuzzCSV", "FuzzJSONLines", "FuzzAudits"] {
+        package.targets.append(.executableTarget(
+            name: name,
+            dependencies: ["QAKit", "QAKitYAML", "CFuzzDriver"],
+            path: "Fuzz/Sources/\(name)",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ))
+    }
+}

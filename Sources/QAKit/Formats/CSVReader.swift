@@ -349,7 +349,12 @@ public final class CSVReader {
         /// `index` is reported as too long instead, so that the outcome does not depend on where
         /// chunks happen to end.
         func report(line: Int, column: Int, _ message: String, skipping mode: Skipping, index: Int? = nil) {
-            guard skipping == .no else { return }
+            guard skipping == .no else {
+                // A later stray quote still means the quoting of this line cannot be trusted,
+                // whichever problem came first (or the chunk size would decide).
+                if mode == .toLineEnd { skipping = .toLineEnd }
+                return
+            }
             problem = (line, column, message)
             if let index, state != .fieldStart {
                 let pending = (state == .afterQuote ? spanEnd : index) - spanStart
@@ -366,11 +371,6 @@ public final class CSVReader {
             let stop = state == .afterQuote ? spanEnd : c.index
             state = .fieldStart
             guard skipping == .no else { return }
-            if fields.count == maximumFields {
-                report(line: fieldLine, column: fieldColumn, "more than \(maximumFields) cells in one record",
-                       skipping: .respectingQuotes)
-                return
-            }
             let span = UnsafeBufferPointer(start: buffer + spanStart, count: max(0, stop - spanStart))
             let cell: String
             if usesScratch {
@@ -381,6 +381,13 @@ public final class CSVReader {
             }
             if (usesScratch ? local.count : span.count) > maximumFieldBytes {
                 report(line: fieldLine, column: fieldColumn, "cell longer than \(maximumFieldBytes) bytes",
+                       skipping: .respectingQuotes)
+                return
+            }
+            // After the length check: a long cell is reported as long whether or not the chunk
+            // ended inside it (a refill reports it before the cell is complete).
+            if fields.count == maximumFields {
+                report(line: fieldLine, column: fieldColumn, "more than \(maximumFields) cells in one record",
                        skipping: .respectingQuotes)
                 return
             }
