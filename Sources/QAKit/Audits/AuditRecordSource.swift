@@ -66,6 +66,13 @@ struct KeyedRecordBuilder {
         var names: [String] = []
         var values: [String] = []
         var problems: [String] = []
+        /// NUL (`\u0000` in JSON, `\0` in YAML) is refused as CSV refuses the raw byte: no
+        /// report or export should carry it.
+        func checkNUL(_ name: String, _ text: String?) {
+            if name.utf8.contains(0) || text?.utf8.contains(0) == true {
+                problems.append("field '\(name)': NUL character (U+0000) is not allowed")
+            }
+        }
         for (key, value) in entries {
             switch (key, value) {
             case ("answers", .object(let answers)), ("comments", .object(let answers)):
@@ -75,12 +82,14 @@ struct KeyedRecordBuilder {
                         problems.append("field '\(key).\(id)': expected a single value, found \(answer.kindName)")
                         continue
                     }
+                    checkNUL("\(key).\(id)", text)
                     names.append(id + suffix)
                     values.append(text ?? "")
                 }
             case ("answers", _), ("comments", _):
                 problems.append("field '\(key)': expected an object of criterion ids, found \(value.kindName)")
             case (_, .scalar(let text)):
+                checkNUL(key, text)
                 names.append(key)
                 values.append(text ?? "")
             default:

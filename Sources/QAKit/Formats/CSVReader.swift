@@ -28,8 +28,8 @@ public enum CSVReadResult: Sendable, Hashable {
 /// only the current record is held. Accepted input:
 /// - Records end with CRLF, LF or a lone CR (classic Mac files), mixed freely; each counts as one
 ///   line break. The last record needs no line break.
-/// - A UTF-8 byte-order mark at the start is skipped. A UTF-16 byte-order mark is a thrown
-///   `FormatError.utf16`.
+/// - A UTF-8 byte-order mark at the start is skipped. UTF-16 input (a UTF-16 byte-order mark, or
+///   NULs in every other byte of the first four) is a thrown `FormatError.utf16`.
 /// - Quoted cells may hold delimiters, doubled quotes (`""` for `"`) and line breaks.
 /// - A completely empty line (no byte before its line break) is not a record: it is skipped, so
 ///   blank lines between or after records do no harm. A line holding only `""` is a record with
@@ -403,14 +403,14 @@ public final class CSVReader {
         }
     }
 
-    /// Skips a UTF-8 byte-order mark; rejects UTF-16 ones.
+    /// Skips a UTF-8 byte-order mark; rejects UTF-16 input, with or without its mark.
     private func checkStart(_ c: inout Cursor) throws(FormatError) {
         c.hasCheckedStart = true
-        while c.end - c.index < 3 && !c.isAtEnd { try refill(&c) }
+        while c.end - c.index < 4 && !c.isAtEnd { try refill(&c) }
         let available = c.end - c.index
         let first = available > 0 ? buffer[c.index] : 0
         let second = available > 1 ? buffer[c.index + 1] : 0
-        if (first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF) {
+        if (first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF) || isUTF16WithoutMark(buffer + c.index, available: available) {
             throw .utf16(path: source.path)
         }
         if available >= 3 && first == 0xEF && second == 0xBB && buffer[c.index + 2] == 0xBF {
@@ -430,4 +430,14 @@ public final class CSVReader {
         if count == 0 { c.isAtEnd = true }
         c.end += count
     }
+}
+
+/// Whether the first `available` bytes look like UTF-16 without a byte-order mark: two code units
+/// that are each a NUL next to a non-NUL byte, as ASCII text in UTF-16 is. UTF-8 text never
+/// starts so (a lone NUL in a first cell is reported as a NUL byte instead).
+func isUTF16WithoutMark(_ bytes: UnsafePointer<UInt8>, available: Int) -> Bool {
+    guard available >= 4 else { return false }
+    let littleEndian = bytes[0] != 0 && bytes[1] == 0 && bytes[2] != 0 && bytes[3] == 0
+    let bigEndian = bytes[0] == 0 && bytes[1] != 0 && bytes[2] == 0 && bytes[3] != 0
+    return littleEndian || bigEndian
 }
