@@ -42,8 +42,8 @@ let package = Package(
             // Regenerates Statistics/Fixtures/AgreementFixtures.swift; needs Python, tests do not.
             exclude: ["Statistics/Fixtures/generate_agreement_fixtures.py"]
         ),
-        // Runs the built `qakit` binary; its fixture scorecards are read by path, not bundled.
-        .testTarget(name: "qakitCLITests", dependencies: ["qakit"], exclude: ["Fixtures"]),
+        // Runs the built `qakit` binary; its fixtures and bad-input corpus are read by path, not bundled.
+        .testTarget(name: "qakitCLITests", dependencies: ["qakit"], exclude: ["Fixtures", "Corpus"]),
     ]
 )
 

@@ -56,7 +56,8 @@ public enum YAMLError: Error, Sendable, Equatable {
         case .tooDeep(let limit, _):
             "nesting deeper than \(limit) levels"
         case .tooLarge(let bytes, let limit):
-            "file is \(bytes) bytes; the limit is \(limit) bytes"
+            // `bytes` may be only what was read before giving up, so it is not shown.
+            "file is larger than the limit of \(limit) bytes"
         case .multipleDocuments:
             "a second YAML document ('---'); a file holds exactly one"
         case .unsupportedTag(let tag, _):

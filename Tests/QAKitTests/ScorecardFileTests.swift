@@ -47,7 +47,7 @@ struct ScorecardYAMLDiagnosticTests {
     @Test func oversizeFileIsReportedAtTheStart() {
         let loader = ScorecardLoader(parser: .init(maximumBytes: 16))
         let result = loader.load(bytes: Array("scorecard: too-long-for-the-limit\n".utf8), file: "card.yaml")
-        #expect(result.diagnostics.map(\.description) == ["card.yaml:1:1: error: file is 34 bytes; the limit is 16 bytes"])
+        #expect(result.diagnostics.map(\.description) == ["card.yaml:1:1: error: file is larger than the limit of 16 bytes"])
     }
 }
 

@@ -41,7 +41,8 @@ public enum AuditSources {
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<count])
             if bytes.count > 64 << 20 {
-                throw InputError(file: path, message: "YAML audit file is larger than 64 MiB; use CSV or JSON Lines for large exports", isUnreadable: true)
+                throw InputError(file: path, line: 1, column: 1, message: "YAML audit file is larger than 64 MiB; use CSV or JSON Lines for large exports",
+                             isUnreadable: true)
             }
         }
     }
