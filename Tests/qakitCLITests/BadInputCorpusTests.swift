@@ -94,6 +94,17 @@ enum GeneratedInput {
             let names = (1...10_001).map { "c" + String(repeating: "0", count: 5 - String($0).count) + String($0) }
             try write(names.joined(separator: ",") + "\n", to: url)
         },
+        // 20 quoted cells of 1,000,000 bytes on line 2: the 17th takes the record over 16 MiB
+        // (17,000,000 > 16,777,216 bytes); it starts at column 16 × 1,000,003 + 1 = 16,000,049.
+        "csv-record-over-16mib.csv": { url in
+            let cell = "\"" + String(repeating: "x", count: 1_000_000) + "\""
+            try write(header + Array(repeating: cell, count: 20).joined(separator: ",") + "\n"
+                      + "A-2,T-2,Ann,Rex,2026-08-03,yes,8,4\n", to: url)
+        },
+        // A JSON object with audit_id and 10,000 more keys: 10,001 fields, one over the limit.
+        "jsonl-10001-fields.jsonl": { url in
+            try write("{\"audit_id\": \"J-1\", " + (1...10_000).map { "\"f\($0)\": 1" }.joined(separator: ", ") + "}\n", to: url)
+        },
         // A 17 MiB JSON line (over 16 MiB), then a valid audit on line 2.
         "jsonl-17mib-line.jsonl": { url in
             try write("{\"audit_id\": \"" + String(repeating: "x", count: 17 << 20) + "\"}\n"

@@ -57,6 +57,10 @@ struct KeyedRecordBuilder {
     let file: String
     private var cache: [[String]: RecordLayout] = [:]
 
+    /// The most fields (answers and comments included) a record may have, as CSV cells: beyond
+    /// it no real export goes, and every extra field costs a did-you-mean search.
+    static let maximumFields = CSVReader.defaultMaximumFields
+
     init(decoder: AuditDecoder, file: String) {
         self.decoder = decoder
         self.file = file
@@ -95,6 +99,9 @@ struct KeyedRecordBuilder {
             default:
                 problems.append("field '\(key)': expected a string, number or boolean, found \(value.kindName)")
             }
+        }
+        if names.count > Self.maximumFields {
+            problems = ["more than \(Self.maximumFields) fields in one record"]
         }
         if !problems.isEmpty {
             let id = zip(names, values).first { $0.0 == "audit_id" && !$0.1.isEmpty }?.1

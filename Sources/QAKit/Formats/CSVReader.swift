@@ -40,7 +40,9 @@ public enum CSVReadResult: Sendable, Hashable {
 /// UTF-8 (position of the first byte of the bad sequence), a NUL byte, a quote inside an unquoted
 /// cell or text after a closing quote (the rest of that physical line is skipped, since the quoting
 /// can no longer be trusted), a cell longer than `maximumFieldBytes` (position of the cell's
-/// start), or more than `maximumFields` cells (position of the first cell too many). Only the first
+/// start), more than `maximumFields` cells (position of the first cell too many), or cells adding
+/// up to more than `maximumRecordBytes` (position of the cell that crosses the limit), so that a
+/// record's memory is bounded by the last limit, not by cells × cell size. Only the first
 /// problem of a record is reported.
 ///
 /// Thrown (fatal) problems: I/O errors, a UTF-16 file, and a quoted cell still open at the end of
@@ -50,6 +52,8 @@ public final class CSVReader {
     public static let defaultMaximumFieldBytes = 1 << 20
     /// The most cells a record may have by default.
     public static let defaultMaximumFields = 10_000
+    /// The most bytes all cells of a record may hold together by default: 16 MiB, as a JSON line.
+    public static let defaultMaximumRecordBytes = 16 << 20
 
     /// The path or name of the input, for messages.
     public var path: String { source.path }
@@ -58,6 +62,7 @@ public final class CSVReader {
     private let delimiter: UInt8
     private let maximumFieldBytes: Int
     private let maximumFields: Int
+    private let maximumRecordBytes: Int
     /// Bytes that end a fast scan outside quotes (1) or inside quotes (2); bit flags per byte value.
     private let specials: UnsafeMutablePointer<UInt8>
     private let buffer: UnsafeMutablePointer<UInt8>
@@ -99,11 +104,13 @@ public final class CSVReader {
     ///     (others are a programming error and stop the program).
     ///   - maximumFieldBytes: the longest cell, in UTF-8 bytes, before the record is rejected.
     ///   - maximumFields: the most cells in one record before it is rejected.
+    ///   - maximumRecordBytes: the most bytes of all cells of one record before it is rejected.
     public init(
         source: ByteSource,
         delimiter: Unicode.Scalar = ",",
         maximumFieldBytes: Int = CSVReader.defaultMaximumFieldBytes,
-        maximumFields: Int = CSVReader.defaultMaximumFields
+        maximumFields: Int = CSVReader.defaultMaximumFields,
+        maximumRecordBytes: Int = CSVReader.defaultMaximumRecordBytes
     ) {
         precondition(delimiter.isASCII && !"\"\r\n\0".unicodeScalars.contains(delimiter),
                      "a CSV delimiter must be ASCII and not a quote, line break or NUL")
@@ -111,6 +118,7 @@ public final class CSVReader {
         self.delimiter = UInt8(delimiter.value)
         self.maximumFieldBytes = max(0, maximumFieldBytes)
         self.maximumFields = max(1, maximumFields)
+        self.maximumRecordBytes = max(0, maximumRecordBytes)
         specials = .allocate(capacity: 256)
         specials.initialize(repeating: 0, count: 256)
         for byte in [UInt8(ascii: "\""), 0x0A, 0x0D, 0x00] { specials[Int(byte)] = 3 }
@@ -128,10 +136,11 @@ public final class CSVReader {
         delimiter: Unicode.Scalar = ",",
         chunkSize: Int = ByteSource.defaultChunkSize,
         maximumFieldBytes: Int = CSVReader.defaultMaximumFieldBytes,
-        maximumFields: Int = CSVReader.defaultMaximumFields
+        maximumFields: Int = CSVReader.defaultMaximumFields,
+        maximumRecordBytes: Int = CSVReader.defaultMaximumRecordBytes
     ) throws(FormatError) {
         self.init(source: try ByteSource(path: path, chunkSize: chunkSize), delimiter: delimiter,
-                  maximumFieldBytes: maximumFieldBytes, maximumFields: maximumFields)
+                  maximumFieldBytes: maximumFieldBytes, maximumFields: maximumFields, maximumRecordBytes: maximumRecordBytes)
     }
 
     deinit {
@@ -155,6 +164,7 @@ public final class CSVReader {
         var recordLine = c.line
         var fields: [String] = []
         fields.reserveCapacity(widestRecord)
+        var recordBytes = 0
         var local = scratch
         scratch = []
         defer { scratch = local }
@@ -388,6 +398,12 @@ public final class CSVReader {
             // ended inside it (a refill reports it before the cell is complete).
             if fields.count == maximumFields {
                 report(line: fieldLine, column: fieldColumn, "more than \(maximumFields) cells in one record",
+                       skipping: .respectingQuotes)
+                return
+            }
+            recordBytes += cell.utf8.count
+            if recordBytes > maximumRecordBytes {
+                report(line: fieldLine, column: fieldColumn, "record longer than \(maximumRecordBytes) bytes",
                        skipping: .respectingQuotes)
                 return
             }
