@@ -55,7 +55,7 @@ public enum YAMLError: Error, Sendable, Equatable {
             "aliases ('*name') are not allowed; write the value out"
         case .tooDeep(let limit, _):
             "nesting deeper than \(limit) levels"
-        case .tooLarge(let bytes, let limit):
+        case .tooLarge(_, let limit):
             // `bytes` may be only what was read before giving up, so it is not shown.
             "file is larger than the limit of \(limit) bytes"
         case .multipleDocuments:

@@ -145,7 +145,8 @@ struct JSONScanner {
             let key = try string()
             // Linear search for small objects; a set once they grow, so huge objects stay linear.
             let isDuplicate = members.count < 16 ? members.contains { $0.key == key } : !keys.insert(key).inserted
-            if members.count == 15 { keys = Set(members.map(\.key)) }
+            // The set takes over at the 16th key, which it must hold too (it is appended below).
+            if members.count == 15 { keys = Set(members.map(\.key) + [key]) }
             if isDuplicate { throw JSONFailure(offset: keyOffset, message: "duplicate key '\(key)' in object") }
             skipWhitespace()
             guard index < bytes.count && bytes[index] == UInt8(ascii: ":") else {
