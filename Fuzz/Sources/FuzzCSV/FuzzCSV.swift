@@ -19,13 +19,14 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 /// Every result (or the thrown error) as text, with small limits so that they are reachable.
 private func read(_ bytes: [UInt8], delimiter: Unicode.Scalar, chunkSize: Int) -> [String] {
     let reader = CSVReader(source: ByteSource(bytes: bytes, chunkSize: chunkSize), delimiter: delimiter,
-                           maximumFieldBytes: 64, maximumFields: 16)
+                           maximumFieldBytes: 64, maximumFields: 16, maximumRecordBytes: 256)
     var results: [String] = []
     do {
         while let result = try reader.next() {
             switch result {
             case .row(let row):
-                check(row.line >= 1 && row.fields.count <= 16 && row.fields.allSatisfy { $0.utf8.count <= 64 })
+                check(row.line >= 1 && row.fields.count <= 16 && row.fields.allSatisfy { $0.utf8.count <= 64 }
+                      && row.fields.reduce(0) { $0 + $1.utf8.count } <= 256, "a row over a limit: \(row)")
                 results.append("\(row)")
             case .invalid(let line, let column, let message):
                 check(line >= 1 && column >= 1, "bad position \(line):\(column)")

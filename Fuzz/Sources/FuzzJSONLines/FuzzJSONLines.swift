@@ -13,11 +13,24 @@ public func fuzzJSONLines(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     check(small == large, "chunk size changed the result: \(small) vs \(large)")
     // The whole input as one JSON text, too.
     do {
-        _ = try JSONParser(maximumDepth: 32).parse(bytes)
+        checkUniqueKeys(try JSONParser(maximumDepth: 32).parse(bytes))
     } catch {
         check(error.line >= 1 && error.column >= 1, "bad position \(error)")
     }
     return 0
+}
+
+/// An accepted object never holds a key twice (the parser's own check is not trusted here).
+private func checkUniqueKeys(_ value: JSONValue) {
+    switch value {
+    case .object(let members):
+        check(Set(members.map(\.key)).count == members.count, "duplicate key accepted in \(value)")
+        members.forEach { checkUniqueKeys($0.value) }
+    case .array(let items):
+        items.forEach(checkUniqueKeys)
+    default:
+        break
+    }
 }
 
 /// Every result (or the thrown error) as text, with a small line limit so that it is reachable.
@@ -27,8 +40,9 @@ private func read(_ bytes: [UInt8], chunkSize: Int) -> [String] {
     var results: [String] = []
     do {
         while let result = try reader.next() {
-            if case .invalid(let line, let column, _) = result {
-                check(line >= 1 && column >= 1, "bad position \(line):\(column)")
+            switch result {
+            case .invalid(let line, let column, _): check(line >= 1 && column >= 1, "bad position \(line):\(column)")
+            case .value(_, let value): checkUniqueKeys(value)
             }
             results.append("\(result)")
         }
