@@ -1,5 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 let package = Package(
     name: "qakit",
@@ -41,7 +46,22 @@ let package = Package(
             // Golden reports (calibration, coaching) are read by path from #filePath, not bundled.
             exclude: ["Statistics/Fixtures/generate_agreement_fixtures.py", "Calibration/Snapshots", "Coaching/Snapshots"]
         ),
-        // Runs the built `qakit` binary; its fixture scorecards are read by path, not bundled.
-        .testTarget(name: "qakitCLITests", dependencies: ["qakit"], exclude: ["Fixtures"]),
+        // Runs the built `qakit` binary; its fixtures and bad-input corpus are read by path, not bundled.
+        .testTarget(name: "qakitCLITests", dependencies: ["qakit"], exclude: ["Fixtures", "Corpus"]),
     ]
 )
+
+// libFuzzer targets (Fuzz/README in docs/robustness.md): only declared when QAKIT_FUZZ is set, so
+// the normal build and `swift test` never compile them. Fuzz/run.sh sets it and adds the
+// sanitizer flags. Each target's `<Target>_main` hands over to libFuzzer's driver.
+if getenv("QAKIT_FUZZ") != nil {
+    package.targets.append(.target(name: "CFuzzDriver", path: "Fuzz/Sources/CFuzzDriver"))
+    for name in ["FuzzScorecard", "FuzzCSV", "FuzzJSONLines", "FuzzAudits"] {
+        package.targets.append(.executableTarget(
+            name: name,
+            dependencies: ["QAKit", "QAKitYAML", "CFuzzDriver"],
+            path: "Fuzz/Sources/\(name)",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ))
+    }
+}

@@ -8,7 +8,8 @@ public enum YAMLError: Error, Sendable, Equatable {
     case tabIndentation(at: Mark)
     /// A key given twice in one mapping.
     case duplicateKey(String, first: Mark, at: Mark)
-    /// An alias (`*name`); scorecards never need them, and expanding them invites billion-laughs input.
+    /// An alias (`*name`); scorecards and audits never need them, and expanding them invites
+    /// billion-laughs input.
     case alias(at: Mark)
     /// Nodes nested deeper than `limit`.
     case tooDeep(limit: Int, at: Mark)
@@ -22,6 +23,9 @@ public enum YAMLError: Error, Sendable, Equatable {
     case complexKey(at: Mark)
     /// Bytes that are not UTF-8.
     case invalidUTF8(at: Mark)
+    /// A control character YAML does not allow in a file (NUL, other C0 and C1 controls, DEL),
+    /// given as its code point.
+    case controlCharacter(UInt32, at: Mark)
     /// A UTF-16 or UTF-32 file (recognised by its byte-order mark).
     case notUTF8(encoding: String)
 
@@ -30,7 +34,8 @@ public enum YAMLError: Error, Sendable, Equatable {
         switch self {
         case .syntax(_, _, let mark), .tabIndentation(let mark), .duplicateKey(_, _, let mark),
              .alias(let mark), .tooDeep(_, let mark), .multipleDocuments(let mark),
-             .unsupportedTag(_, let mark), .complexKey(let mark), .invalidUTF8(let mark):
+             .unsupportedTag(_, let mark), .complexKey(let mark), .invalidUTF8(let mark),
+             .controlCharacter(_, let mark):
             mark
         case .tooLarge, .notUTF8:
             .start
@@ -47,11 +52,12 @@ public enum YAMLError: Error, Sendable, Equatable {
         case .duplicateKey(let key, let first, _):
             "duplicate key '\(key)' (first given at \(first))"
         case .alias:
-            "aliases ('*name') are not allowed in scorecards; write the value out"
+            "aliases ('*name') are not allowed; write the value out"
         case .tooDeep(let limit, _):
             "nesting deeper than \(limit) levels"
-        case .tooLarge(let bytes, let limit):
-            "file is \(bytes) bytes; the limit is \(limit) bytes"
+        case .tooLarge(_, let limit):
+            // `bytes` may be only what was read before giving up, so it is not shown.
+            "file is larger than the limit of \(limit) bytes"
         case .multipleDocuments:
             "a second YAML document ('---'); a file holds exactly one"
         case .unsupportedTag(let tag, _):
@@ -60,8 +66,16 @@ public enum YAMLError: Error, Sendable, Equatable {
             "mapping keys must be plain text, not a mapping or list"
         case .invalidUTF8:
             "invalid UTF-8 byte sequence; save the file as UTF-8"
+        case .controlCharacter(let value, _):
+            "control character \(Self.codePoint(value)) is not allowed in YAML; remove it"
         case .notUTF8(let encoding):
             "file is encoded as \(encoding); save it as UTF-8"
         }
+    }
+
+    /// `U+0000`: four hexadecimal digits, upper case.
+    private static func codePoint(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }

@@ -42,6 +42,12 @@ public struct YAMLParser: Sendable {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw .notUTF8(encoding: "UTF-16")
         }
+        // Without a byte-order mark, YAML 1.2 (section 5.2) tells UTF-16 by NULs next to ASCII
+        // characters; UTF-8 text never starts so.
+        if bytes.count >= 4, bytes[0] == 0 && bytes[1] != 0 && bytes[2] == 0 && bytes[3] != 0
+            || bytes[0] != 0 && bytes[1] == 0 && bytes[2] != 0 && bytes[3] == 0 {
+            throw .notUTF8(encoding: "UTF-16")
+        }
         if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
             throw .invalidUTF8(at: Mark.of(offset: offset, in: bytes))
         }
@@ -169,8 +175,14 @@ final class EventReader {
         let state = parser.pointee
         let problem = state.problem.map { String(cString: $0) } ?? "unknown error"
         if state.error == YAML_READER_ERROR {
-            // Reader errors carry only a byte offset.
-            return .invalidUTF8(at: Mark.of(offset: Int(state.problem_offset), in: bytes))
+            // Reader errors carry only a byte offset. The bytes are valid UTF-8 (checked before
+            // parsing), so the reader objects to a character YAML does not allow.
+            let offset = Int(state.problem_offset)
+            let mark = Mark.of(offset: offset, in: bytes)
+            guard problem == "control characters are not allowed", offset < bytes.count else {
+                return .invalidUTF8(at: mark)
+            }
+            return .controlCharacter(Self.scalar(at: offset, in: bytes), at: mark)
         }
         let mark = Mark(line: Int(state.problem_mark.line) + 1, column: Int(state.problem_mark.column) + 1)
         // libyaml words a tab in indentation two ways, depending on what it was scanning.
@@ -183,6 +195,13 @@ final class EventReader {
             context! += " at \(Int(state.context_mark.line) + 1):\(Int(state.context_mark.column) + 1)"
         }
         return .syntax(problem: problem, context: context, at: mark)
+    }
+
+    /// The code point of the well-formed UTF-8 sequence starting at `offset`.
+    private static func scalar(at offset: Int, in bytes: [UInt8]) -> UInt32 {
+        let length = bytes[offset] < 0x80 ? 1 : bytes[offset] < 0xE0 ? 2 : bytes[offset] < 0xF0 ? 3 : 4
+        let end = min(bytes.count, offset + length)
+        return String(decoding: bytes[offset..<end], as: UTF8.self).unicodeScalars.first?.value ?? 0
     }
 
     private func byte(at index: Int) -> UInt8? {

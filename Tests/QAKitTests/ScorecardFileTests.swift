@@ -12,7 +12,7 @@ struct ScorecardYAMLDiagnosticTests {
         DiagnosticCase(name: "tab indentation", fixture: "scorecard: s\nsections:\n1️⃣\t- id: a\n",
                        message: "tab character in indentation; YAML indents with spaces only"),
         DiagnosticCase(name: "billion laughs", fixture: "a: &a [lol, lol]\nb: &b [1️⃣*a, *a]\nc: [*b, *b]\n",
-                       message: "aliases ('*name') are not allowed in scorecards; write the value out"),
+                       message: "aliases ('*name') are not allowed; write the value out"),
         DiagnosticCase(name: "two documents", fixture: "scorecard: a\n1️⃣---\nscorecard: b\n",
                        message: "a second YAML document ('---'); a file holds exactly one"),
         DiagnosticCase(name: "non-core tag", fixture: "scorecard: 1️⃣!custom s\n",
@@ -47,7 +47,7 @@ struct ScorecardYAMLDiagnosticTests {
     @Test func oversizeFileIsReportedAtTheStart() {
         let loader = ScorecardLoader(parser: .init(maximumBytes: 16))
         let result = loader.load(bytes: Array("scorecard: too-long-for-the-limit\n".utf8), file: "card.yaml")
-        #expect(result.diagnostics.map(\.description) == ["card.yaml:1:1: error: file is 34 bytes; the limit is 16 bytes"])
+        #expect(result.diagnostics.map(\.description) == ["card.yaml:1:1: error: file is larger than the limit of 16 bytes"])
     }
 }
 

@@ -148,6 +148,21 @@ struct YAMLRejectionTests {
         #expect(throws: YAMLError.notUTF8(encoding: "UTF-16")) { try YAMLParser().parse(bytes) }
     }
 
+    /// "a: 1" in UTF-16 without a byte-order mark, little- and big-endian (YAML 1.2 section 5.2).
+    @Test(arguments: [[0x61, 0x00, 0x3A, 0x00], [0x00, 0x61, 0x00, 0x3A]] as [[UInt8]])
+    func utf16WithoutMarkIsRejected(_ bytes: [UInt8]) {
+        #expect(throws: YAMLError.notUTF8(encoding: "UTF-16")) { try YAMLParser().parse(bytes) }
+    }
+
+    /// NUL and DEL are valid UTF-8 but not allowed in YAML; the message names the character, not
+    /// the encoding. "b: x" puts the character in column 5 of line 2.
+    @Test(arguments: [(0x00, "U+0000"), (0x7F, "U+007F")] as [(UInt8, String)])
+    func controlCharacterIsNamed(_ byte: UInt8, _ name: String) {
+        let bytes = Array("a: 1\nb: x".utf8) + [byte]
+        #expect(throws: YAMLError.controlCharacter(UInt32(byte), at: Mark(line: 2, column: 5))) { try YAMLParser().parse(bytes) }
+        #expect(YAMLError.controlCharacter(UInt32(byte), at: .start).message == "control character \(name) is not allowed in YAML; remove it")
+    }
+
     @Test(arguments: ["a:\n1️⃣\tb: 1\n", "a:\n  b: 1\n1️⃣\tc: 2\n", "- a\n1️⃣\t- b\n"])
     func tabIndentationIsRejected(_ marked: String) {
         let (text, marks) = unmark(marked)

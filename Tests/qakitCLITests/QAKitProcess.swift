@@ -29,7 +29,10 @@ struct QAKitProcess {
     }
 
     /// Runs `qakit arguments…` in `directory`, with `NO_COLOR` set unless `environment` says otherwise.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = ["NO_COLOR": "1"]) throws -> Output {
+    ///
+    /// A run still going after `timeout` seconds is killed and recorded as an issue (a hang).
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = ["NO_COLOR": "1"],
+                    timeout: Double = 300) throws -> Output {
         let process = Process()
         process.executableURL = try binary()
         process.arguments = arguments
@@ -47,6 +50,12 @@ struct QAKitProcess {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning {
+            process.terminate()
+            Issue.record("qakit \(arguments.joined(separator: " ")) still running after \(timeout) s: killed")
+        }
         process.waitUntilExit()
         try out.close()
         try err.close()

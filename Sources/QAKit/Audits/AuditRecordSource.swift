@@ -57,6 +57,10 @@ struct KeyedRecordBuilder {
     let file: String
     private var cache: [[String]: RecordLayout] = [:]
 
+    /// The most fields (answers and comments included) a record may have, as CSV cells: beyond
+    /// it no real export goes, and every extra field costs a did-you-mean search.
+    static let maximumFields = CSVReader.defaultMaximumFields
+
     init(decoder: AuditDecoder, file: String) {
         self.decoder = decoder
         self.file = file
@@ -66,6 +70,13 @@ struct KeyedRecordBuilder {
         var names: [String] = []
         var values: [String] = []
         var problems: [String] = []
+        /// NUL (`\u0000` in JSON, `\0` in YAML) is refused as CSV refuses the raw byte: no
+        /// report or export should carry it.
+        func checkNUL(_ name: String, _ text: String?) {
+            if name.utf8.contains(0) || text?.utf8.contains(0) == true {
+                problems.append("field '\(name)': NUL character (U+0000) is not allowed")
+            }
+        }
         for (key, value) in entries {
             switch (key, value) {
             case ("answers", .object(let answers)), ("comments", .object(let answers)):
@@ -75,17 +86,22 @@ struct KeyedRecordBuilder {
                         problems.append("field '\(key).\(id)': expected a single value, found \(answer.kindName)")
                         continue
                     }
+                    checkNUL("\(key).\(id)", text)
                     names.append(id + suffix)
                     values.append(text ?? "")
                 }
             case ("answers", _), ("comments", _):
                 problems.append("field '\(key)': expected an object of criterion ids, found \(value.kindName)")
             case (_, .scalar(let text)):
+                checkNUL(key, text)
                 names.append(key)
                 values.append(text ?? "")
             default:
                 problems.append("field '\(key)': expected a string, number or boolean, found \(value.kindName)")
             }
+        }
+        if names.count > Self.maximumFields {
+            problems = ["more than \(Self.maximumFields) fields in one record"]
         }
         if !problems.isEmpty {
             let id = zip(names, values).first { $0.0 == "audit_id" && !$0.1.isEmpty }?.1

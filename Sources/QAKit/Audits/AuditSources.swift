@@ -6,12 +6,17 @@ import Darwin
 
 /// Opens an audit file in its format.
 public enum AuditSources {
+    /// Opens `path` and reads its first item, so that a file that cannot be read at all (missing,
+    /// empty, UTF-16, an unreadable CSV header, broken YAML) throws here, before anything is
+    /// scored, whatever its format.
+    ///
+    /// - Throws: `InputError` with `isUnreadable` set; problems later in the file come from `next()`.
     public static func open(path: String, format: AuditFormat, decoder: AuditDecoder) throws(InputError) -> any AuditRecordSource {
         switch format {
-        case .csv: try CSVAuditSource(path: path, decoder: decoder)
-        case .tsv: try CSVAuditSource(path: path, delimiter: "\t", decoder: decoder)
-        case .jsonl: try JSONLinesAuditSource(path: path, decoder: decoder)
-        case .yaml: try YAMLAuditSource(file: path, bytes: readAll(path), decoder: decoder)
+        case .csv: try PrimedSource(try CSVAuditSource(path: path, decoder: decoder))
+        case .tsv: try PrimedSource(try CSVAuditSource(path: path, delimiter: "\t", decoder: decoder))
+        case .jsonl: try PrimedSource(try JSONLinesAuditSource(path: path, decoder: decoder))
+        case .yaml: try PrimedSource(try YAMLAuditSource(file: path, bytes: readAll(path), decoder: decoder))
         }
     }
 
@@ -36,8 +41,39 @@ public enum AuditSources {
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<count])
             if bytes.count > 64 << 20 {
-                throw InputError(file: path, message: "YAML audit file is larger than 64 MiB; use CSV or JSON Lines for large exports", isUnreadable: true)
+                throw InputError(file: path, line: 1, column: 1, message: "YAML audit file is larger than 64 MiB; use CSV or JSON Lines for large exports",
+                             isUnreadable: true)
             }
         }
+    }
+}
+
+/// A source whose first item was read when it was opened (see `AuditSources.open`).
+///
+/// Generic over the format's source so that reading stays statically dispatched.
+struct PrimedSource<Base: AuditRecordSource>: AuditRecordSource {
+    private var base: Base
+    /// The first item, or the recoverable error reading it, until `next()` hands it out.
+    private var first: Result<SourceItem?, InputError>?
+
+    init(_ base: Base) throws(InputError) {
+        self.base = base
+        do {
+            first = .success(try self.base.next())
+        } catch where error.isUnreadable {
+            throw error
+        } catch {
+            // A record-level failure (a quote left open): the run reports it in order.
+            first = .failure(error)
+        }
+    }
+
+    var file: String { base.file }
+    var allowsFlagWords: Bool { base.allowsFlagWords }
+
+    mutating func next() throws(InputError) -> SourceItem? {
+        guard let pending = first else { return try base.next() }
+        first = nil
+        return try pending.get()
     }
 }

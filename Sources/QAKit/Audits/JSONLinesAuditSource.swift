@@ -5,6 +5,8 @@ public struct JSONLinesAuditSource: AuditRecordSource {
     public var allowsFlagWords: Bool { false }
     private let reader: JSONLinesReader
     private var builder: KeyedRecordBuilder
+    /// Whether a line has been read, to tell an empty file from the end of one.
+    private var isStarted = false
 
     /// Opens `path` (`-` for standard input); a missing or unreadable file is an `InputError`.
     public init(path: String, decoder: AuditDecoder) throws(InputError) {
@@ -18,6 +20,7 @@ public struct JSONLinesAuditSource: AuditRecordSource {
     }
 
     public mutating func next() throws(InputError) -> SourceItem? {
+        defer { isStarted = true }
         let result: JSONLinesResult?
         do {
             result = try reader.next()
@@ -25,6 +28,10 @@ public struct JSONLinesAuditSource: AuditRecordSource {
             throw InputError(file: file, line: error.position?.line, column: error.position?.column, message: error.message, isUnreadable: true)
         }
         switch result {
+        case nil where !isStarted:
+            // Zero bytes or only blank lines: almost always a failed export, never "no audits".
+            throw InputError(file: file, line: 1, column: 1, message: "file is empty; expected one audit object per line",
+                             isUnreadable: true)
         case nil:
             return nil
         case .invalid(let line, let column, let message)?:

@@ -22,7 +22,9 @@ public struct YAMLAuditSource: AuditRecordSource {
         }
         switch root {
         case nil:
-            pending = []
+            // Zero bytes or only comments; `[]` is the way to write a file with no audits.
+            throw InputError(file: file, line: 1, column: 1, message: "file is empty; expected a list of audits ('[]' for none)",
+                             isUnreadable: true)
         case .sequence(let sequence)?:
             pending = sequence.items.reversed()
         case let node?:

@@ -28,8 +28,8 @@ public enum CSVReadResult: Sendable, Hashable {
 /// only the current record is held. Accepted input:
 /// - Records end with CRLF, LF or a lone CR (classic Mac files), mixed freely; each counts as one
 ///   line break. The last record needs no line break.
-/// - A UTF-8 byte-order mark at the start is skipped. A UTF-16 byte-order mark is a thrown
-///   `FormatError.utf16`.
+/// - A UTF-8 byte-order mark at the start is skipped. UTF-16 input (a UTF-16 byte-order mark, or
+///   NULs in every other byte of the first four) is a thrown `FormatError.utf16`.
 /// - Quoted cells may hold delimiters, doubled quotes (`""` for `"`) and line breaks.
 /// - A completely empty line (no byte before its line break) is not a record: it is skipped, so
 ///   blank lines between or after records do no harm. A line holding only `""` is a record with
@@ -40,7 +40,9 @@ public enum CSVReadResult: Sendable, Hashable {
 /// UTF-8 (position of the first byte of the bad sequence), a NUL byte, a quote inside an unquoted
 /// cell or text after a closing quote (the rest of that physical line is skipped, since the quoting
 /// can no longer be trusted), a cell longer than `maximumFieldBytes` (position of the cell's
-/// start), or more than `maximumFields` cells (position of the first cell too many). Only the first
+/// start), more than `maximumFields` cells (position of the first cell too many), or cells adding
+/// up to more than `maximumRecordBytes` (position of the cell that crosses the limit), so that a
+/// record's memory is bounded by the last limit, not by cells × cell size. Only the first
 /// problem of a record is reported.
 ///
 /// Thrown (fatal) problems: I/O errors, a UTF-16 file, and a quoted cell still open at the end of
@@ -50,6 +52,8 @@ public final class CSVReader {
     public static let defaultMaximumFieldBytes = 1 << 20
     /// The most cells a record may have by default.
     public static let defaultMaximumFields = 10_000
+    /// The most bytes all cells of a record may hold together by default: 16 MiB, as a JSON line.
+    public static let defaultMaximumRecordBytes = 16 << 20
 
     /// The path or name of the input, for messages.
     public var path: String { source.path }
@@ -58,6 +62,7 @@ public final class CSVReader {
     private let delimiter: UInt8
     private let maximumFieldBytes: Int
     private let maximumFields: Int
+    private let maximumRecordBytes: Int
     /// Bytes that end a fast scan outside quotes (1) or inside quotes (2); bit flags per byte value.
     private let specials: UnsafeMutablePointer<UInt8>
     private let buffer: UnsafeMutablePointer<UInt8>
@@ -100,11 +105,13 @@ public final class CSVReader {
     ///     (others are a programming error and stop the program).
     ///   - maximumFieldBytes: the longest cell, in UTF-8 bytes, before the record is rejected.
     ///   - maximumFields: the most cells in one record before it is rejected.
+    ///   - maximumRecordBytes: the most bytes of all cells of one record before it is rejected.
     public init(
         source: ByteSource,
         delimiter: Unicode.Scalar = ",",
         maximumFieldBytes: Int = CSVReader.defaultMaximumFieldBytes,
-        maximumFields: Int = CSVReader.defaultMaximumFields
+        maximumFields: Int = CSVReader.defaultMaximumFields,
+        maximumRecordBytes: Int = CSVReader.defaultMaximumRecordBytes
     ) {
         precondition(delimiter.isASCII && !"\"\r\n\0".unicodeScalars.contains(delimiter),
                      "a CSV delimiter must be ASCII and not a quote, line break or NUL")
@@ -112,6 +119,7 @@ public final class CSVReader {
         self.delimiter = UInt8(delimiter.value)
         self.maximumFieldBytes = max(0, maximumFieldBytes)
         self.maximumFields = max(1, maximumFields)
+        self.maximumRecordBytes = max(0, maximumRecordBytes)
         specials = .allocate(capacity: 256)
         specials.initialize(repeating: 0, count: 256)
         for byte in [UInt8(ascii: "\""), 0x0A, 0x0D, 0x00] { specials[Int(byte)] = 3 }
@@ -129,10 +137,11 @@ public final class CSVReader {
         delimiter: Unicode.Scalar = ",",
         chunkSize: Int = ByteSource.defaultChunkSize,
         maximumFieldBytes: Int = CSVReader.defaultMaximumFieldBytes,
-        maximumFields: Int = CSVReader.defaultMaximumFields
+        maximumFields: Int = CSVReader.defaultMaximumFields,
+        maximumRecordBytes: Int = CSVReader.defaultMaximumRecordBytes
     ) throws(FormatError) {
         self.init(source: try ByteSource(path: path, chunkSize: chunkSize), delimiter: delimiter,
-                  maximumFieldBytes: maximumFieldBytes, maximumFields: maximumFields)
+                  maximumFieldBytes: maximumFieldBytes, maximumFields: maximumFields, maximumRecordBytes: maximumRecordBytes)
     }
 
     deinit {
@@ -156,6 +165,7 @@ public final class CSVReader {
         var recordLine = c.line
         var fields: [String] = []
         fields.reserveCapacity(previousWidth)
+        var recordBytes = 0
         var local = scratch
         scratch = []
         defer { scratch = local }
@@ -350,7 +360,12 @@ public final class CSVReader {
         /// `index` is reported as too long instead, so that the outcome does not depend on where
         /// chunks happen to end.
         func report(line: Int, column: Int, _ message: String, skipping mode: Skipping, index: Int? = nil) {
-            guard skipping == .no else { return }
+            guard skipping == .no else {
+                // A later stray quote still means the quoting of this line cannot be trusted,
+                // whichever problem came first (or the chunk size would decide).
+                if mode == .toLineEnd { skipping = .toLineEnd }
+                return
+            }
             problem = (line, column, message)
             if let index, state != .fieldStart {
                 let pending = (state == .afterQuote ? spanEnd : index) - spanStart
@@ -368,11 +383,6 @@ public final class CSVReader {
             let stop = state == .afterQuote ? spanEnd : c.index
             state = .fieldStart
             guard skipping == .no else { return }
-            if fields.count == maximumFields {
-                report(line: fieldLine, column: fieldColumn, "more than \(maximumFields) cells in one record",
-                       skipping: .respectingQuotes)
-                return
-            }
             let span = UnsafeBufferPointer(start: buffer + spanStart, count: max(0, stop - spanStart))
             if (usesScratch ? local.count : 0) + span.count > maximumFieldBytes {
                 report(line: fieldLine, column: fieldColumn, "cell longer than \(maximumFieldBytes) bytes",
@@ -388,6 +398,19 @@ public final class CSVReader {
             } else {
                 cell = String(decoding: span, as: UTF8.self)
             }
+            // After the length check: a long cell is reported as long whether or not the chunk
+            // ended inside it (a refill reports it before the cell is complete).
+            if fields.count == maximumFields {
+                report(line: fieldLine, column: fieldColumn, "more than \(maximumFields) cells in one record",
+                       skipping: .respectingQuotes)
+                return
+            }
+            recordBytes += cell.utf8.count
+            if recordBytes > maximumRecordBytes {
+                report(line: fieldLine, column: fieldColumn, "record longer than \(maximumRecordBytes) bytes",
+                       skipping: .respectingQuotes)
+                return
+            }
             fields.append(cell)
         }
 
@@ -399,14 +422,14 @@ public final class CSVReader {
         }
     }
 
-    /// Skips a UTF-8 byte-order mark; rejects UTF-16 ones.
+    /// Skips a UTF-8 byte-order mark; rejects UTF-16 input, with or without its mark.
     private func checkStart(_ c: inout Cursor) throws(FormatError) {
         c.hasCheckedStart = true
-        while c.end - c.index < 3 && !c.isAtEnd { try refill(&c) }
+        while c.end - c.index < 4 && !c.isAtEnd { try refill(&c) }
         let available = c.end - c.index
         let first = available > 0 ? buffer[c.index] : 0
         let second = available > 1 ? buffer[c.index + 1] : 0
-        if (first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF) {
+        if (first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF) || isUTF16WithoutMark(buffer + c.index, available: available) {
             throw .utf16(path: source.path)
         }
         if available >= 3 && first == 0xEF && second == 0xBB && buffer[c.index + 2] == 0xBF {
@@ -426,4 +449,14 @@ public final class CSVReader {
         if count == 0 { c.isAtEnd = true }
         c.end += count
     }
+}
+
+/// Whether the first `available` bytes look like UTF-16 without a byte-order mark: two code units
+/// that are each a NUL next to a non-NUL byte, as ASCII text in UTF-16 is. UTF-8 text never
+/// starts so (a lone NUL in a first cell is reported as a NUL byte instead).
+func isUTF16WithoutMark(_ bytes: UnsafePointer<UInt8>, available: Int) -> Bool {
+    guard available >= 4 else { return false }
+    let littleEndian = bytes[0] != 0 && bytes[1] == 0 && bytes[2] != 0 && bytes[3] == 0
+    let bigEndian = bytes[0] == 0 && bytes[1] != 0 && bytes[2] == 0 && bytes[3] != 0
+    return littleEndian || bigEndian
 }

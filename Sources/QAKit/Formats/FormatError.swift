@@ -14,7 +14,8 @@ public enum FormatError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     /// A read failed part-way; `reason` is the system's text.
     case readFailed(path: String, reason: String)
-    /// The input starts with a UTF-16 byte-order mark.
+    /// The input is UTF-16: it starts with a UTF-16 byte-order mark, or one of its first two
+    /// bytes is NUL and the other is not (UTF-16 text without a mark). Reported at 1:1.
     case utf16(path: String)
     /// A quoted CSV field is still open at the end of the input; `line` and `column` point at
     /// its opening quote.
@@ -32,8 +33,11 @@ public enum FormatError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// 1-based line and column (Unicode scalars) when the problem has a position.
     public var position: (line: Int, column: Int)? {
-        if case .unterminatedQuotedField(_, let line, let column) = self { return (line, column) }
-        return nil
+        switch self {
+        case .unterminatedQuotedField(_, let line, let column): (line, column)
+        case .utf16: (1, 1)
+        default: nil
+        }
     }
 
     /// The message without the path, in words a QA lead can act on.

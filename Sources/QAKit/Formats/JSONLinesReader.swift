@@ -19,7 +19,8 @@ public enum JSONLinesResult: Sendable, Hashable {
 ///
 /// Lines end at LF; a CR before it is JSON whitespace and so is harmless. Lines that are empty or
 /// hold only spaces, tabs and CRs are skipped. A UTF-8 byte-order mark at the very start is
-/// skipped; a UTF-16 one is a thrown `FormatError.utf16`. The last line needs no LF.
+/// skipped; UTF-16 input (its byte-order mark, or NULs in every other byte of the first four) is a thrown
+/// `FormatError.utf16`. The last line needs no LF.
 ///
 /// One broken line never stops the rest: it yields `.invalid` and reading goes on. A line longer
 /// than `maximumLineBytes` (16 MiB by default) is not held in memory: it is skipped up to its LF
@@ -159,15 +160,16 @@ public final class JSONLinesReader {
         return buffer.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
-    /// Reads at least three bytes (or all there is) to look for a byte-order mark.
+    /// Reads at least four bytes (or all there is) to look for a byte-order mark or UTF-16 text.
     private func checkStart() throws(FormatError) {
         hasCheckedStart = true
-        while end < 3 && !isAtEnd {
+        while end < 4 && !isAtEnd {
             let count = try source.read(into: UnsafeMutableBufferPointer(start: buffer + end, count: capacity - end))
             if count == 0 { isAtEnd = true }
             end += count
         }
-        if end >= 2 && ((buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF)) {
+        if end >= 2 && ((buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF)
+            || isUTF16WithoutMark(buffer, available: end)) {
             throw .utf16(path: source.path)
         }
         if end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { index = 3 }

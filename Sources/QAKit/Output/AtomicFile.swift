@@ -72,6 +72,17 @@ public final class AtomicFile {
             unlink(temporaryPath)
             throw WriteError(path: path, reason: reason)
         }
+        syncDirectory()
+    }
+
+    /// Makes the rename itself durable (a power cut after it must not bring the old name back).
+    /// Best effort: the output is already complete and in place, so a failure here is ignored.
+    private func syncDirectory() {
+        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let descriptor = open(directory.isEmpty ? "/" : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
     }
 
     /// Writes `text` to `path` atomically in one call.

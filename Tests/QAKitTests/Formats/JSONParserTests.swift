@@ -154,6 +154,19 @@ struct JSONParserTests {
         }
     }
 
+    /// Found in review for issue #6: the parser searches the first 15 keys linearly and then
+    /// switches to a set, which lacked the key that triggered the switch (the 16th), so a repeat
+    /// of exactly that key went through and the record carried two values for one field.
+    @Test("a repeat of any of the first 40 keys is found", arguments: 0..<40)
+    func duplicateOfEveryPosition(repeated: Int) {
+        let members = (0..<40).map { "\"k\($0)\": \($0)" }.joined(separator: ",")
+        let text = "{\(members),\"k\(repeated)\": 0}"
+        let column = 1 + members.count + 1 + 1
+        #expect(throws: JSONSyntaxError(line: 1, column: column, message: "duplicate key 'k\(repeated)' in object")) {
+            try JSONParser().parse(text)
+        }
+    }
+
     @Test("object members keep source order and are found by key")
     func memberOrder() throws {
         let value = try JSONParser().parse(#"{"z": 1, "a": "x"}"#)

@@ -1,0 +1,1 @@
+// Nothing to compile: the module only declares libFuzzer's driver (see include/CFuzzDriver.h).
