@@ -50,7 +50,8 @@ public final class AuditDecoder {
     /// Header problems worth a warning: columns that look like misspelt criterion ids.
     public func headerWarnings(for layout: RecordLayout, file: String, line: Int) -> [Diagnostic] {
         layout.misspeltColumns(criterionIDs: criterionIDs).map { column, suggestion in
-            Diagnostic(.warning, "column '\(layout.names[column])' is not a criterion or known field; did you mean '\(suggestion)'?",
+            let caseNote = layout.names[column].lowercased() == suggestion.lowercased() ? " (names are case-sensitive)" : ""
+            return Diagnostic(.warning, "column '\(layout.names[column])' is not a criterion or known field; did you mean '\(suggestion)'?\(caseNote)",
                        file: file, line: line)
         }
     }
@@ -67,10 +68,14 @@ public final class AuditDecoder {
         }
         let id = field(.auditID)
         problems.auditID = id
-        if id == nil { problems.add(field: "audit_id", "missing required field 'audit_id'") }
+        func missing(_ name: RecordLayout.StandardField) {
+            let hint = layout.misspelling(of: name.rawValue).map { "; is column '\($0)' meant to be '\(name.rawValue)'?" } ?? ""
+            problems.add(field: name.rawValue, "missing required field '\(name.rawValue)'\(hint)")
+        }
+        if id == nil { missing(.auditID) }
         func required(_ name: RecordLayout.StandardField) -> String {
             if let value = field(name) { return value }
-            problems.add(field: name.rawValue, "missing required field '\(name.rawValue)'")
+            missing(name)
             return ""
         }
         let interactionID = required(.interactionID)
@@ -96,6 +101,10 @@ public final class AuditDecoder {
             guard case .metadata(let name) = role, column < values.count else { continue }
             let text = AnswerParser.trimmed(values[column])
             guard !text.isEmpty else { continue }
+            if name.isEmpty {
+                problems.add(field: "column \(column + 1)", "value '\(text)' is in a column with no name in the header; name the column or remove the value")
+                continue
+            }
             if layout.hasDistinctMetadataNames {
                 metadata[name] = text
             } else if metadata[name] == nil {

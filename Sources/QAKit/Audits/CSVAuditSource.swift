@@ -61,6 +61,7 @@ public struct CSVAuditSource: AuditRecordSource {
             throw InputError(file: file, line: line, column: column, message: "header row cannot be read: \(message)", isUnreadable: true)
         case .row(let row)?:
             let names = row.fields.map(AnswerParser.trimmed)
+            try rejectOtherDelimiters(names, line: row.line)
             var seen: [String: Int] = [:]
             for (index, name) in names.enumerated() where !name.isEmpty {
                 if let first = seen[name] {
@@ -71,6 +72,18 @@ public struct CSVAuditSource: AuditRecordSource {
             let layout = decoder.layout(names: names)
             pendingWarnings = decoder.headerWarnings(for: layout, file: file, line: row.line)
             self.layout = layout
+        }
+    }
+
+    /// A header read as one column that holds semicolons or tabs is another delimiter's export
+    /// (spreadsheets in many locales save CSV with `;`); reading on would reject every record.
+    private func rejectOtherDelimiters(_ names: [String], line: Int) throws(InputError) {
+        guard names.count == 1, let header = names.first else { return }
+        for (symbol, name) in [(";", "semicolons"), ("\t", "tabs")] where header.contains(symbol) {
+            let fix = symbol == ";" ? "export it with commas" : "give it a .tsv extension or use --input-format tsv"
+            throw InputError(file: file, line: line, column: 1,
+                             message: "the header is a single column holding \(name); the file looks \(name == "tabs" ? "tab" : "semicolon")-separated: \(fix)",
+                             isUnreadable: true)
         }
     }
 }

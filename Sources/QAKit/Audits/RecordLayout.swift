@@ -125,13 +125,20 @@ public final class RecordLayout: @unchecked Sendable {
         return plan
     }
 
-    /// Metadata columns whose names look like misspelt criterion ids, with the likely id.
+    /// Metadata columns whose names look like misspelt criterion ids or standard fields (also
+    /// in another case: `Audit_ID`), with the likely name.
     public func misspeltColumns(criterionIDs: Set<String>) -> [(column: Int, suggestion: String)] {
-        roles.enumerated().compactMap { column, role in
-            guard case .metadata(let name) = role else { return nil }
+        let candidates = criterionIDs.union(StandardField.allCases.map(\.rawValue))
+        return roles.enumerated().compactMap { column, role in
+            guard case .metadata(let name) = role, !name.isEmpty else { return nil }
             let base = name.hasSuffix(".comment") ? String(name.dropLast(".comment".count)) : name
-            guard let match = Suggestion.closest(to: base, among: criterionIDs), match != base else { return nil }
+            guard let match = Suggestion.closest(to: base, among: candidates), match != base else { return nil }
             return (column, name.hasSuffix(".comment") ? match + ".comment" : match)
         }
+    }
+
+    /// The column that looks like a misspelling of `name`, for hints on a missing field.
+    func misspelling(of name: String) -> String? {
+        names.first { $0 != name && !$0.isEmpty && Suggestion.closest(to: $0, among: [name]) != nil }
     }
 }
