@@ -2,12 +2,22 @@
 public struct ScoredAudit: Sendable {
     public var audit: Audit
     public var result: AuditScore
-    public var scorecard: Scorecard
+    /// The audit's scorecard, shared: copying a `ScoredAudit` retains one box instead of
+    /// copying every field of the scorecard.
+    public var scorecard: Scorecard {
+        get { shared.scorecard }
+        set { shared = SharedScorecard(newValue) }
+    }
+    private var shared: SharedScorecard
 
     public init(audit: Audit, result: AuditScore, scorecard: Scorecard) {
+        self.init(audit: audit, result: result, shared: SharedScorecard(scorecard))
+    }
+
+    init(audit: Audit, result: AuditScore, shared: SharedScorecard) {
         self.audit = audit
         self.result = result
-        self.scorecard = scorecard
+        self.shared = shared
     }
 
     /// The answer normalised for output: `yes`/`no`/`na`, an integer, an option value or a number.
@@ -88,5 +98,14 @@ public struct ScoredAudit: Sendable {
     public static func csvHeader(sectionColumns: [String]) -> [String] {
         ["audit_id", "interaction_id", "agent", "reviewer", "date", "scorecard", "scorecard_version", "score",
          "raw_score", "passed", "auto_failed", "band", "calibration"] + sectionColumns.map { "section:\($0)" }
+    }
+}
+
+/// One loaded scorecard behind a single reference, shared by every `ScoredAudit` of a run.
+final class SharedScorecard: Sendable {
+    let scorecard: Scorecard
+
+    init(_ scorecard: Scorecard) {
+        self.scorecard = scorecard
     }
 }

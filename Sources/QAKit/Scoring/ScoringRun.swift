@@ -23,6 +23,8 @@ public final class ScoringRun {
     public let scorecards: [Scorecard]
     public let decoder: AuditDecoder
     let engines: [ScoreEngine]
+    /// `scorecards`, each boxed once for the `ScoredAudit`s of the run.
+    private let shared: [SharedScorecard]
 
     /// Audits scored, calibration audits among them, and records rejected so far.
     public internal(set) var scoredCount = 0
@@ -33,6 +35,7 @@ public final class ScoringRun {
         self.scorecards = scorecards
         decoder = AuditDecoder(scorecards: scorecards)
         engines = scorecards.map(ScoreEngine.init(scorecard:))
+        shared = scorecards.map(SharedScorecard.init)
     }
 
     /// Reads every record of `source`, calling `scored` for each valid audit and `report` for
@@ -109,7 +112,7 @@ public final class ScoringRun {
             let result = engines[audit.scorecardIndex].score(audit)
             scoredCount += 1
             if audit.isCalibration { calibrationCount += 1 }
-            try scored(ScoredAudit(audit: audit, result: result, scorecard: scorecards[audit.scorecardIndex]))
+            try scored(ScoredAudit(audit: audit, result: result, shared: shared[audit.scorecardIndex]))
         case .rejected(let diagnostics):
             rejectedCount += 1
             diagnostics.forEach(report)
