@@ -32,7 +32,7 @@ public struct Aggregator: Sendable {
             let audit = scored.audit
             return switch self {
             case .scorecard: scored.scorecard.id
-            case .team: audit.fields["team"] ?? Aggregate.noValue
+            case .team: audit.metadata.value(named: "team") ?? Aggregate.noValue
             case .field(let name): audit.value(of: name) ?? Aggregate.noValue
             case .agent: audit.agent
             case .reviewer: audit.reviewer
