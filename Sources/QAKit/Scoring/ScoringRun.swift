@@ -71,8 +71,11 @@ public final class ScoringRun {
             }
             guard pipeline.start() else { return try runSequentially(&pointer.pointee, scored: scored, report: report) }
             defer { pipeline.finish() }
-            while let batch = pipeline.next() {
-                for item in batch {
+            while var batch = pipeline.next() {
+                // Taken out from the end of the reversed batch: each item is moved, not copied
+                // (a copy would retain every string and array of its audit once more).
+                batch.reverse()
+                while let item = batch.popLast() {
                     switch item {
                     case .failure(let error): throw error
                     case .problem(let diagnostic):
