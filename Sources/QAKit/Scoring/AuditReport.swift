@@ -94,6 +94,42 @@ public struct ScoredAudit: Sendable {
         return cells
     }
 
+    /// `CSVText.row(csvRow(sectionColumns:))`, built straight into one string: no array of
+    /// cells, no joined copy.
+    public func csvLine(sectionColumns: [String]) -> String {
+        var line = ""
+        line.reserveCapacity(160)
+        CSVText.append(audit.id, to: &line)
+        line += ","
+        CSVText.append(audit.interactionID, to: &line)
+        line += ","
+        CSVText.append(audit.agent, to: &line)
+        line += ","
+        CSVText.append(audit.reviewer, to: &line)
+        line += ","
+        CSVText.append(audit.date.description, to: &line)
+        line += ","
+        let scorecard = shared.scorecard
+        CSVText.append(scorecard.id, to: &line)
+        line += ","
+        line += String(scorecard.version)
+        line += ","
+        if let score = result.score { line += score.formatted() }
+        line += ","
+        if let raw = result.rawScore { line += raw.formatted() }
+        line += ","
+        if let passed = result.passed { line += passed ? "true" : "false" }
+        line += result.isAutoFailed ? ",true," : ",false,"
+        if let band = result.band { CSVText.append(band, to: &line) }
+        line += audit.isCalibration ? ",true" : ",false"
+        for column in sectionColumns {
+            line += ","
+            if let percentage = result.sections.first(where: { $0.id == column })?.percentage { line += percentage.formatted() }
+        }
+        line += "\n"
+        return line
+    }
+
     /// The CSV header for `csvRow`.
     public static func csvHeader(sectionColumns: [String]) -> [String] {
         ["audit_id", "interaction_id", "agent", "reviewer", "date", "scorecard", "scorecard_version", "score",
