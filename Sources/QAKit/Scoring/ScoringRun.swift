@@ -51,6 +51,10 @@ public final class ScoringRun {
         report: (Diagnostic) -> Void
     ) throws {
         guard RecordPipeline.isUseful else { return try runSequentially(&source, scored: scored, report: report) }
+        // Read once: a source's file and flag rule do not change, and reading them through the
+        // pointer per record copied the whole source each time.
+        let file = source.file
+        let allowsFlagWords = source.allowsFlagWords
         try withUnsafeMutablePointer(to: &source) { pointer in
             let decoder = self.decoder
             let pipeline = RecordPipeline { batch in
@@ -60,8 +64,8 @@ public final class ScoringRun {
                     case .problem(let diagnostic): batch.append(.problem(diagnostic))
                     case .warning(let diagnostic): batch.append(.warning(diagnostic))
                     case .record(let values, let layout, let line):
-                        batch.append(.decoded(decoder.decode(values: values, layout: layout, file: pointer.pointee.file, line: line,
-                                                             allowFlagWords: pointer.pointee.allowsFlagWords)))
+                        batch.append(.decoded(decoder.decode(values: values, layout: layout, file: file, line: line,
+                                                             allowFlagWords: allowsFlagWords)))
                     }
                     return true
                 } catch {
@@ -72,11 +76,13 @@ public final class ScoringRun {
             guard pipeline.start() else { return try runSequentially(&pointer.pointee, scored: scored, report: report) }
             defer { pipeline.finish() }
             while var batch = pipeline.next() {
-                // Taken out from the end of the reversed batch: each item is moved, not copied
-                // (a copy would retain every string and array of its audit once more).
-                batch.reverse()
-                while let item = batch.popLast() {
+                for index in batch.indices {
+                    // Swapped out, so the item is moved rather than copied (a copy would retain
+                    // every string and array of its audit once more).
+                    var item = RecordPipeline.Item.taken
+                    swap(&item, &batch[index])
                     switch item {
+                    case .taken: break
                     case .failure(let error): throw error
                     case .problem(let diagnostic):
                         rejectedCount += 1
@@ -95,6 +101,8 @@ public final class ScoringRun {
         scored: (ScoredAudit) throws -> Void,
         report: (Diagnostic) -> Void
     ) throws {
+        let file = source.file
+        let allowsFlagWords = source.allowsFlagWords
         while let item = try source.next() {
             switch item {
             case .problem(let diagnostic):
@@ -103,7 +111,7 @@ public final class ScoringRun {
             case .warning(let diagnostic):
                 report(diagnostic)
             case .record(let values, let layout, let line):
-                let outcome = decoder.decode(values: values, layout: layout, file: source.file, line: line, allowFlagWords: source.allowsFlagWords)
+                let outcome = decoder.decode(values: values, layout: layout, file: file, line: line, allowFlagWords: allowsFlagWords)
                 try handle(outcome, scored: scored, report: report)
             }
         }
