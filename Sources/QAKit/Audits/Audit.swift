@@ -12,7 +12,12 @@ public struct Audit: Sendable {
     /// Calibration audits are kept out of agent scores and coaching.
     public var isCalibration: Bool
     /// Every other field (`team`, `channel`, …), usable by `when`, `applies_to` and `--by`.
-    public var fields: [String: String]
+    public var fields: [String: String] {
+        get { metadata.dictionary }
+        set { metadata = AuditFields(newValue) }
+    }
+    /// `fields` as stored: names shared by every record of a layout, one value per name.
+    var metadata: AuditFields
     /// One entry per criterion, in scorecard order (`Scorecard.criteria`); `nil` when unanswered.
     public var answers: [Answer?]
     /// Reviewer comments per criterion, in scorecard order; `nil` when none.
@@ -28,6 +33,16 @@ public struct Audit: Sendable {
         scorecardIndex: Int = 0, isCalibration: Bool = false, fields: [String: String] = [:],
         answers: [Answer?], comments: [String?]? = nil, comment: String? = nil, file: String = "<memory>", line: Int = 1
     ) {
+        self.init(id: id, interactionID: interactionID, agent: agent, reviewer: reviewer, date: date, scorecardIndex: scorecardIndex,
+                  isCalibration: isCalibration, metadata: AuditFields(fields), answers: answers, comments: comments, comment: comment,
+                  file: file, line: line)
+    }
+
+    init(
+        id: String, interactionID: String, agent: String, reviewer: String, date: CalendarDate,
+        scorecardIndex: Int, isCalibration: Bool, metadata: AuditFields,
+        answers: [Answer?], comments: [String?]?, comment: String?, file: String, line: Int
+    ) {
         self.id = id
         self.interactionID = interactionID
         self.agent = agent
@@ -35,7 +50,7 @@ public struct Audit: Sendable {
         self.date = date
         self.scorecardIndex = scorecardIndex
         self.isCalibration = isCalibration
-        self.fields = fields
+        self.metadata = metadata
         self.answers = answers
         self.comments = comments ?? Array(repeating: nil, count: answers.count)
         self.comment = comment
@@ -52,8 +67,42 @@ public struct Audit: Sendable {
         case "reviewer": reviewer
         case "date": date.description
         case "month": date.monthKey
-        default: fields[field]
+        default: metadata.value(named: field)
         }
+    }
+}
+
+/// The metadata fields of one audit: names (shared by every record of a file) and, per name,
+/// the value or `nil` when the cell was empty. With the few metadata columns of an audit file, a
+/// look-up scans the names; this saves a dictionary per record.
+struct AuditFields: Sendable {
+    let names: [String]
+    var values: [String?]
+
+    init(names: [String], values: [String?]) {
+        self.names = names
+        self.values = values
+    }
+
+    init(_ dictionary: [String: String]) {
+        names = Array(dictionary.keys)
+        values = names.map { dictionary[$0] }
+    }
+
+    /// The first non-empty value under `name`.
+    func value(named name: String) -> String? {
+        for index in names.indices where names[index] == name {
+            if let value = values[index] { return value }
+        }
+        return nil
+    }
+
+    var dictionary: [String: String] {
+        var result: [String: String] = [:]
+        for index in names.indices {
+            if let value = values[index], result[names[index]] == nil { result[names[index]] = value }
+        }
+        return result
     }
 }
 

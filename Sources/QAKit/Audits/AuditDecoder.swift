@@ -95,22 +95,17 @@ public final class AuditDecoder {
                 problems.add(field: "calibration", "'\(text)' is not true or false")
             }
         }
-        var metadata: [String: String] = [:]
-        metadata.reserveCapacity(layout.metadataCount)
-        for (column, role) in layout.roles.enumerated() {
-            guard case .metadata(let name) = role, column < values.count else { continue }
+        var metadataValues = [String?](repeating: nil, count: layout.metadataCount)
+        for (offset, column) in layout.metadataColumns.enumerated() where column < values.count {
             let text = AnswerParser.trimmed(values[column])
             guard !text.isEmpty else { continue }
-            if name.isEmpty {
+            if layout.metadataNames[offset].isEmpty {
                 problems.add(field: "column \(column + 1)", "value '\(text)' is in a column with no name in the header; name the column or remove the value")
                 continue
             }
-            if layout.hasDistinctMetadataNames {
-                metadata[name] = text
-            } else if metadata[name] == nil {
-                metadata[name] = text
-            }
+            metadataValues[offset] = text
         }
+        let metadata = AuditFields(names: layout.metadataNames, values: metadataValues)
         let lookup: (String) -> String? = { name in
             switch name {
             case "audit_id": id
@@ -119,7 +114,7 @@ public final class AuditDecoder {
             case "reviewer": reviewer.isEmpty ? nil : reviewer
             case "date": dateText.isEmpty ? nil : date.description
             case "month": dateText.isEmpty ? nil : date.monthKey
-            default: metadata[name]
+            default: metadata.value(named: name)
             }
         }
         let cardIndex = resolveScorecard(named: field(.scorecard), lookup: lookup, problems: &problems)
@@ -136,7 +131,7 @@ public final class AuditDecoder {
         guard problems.isEmpty, let id, let cardIndex else { return .rejected(problems.diagnostics) }
         return .audit(Audit(
             id: id, interactionID: interactionID, agent: agent, reviewer: reviewer, date: date,
-            scorecardIndex: cardIndex, isCalibration: isCalibration, fields: metadata, answers: answers,
+            scorecardIndex: cardIndex, isCalibration: isCalibration, metadata: metadata, answers: answers,
             comments: comments, comment: field(.comment), file: file, line: line
         ))
     }

@@ -41,6 +41,10 @@ public final class RecordLayout: @unchecked Sendable {
     /// Whether no two metadata columns share a name, so a record's fields can be stored without
     /// first checking for an earlier column of the same name.
     let hasDistinctMetadataNames: Bool
+    /// The metadata columns in order, and their names: every record of the layout shares the
+    /// names, and keeps only its values (`AuditFields`).
+    let metadataColumns: [Int]
+    let metadataNames: [String]
     /// Column index of each standard field by `StandardField.ordinal`, -1 when absent: read for
     /// every field of every record, so an array rather than a dictionary.
     private let standardColumns: [Int]
@@ -84,7 +88,16 @@ public final class RecordLayout: @unchecked Sendable {
             roles.append(role)
         }
         self.roles = roles
-        let metadataNames = roles.compactMap { role -> String? in if case .metadata(let name) = role { name } else { nil } }
+        var metadataColumns: [Int] = []
+        var metadataNames: [String] = []
+        for (index, role) in roles.enumerated() {
+            if case .metadata(let name) = role {
+                metadataColumns.append(index)
+                metadataNames.append(name)
+            }
+        }
+        self.metadataColumns = metadataColumns
+        self.metadataNames = metadataNames
         metadataCount = metadataNames.count
         hasDistinctMetadataNames = Set(metadataNames).count == metadataNames.count
         self.standardColumns = standardColumns

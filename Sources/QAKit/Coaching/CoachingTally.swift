@@ -179,7 +179,7 @@ public struct AgentTally: Sendable, Hashable {
     }
 
     mutating func add(_ audit: Audit, result: ScoredResult, layout: ScorecardLayout, loss: LossContext?, sequence: Int) {
-        byTeam[audit.fields["team"], default: GroupTally(scorecardCount: scorecardCount)]
+        byTeam[audit.metadata.value(named: "team"), default: GroupTally(scorecardCount: scorecardCount)]
             .add(audit, result: result, layout: layout, loss: loss)
         if evidence[audit.scorecardIndex].isEmpty {
             evidence[audit.scorecardIndex] = Array(repeating: EvidenceLog(), count: layout.optionCounts.count)

@@ -34,7 +34,7 @@ public final class AuditResultWriter {
 
     public func write(_ scored: ScoredAudit) throws {
         switch format {
-        case .csv: try sink.write(CSVText.row(scored.csvRow(sectionColumns: sectionColumns)))
+        case .csv: try sink.write(scored.csvLine(sectionColumns: sectionColumns))
         case .jsonl: try sink.write(scored.jsonObject + "\n")
         case .json: try sink.write((count == 0 ? "\n  " : ",\n  ") + scored.jsonObject)
         case .table: try sink.write(TableText.row(Self.tableCells(scored), widths: Self.tableWidths))

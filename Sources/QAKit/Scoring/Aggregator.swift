@@ -28,10 +28,11 @@ public struct Aggregator: Sendable {
         }
 
         /// The key of an audit; audits without the field group under `(none)`.
-        func key(of audit: Audit, scorecard: Scorecard) -> String {
-            switch self {
-            case .scorecard: scorecard.id
-            case .team: audit.fields["team"] ?? Aggregate.noValue
+        func key(of scored: ScoredAudit) -> String {
+            let audit = scored.audit
+            return switch self {
+            case .scorecard: scored.scorecard.id
+            case .team: audit.metadata.value(named: "team") ?? Aggregate.noValue
             case .field(let name): audit.value(of: name) ?? Aggregate.noValue
             case .agent: audit.agent
             case .reviewer: audit.reviewer
@@ -52,7 +53,7 @@ public struct Aggregator: Sendable {
     /// Adds one scored audit; calibration audits are skipped unless included.
     public mutating func add(_ scored: ScoredAudit) {
         guard includesCalibration || !scored.audit.isCalibration else { return }
-        let key = dimension.key(of: scored.audit, scorecard: scored.scorecard)
+        let key = dimension.key(of: scored)
         totals[key, default: Aggregate(key: key)].add(scored.result)
     }
 

@@ -2,12 +2,22 @@
 public struct ScoredAudit: Sendable {
     public var audit: Audit
     public var result: AuditScore
-    public var scorecard: Scorecard
+    /// The audit's scorecard, shared: copying a `ScoredAudit` retains one box instead of
+    /// copying every field of the scorecard.
+    public var scorecard: Scorecard {
+        get { shared.scorecard }
+        set { shared = SharedScorecard(newValue) }
+    }
+    private var shared: SharedScorecard
 
     public init(audit: Audit, result: AuditScore, scorecard: Scorecard) {
+        self.init(audit: audit, result: result, shared: SharedScorecard(scorecard))
+    }
+
+    init(audit: Audit, result: AuditScore, shared: SharedScorecard) {
         self.audit = audit
         self.result = result
-        self.scorecard = scorecard
+        self.shared = shared
     }
 
     /// The answer normalised for output: `yes`/`no`/`na`, an integer, an option value or a number.
@@ -84,9 +94,54 @@ public struct ScoredAudit: Sendable {
         return cells
     }
 
+    /// `CSVText.row(csvRow(sectionColumns:))`, built straight into one string: no array of
+    /// cells, no joined copy.
+    public func csvLine(sectionColumns: [String]) -> String {
+        var line = ""
+        line.reserveCapacity(160)
+        CSVText.append(audit.id, to: &line)
+        line += ","
+        CSVText.append(audit.interactionID, to: &line)
+        line += ","
+        CSVText.append(audit.agent, to: &line)
+        line += ","
+        CSVText.append(audit.reviewer, to: &line)
+        line += ","
+        CSVText.append(audit.date.description, to: &line)
+        line += ","
+        let scorecard = shared.scorecard
+        CSVText.append(scorecard.id, to: &line)
+        line += ","
+        line += String(scorecard.version)
+        line += ","
+        if let score = result.score { line += score.formatted() }
+        line += ","
+        if let raw = result.rawScore { line += raw.formatted() }
+        line += ","
+        if let passed = result.passed { line += passed ? "true" : "false" }
+        line += result.isAutoFailed ? ",true," : ",false,"
+        if let band = result.band { CSVText.append(band, to: &line) }
+        line += audit.isCalibration ? ",true" : ",false"
+        for column in sectionColumns {
+            line += ","
+            if let percentage = result.sections.first(where: { $0.id == column })?.percentage { line += percentage.formatted() }
+        }
+        line += "\n"
+        return line
+    }
+
     /// The CSV header for `csvRow`.
     public static func csvHeader(sectionColumns: [String]) -> [String] {
         ["audit_id", "interaction_id", "agent", "reviewer", "date", "scorecard", "scorecard_version", "score",
          "raw_score", "passed", "auto_failed", "band", "calibration"] + sectionColumns.map { "section:\($0)" }
+    }
+}
+
+/// One loaded scorecard behind a single reference, shared by every `ScoredAudit` of a run.
+final class SharedScorecard: Sendable {
+    let scorecard: Scorecard
+
+    init(_ scorecard: Scorecard) {
+        self.scorecard = scorecard
     }
 }

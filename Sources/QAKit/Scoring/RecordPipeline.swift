@@ -18,6 +18,8 @@ final class RecordPipeline: @unchecked Sendable {
         case problem(Diagnostic)
         case warning(Diagnostic)
         case failure(InputError)
+        /// What is left in a batch slot once its item has been taken out.
+        case taken
     }
 
     static let batchSize = 256

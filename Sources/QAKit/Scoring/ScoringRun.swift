@@ -23,6 +23,8 @@ public final class ScoringRun {
     public let scorecards: [Scorecard]
     public let decoder: AuditDecoder
     let engines: [ScoreEngine]
+    /// `scorecards`, each boxed once for the `ScoredAudit`s of the run.
+    private let shared: [SharedScorecard]
 
     /// Audits scored, calibration audits among them, and records rejected so far.
     public internal(set) var scoredCount = 0
@@ -33,6 +35,7 @@ public final class ScoringRun {
         self.scorecards = scorecards
         decoder = AuditDecoder(scorecards: scorecards)
         engines = scorecards.map(ScoreEngine.init(scorecard:))
+        shared = scorecards.map(SharedScorecard.init)
     }
 
     /// Reads every record of `source`, calling `scored` for each valid audit and `report` for
@@ -48,6 +51,10 @@ public final class ScoringRun {
         report: (Diagnostic) -> Void
     ) throws {
         guard RecordPipeline.isUseful else { return try runSequentially(&source, scored: scored, report: report) }
+        // Read once: a source's file and flag rule do not change, and reading them through the
+        // pointer per record copied the whole source each time.
+        let file = source.file
+        let allowsFlagWords = source.allowsFlagWords
         try withUnsafeMutablePointer(to: &source) { pointer in
             let decoder = self.decoder
             let pipeline = RecordPipeline { batch in
@@ -57,8 +64,8 @@ public final class ScoringRun {
                     case .problem(let diagnostic): batch.append(.problem(diagnostic))
                     case .warning(let diagnostic): batch.append(.warning(diagnostic))
                     case .record(let values, let layout, let line):
-                        batch.append(.decoded(decoder.decode(values: values, layout: layout, file: pointer.pointee.file, line: line,
-                                                             allowFlagWords: pointer.pointee.allowsFlagWords)))
+                        batch.append(.decoded(decoder.decode(values: values, layout: layout, file: file, line: line,
+                                                             allowFlagWords: allowsFlagWords)))
                     }
                     return true
                 } catch {
@@ -68,9 +75,14 @@ public final class ScoringRun {
             }
             guard pipeline.start() else { return try runSequentially(&pointer.pointee, scored: scored, report: report) }
             defer { pipeline.finish() }
-            while let batch = pipeline.next() {
-                for item in batch {
+            while var batch = pipeline.next() {
+                for index in batch.indices {
+                    // Swapped out, so the item is moved rather than copied (a copy would retain
+                    // every string and array of its audit once more).
+                    var item = RecordPipeline.Item.taken
+                    swap(&item, &batch[index])
                     switch item {
+                    case .taken: break
                     case .failure(let error): throw error
                     case .problem(let diagnostic):
                         rejectedCount += 1
@@ -89,6 +101,8 @@ public final class ScoringRun {
         scored: (ScoredAudit) throws -> Void,
         report: (Diagnostic) -> Void
     ) throws {
+        let file = source.file
+        let allowsFlagWords = source.allowsFlagWords
         while let item = try source.next() {
             switch item {
             case .problem(let diagnostic):
@@ -97,7 +111,7 @@ public final class ScoringRun {
             case .warning(let diagnostic):
                 report(diagnostic)
             case .record(let values, let layout, let line):
-                let outcome = decoder.decode(values: values, layout: layout, file: source.file, line: line, allowFlagWords: source.allowsFlagWords)
+                let outcome = decoder.decode(values: values, layout: layout, file: file, line: line, allowFlagWords: allowsFlagWords)
                 try handle(outcome, scored: scored, report: report)
             }
         }
@@ -109,7 +123,7 @@ public final class ScoringRun {
             let result = engines[audit.scorecardIndex].score(audit)
             scoredCount += 1
             if audit.isCalibration { calibrationCount += 1 }
-            try scored(ScoredAudit(audit: audit, result: result, scorecard: scorecards[audit.scorecardIndex]))
+            try scored(ScoredAudit(audit: audit, result: result, shared: shared[audit.scorecardIndex]))
         case .rejected(let diagnostics):
             rejectedCount += 1
             diagnostics.forEach(report)
