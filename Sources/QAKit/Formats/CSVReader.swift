@@ -22,6 +22,37 @@ public enum CSVReadResult: Sendable, Hashable {
     case invalid(line: Int, column: Int, message: String)
 }
 
+/// One record's cells as UTF-8 bytes, back to back, filled by `CSVReader.readRecord(into:)` and
+/// reused from record to record, so that reading allocates nothing per record.
+public struct CSVRecord: Sendable {
+    /// The cells' bytes, unquoted and with doubled quotes collapsed, one after another.
+    public internal(set) var bytes: [UInt8] = []
+    /// Where each cell ends in `bytes`; cell `i` starts where cell `i - 1` ends.
+    public internal(set) var ends: [Int] = []
+    /// 1-based line of the record's first byte.
+    public internal(set) var line = 0
+
+    public init() {}
+
+    /// The number of cells.
+    public var count: Int { ends.count }
+
+    /// The byte range of cell `index` in `bytes`.
+    public func range(of index: Int) -> Range<Int> {
+        (index == 0 ? 0 : ends[index - 1])..<ends[index]
+    }
+
+    /// Cell `index` as a string.
+    public func string(at index: Int) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range(of: index)]), as: UTF8.self) }
+    }
+
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+    }
+}
+
 /// A streaming RFC 4180 reader for CSV (or TSV, with a tab delimiter) that works on bytes.
 ///
 /// Memory stays constant in the number of records: input is read in chunks (`ByteSource`) and
@@ -68,9 +99,8 @@ public final class CSVReader {
     private let buffer: UnsafeMutablePointer<UInt8>
     private let capacity: Int
     private var cursor = Cursor()
-    private var scratch: [UInt8] = []
-    /// The previous record's cell count, to size the next record's array in one allocation.
-    private var previousWidth = 8
+    /// The record `next()` reads into and makes strings of.
+    private var reusable = CSVRecord()
 
     /// Where reading stands between records.
     private struct Cursor {
@@ -154,22 +184,46 @@ public final class CSVReader {
     /// - Throws: `FormatError` for I/O errors, a UTF-16 file, or a quoted cell still open at the
     ///   end of the input. After a throw the reader must not be used again.
     public func next() throws(FormatError) -> CSVReadResult? {
+        var record = reusable
+        reusable = CSVRecord()
+        defer { reusable = record }
+        switch try readRecord(into: &record) {
+        case nil:
+            return nil
+        case .invalid(let line, let column, let message)?:
+            return .invalid(line: line, column: column, message: message)
+        case .row?:
+            let fields = (0..<record.count).map { record.string(at: $0) }
+            return .row(CSVRow(line: record.line, fields: fields))
+        }
+    }
+
+    /// What `readRecord(into:)` found.
+    public enum RecordStatus: Sendable, Hashable {
+        /// The record's cells are in the record passed in.
+        case row
+        /// As `CSVReadResult.invalid`: the record was skipped; the record passed in holds nothing useful.
+        case invalid(line: Int, column: Int, message: String)
+    }
+
+    /// Reads the next record into `record` (replacing what it held), as `next()` does but
+    /// without making a string per cell; `nil` at the end of the input.
+    ///
+    /// - Throws: as `next()`.
+    public func readRecord(into record: inout CSVRecord) throws(FormatError) -> RecordStatus? {
         var c = cursor
         defer { cursor = c }
         if !c.hasCheckedStart { try checkStart(&c) }
+        record.removeAll()
 
         var state = State.fieldStart
         var skipping = Skipping.no
         var problem: (line: Int, column: Int, message: String)?
         var isRecordStarted = false
         var recordLine = c.line
-        var fields: [String] = []
-        fields.reserveCapacity(previousWidth)
-        var recordBytes = 0
-        var local = scratch
-        scratch = []
-        defer { scratch = local }
-        var usesScratch = false
+        /// Where the current cell starts in `record.bytes`; bytes before a refill or a doubled
+        /// quote are already there, the rest is the pending span of the buffer.
+        var cellStart = 0
         var spanStart = 0
         var spanEnd = 0
         var fieldLine = 0
@@ -200,15 +254,14 @@ public final class CSVReader {
                 let holdsContent = skipping == .no && (state == .unquoted || state == .quoted || state == .afterQuote)
                 if holdsContent {
                     let stop = state == .afterQuote ? spanEnd : c.index
-                    local.append(contentsOf: UnsafeBufferPointer(start: buffer + spanStart, count: stop - spanStart))
-                    usesScratch = true
-                    if local.count > maximumFieldBytes {
+                    record.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer + spanStart, count: stop - spanStart))
+                    if record.bytes.count - cellStart > maximumFieldBytes {
                         report(line: fieldLine, column: fieldColumn, "cell longer than \(maximumFieldBytes) bytes",
                                skipping: .respectingQuotes)
                     }
                 }
                 if !c.isAtEnd { try refill(&c) }
-                // What was pending is in `local` now; the cell goes on from the current index.
+                // What was pending is in `record.bytes` now; the cell goes on from the current index.
                 spanStart = c.index
                 spanEnd = c.index
                 if c.index == c.end && c.isAtEnd {
@@ -240,6 +293,7 @@ public final class CSVReader {
                 }
                 fieldLine = c.line
                 fieldColumn = column(c, c.index)
+                cellStart = record.bytes.count
                 spanStart = c.index
                 if isLineBreak {
                     // A delimiter ended the line: the last cell is empty.
@@ -301,9 +355,8 @@ public final class CSVReader {
             case .afterQuote:
                 if byte == UInt8(ascii: "\"") {
                     if skipping == .no {
-                        local.append(contentsOf: UnsafeBufferPointer(start: buffer + spanStart, count: spanEnd - spanStart))
-                        local.append(UInt8(ascii: "\""))
-                        usesScratch = true
+                        record.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer + spanStart, count: spanEnd - spanStart))
+                        record.bytes.append(UInt8(ascii: "\""))
                     }
                     c.index += 1
                     spanStart = c.index
@@ -338,8 +391,7 @@ public final class CSVReader {
             if length > 0 && c.index + length > c.end && !c.isAtEnd {
                 // The sequence continues in the next chunk: keep the cell so far, then read more.
                 if skipping == .no && state != .fieldStart {
-                    local.append(contentsOf: UnsafeBufferPointer(start: buffer + spanStart, count: c.index - spanStart))
-                    usesScratch = true
+                    record.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer + spanStart, count: c.index - spanStart))
                 }
                 try refill(&c)
                 spanStart = c.index
@@ -369,13 +421,13 @@ public final class CSVReader {
             problem = (line, column, message)
             if let index, state != .fieldStart {
                 let pending = (state == .afterQuote ? spanEnd : index) - spanStart
-                if (usesScratch ? local.count : 0) + pending > maximumFieldBytes {
+                if record.bytes.count - cellStart + pending > maximumFieldBytes {
                     problem = (fieldLine, fieldColumn, "cell longer than \(maximumFieldBytes) bytes")
                 }
             }
             skipping = mode
-            usesScratch = false
-            local.removeAll(keepingCapacity: true)
+            record.removeAll()
+            cellStart = 0
         }
 
         /// Ends the current cell at `c.index` (at the closing quote after a quoted cell) and keeps it.
@@ -384,41 +436,32 @@ public final class CSVReader {
             state = .fieldStart
             guard skipping == .no else { return }
             let span = UnsafeBufferPointer(start: buffer + spanStart, count: max(0, stop - spanStart))
-            if (usesScratch ? local.count : 0) + span.count > maximumFieldBytes {
+            if record.bytes.count - cellStart + span.count > maximumFieldBytes {
                 report(line: fieldLine, column: fieldColumn, "cell longer than \(maximumFieldBytes) bytes",
                        skipping: .respectingQuotes)
                 return
             }
-            let cell: String
-            if usesScratch {
-                local.append(contentsOf: span)
-                cell = String(decoding: local, as: UTF8.self)
-                local.removeAll(keepingCapacity: true)
-                usesScratch = false
-            } else {
-                cell = String(decoding: span, as: UTF8.self)
-            }
             // After the length check: a long cell is reported as long whether or not the chunk
             // ended inside it (a refill reports it before the cell is complete).
-            if fields.count == maximumFields {
+            if record.ends.count == maximumFields {
                 report(line: fieldLine, column: fieldColumn, "more than \(maximumFields) cells in one record",
                        skipping: .respectingQuotes)
                 return
             }
-            recordBytes += cell.utf8.count
-            if recordBytes > maximumRecordBytes {
+            if record.bytes.count + span.count > maximumRecordBytes {
                 report(line: fieldLine, column: fieldColumn, "record longer than \(maximumRecordBytes) bytes",
                        skipping: .respectingQuotes)
                 return
             }
-            fields.append(cell)
+            record.bytes.append(contentsOf: span)
+            record.ends.append(record.bytes.count)
         }
 
-        /// The record's row, or its first problem.
-        func finishRecord() -> CSVReadResult {
+        /// The record's status, or its first problem.
+        func finishRecord() -> RecordStatus {
             if let problem { return .invalid(line: problem.line, column: problem.column, message: problem.message) }
-            previousWidth = fields.count
-            return .row(CSVRow(line: recordLine, fields: fields))
+            record.line = recordLine
+            return .row
         }
     }
 
