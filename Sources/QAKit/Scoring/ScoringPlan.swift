@@ -130,10 +130,56 @@ final class ScoringPlan: Sendable {
         }
     }
 
-    /// One section's exact score `numerator / denominator` before critical rules (`denominator`
-    /// 0 when N/A), whether a `critical: section` criterion failed and whether a
-    /// `critical: scorecard` one did; `nil` on overflow or an inexpressible answer.
-    func tally(_ section: SectionPlan, answers: [Answer?], applies: UInt64) -> (numerator: Int64, denominator: Int64, failed: Bool, autoFailed: Bool)? {
+    /// What `credits(of:into:)` writes for a criterion that earns no credit: not applicable,
+    /// unanswered, or N/A excluded. Real credits are never negative.
+    static let noCredit = Int64.min
+
+    /// Writes each criterion's credit numerator (over `Item.denominator`) to `credits`, in
+    /// criterion order; `false` when an answer is one the tables cannot express.
+    func credits(of answers: [Answer?], into credits: UnsafeMutableBufferPointer<Int64>) -> Bool {
+        for index in items.indices {
+            switch credit(of: index < answers.count ? answers[index] : nil, item: items[index]) {
+            case .none: credits[index] = Self.noCredit
+            case .earned(let value): credits[index] = value
+            case .inexpressible: return false
+            }
+        }
+        return true
+    }
+
+    /// One section before critical rules: its exact score is `numerator / denominator`
+    /// (`denominator` 0 when the section is N/A); `failed` when a `critical: section` criterion failed.
+    struct SectionTally: Sendable {
+        var numerator: Int64 = 0
+        var denominator: Int64 = 0
+        var failed = false
+    }
+
+    /// An audit's score as `evaluate` works it out, unreduced: a score is `numerator / denominator`
+    /// on the 0 to 100 scale.
+    struct Evaluation: Sendable {
+        /// The score after critical rules and before them; `nil` when no regular section was scorable.
+        var score: Fraction?
+        var rawScore: Fraction?
+        var isAutoFailed: Bool
+        var passed: Bool?
+        /// Index into the scorecard's bands.
+        var band: Int?
+        /// Whether failed sections score 0 (`critical_policy: zero`).
+        var zeroesFailures: Bool
+    }
+
+    /// A fraction with a positive denominator, not necessarily in lowest terms (reducing costs a
+    /// gcd, and sums and roundings do not need it).
+    struct Fraction: Sendable {
+        var numerator: Int128
+        var denominator: Int128
+
+        var rational: Rational { Rational(numerator, denominator) }
+    }
+
+    /// One section's tally from the criteria's credits and the `when` mask; `nil` on overflow.
+    private func tally(_ section: SectionPlan, credits: UnsafeMutableBufferPointer<Int64>, applies: UInt64) -> (SectionTally, autoFailed: Bool)? {
         var weighted: Int64 = 0
         var totalWeight: Int64 = 0
         var failed = false
@@ -141,12 +187,8 @@ final class ScoringPlan: Sendable {
         for index in section.items {
             let item = items[index]
             if item.hasCondition && applies & (1 << UInt64(index)) == 0 { continue }
-            let credit: Int64
-            switch self.credit(of: index < answers.count ? answers[index] : nil, item: item) {
-            case .none: continue
-            case .inexpressible: return nil
-            case .earned(let value): credit = value
-            }
+            let credit = credits[index]
+            if credit == Self.noCredit { continue }
             if credit == 0 && item.critical != .none {
                 if item.critical == .scorecard { autoFailed = true } else { failed = true }
             }
@@ -161,33 +203,28 @@ final class ScoringPlan: Sendable {
         }
         let (denominator, overflow) = totalWeight.multipliedReportingOverflow(by: section.denominator)
         guard !overflow else { return nil }
-        return (weighted, denominator, failed, autoFailed)
+        return (SectionTally(numerator: weighted, denominator: denominator, failed: failed), autoFailed)
     }
 
-    /// Scores an audit (SPEC.md section 2, rules 3 to 7) with the criteria whose `when` did not
-    /// match cleared in `applies`; `nil` sends the caller to the reference path.
-    func score(answers: [Answer?], applies: UInt64) -> AuditScore? {
+    /// Scores an audit (SPEC.md section 2, rules 3 to 7) from its criteria's credits, with the
+    /// criteria whose `when` did not match cleared in `applies`, writing one tally per section to
+    /// `sections`; `nil` on overflow, which sends the caller to the reference path.
+    func evaluate(credits: UnsafeMutableBufferPointer<Int64>, applies: UInt64,
+                  sections tallies: UnsafeMutableBufferPointer<SectionTally>) -> Evaluation? {
         // raw and final sums share the denominator `common`: Σ V·S = rawSum / common.
         var rawSum: Int64 = 0
         var finalSum: Int64 = 0
         var common: Int64 = 1
         var regularWeight: Int64 = 0
         var isAutoFailed = false
-        var results: [SectionResult] = []
-        results.reserveCapacity(sections.count)
-        for (section, id) in zip(sections, sectionIDs) {
-            guard let tally = tally(section, answers: answers, applies: applies) else { return nil }
-            if tally.autoFailed { isAutoFailed = true }
-            guard tally.denominator != 0 else {
-                results.append(SectionResult(id: id, score: nil, rawScore: nil, failed: tally.failed, counted: false))
-                continue
-            }
+        for (position, section) in sections.enumerated() {
+            guard let (tally, autoFailed) = tally(section, credits: credits, applies: applies) else { return nil }
+            tallies[position] = tally
+            if autoFailed { isAutoFailed = true }
+            guard tally.denominator != 0, section.weight != 0 else { continue }
             let divisor = Int64(Rational.gcd64(tally.numerator.magnitude, UInt64(tally.denominator)))
             let (numerator, denominator) = (tally.numerator / divisor, tally.denominator / divisor)
             let zeroed = tally.failed && zeroesFailures
-            let raw = Rational(reduced: Int128(numerator), Int128(denominator))
-            results.append(SectionResult(id: id, score: zeroed ? .zero : raw, rawScore: raw, failed: tally.failed, counted: section.weight != 0))
-            guard section.weight != 0 else { continue }
             if !section.isBonus { regularWeight += section.weight }
             let shared = Int64(Rational.gcd64(UInt64(common), UInt64(denominator)))
             let (scaleSums, scaleTerm) = (denominator / shared, common / shared)
@@ -201,29 +238,58 @@ final class ScoringPlan: Sendable {
             guard !(o1 || o2 || o3 || o4 || o5 || o6 || o7) else { return nil }
             (rawSum, finalSum, common) = (newRaw, newFinal, newCommon)
         }
-        var raw: Rational?
-        var score: Rational?
+        var raw: Fraction?
+        var score: Fraction?
+        let zero = Fraction(numerator: 0, denominator: 1)
         if regularWeight != 0 {
             let (denominator, overflow) = common.multipliedReportingOverflow(by: regularWeight)
             guard !overflow else { return nil }
-            raw = Rational(Int128(rawSum) * 100, Int128(denominator))
+            raw = Fraction(numerator: Int128(rawSum) * 100, denominator: Int128(denominator))
             if !zeroesFailures || (!isAutoFailed && finalSum == rawSum) {
                 score = raw
             } else {
-                score = isAutoFailed ? .zero : Rational(Int128(finalSum) * 100, Int128(denominator))
+                score = isAutoFailed ? zero : Fraction(numerator: Int128(finalSum) * 100, denominator: Int128(denominator))
             }
         } else if isAutoFailed, zeroesFailures {
-            score = .zero
+            score = zero
         }
         var passed: Bool? = isAutoFailed ? false : nil
-        var band: String?
+        var band: Int?
         if let score {
-            guard let cents = Self.roundedCents(score) else { return nil }
+            guard let cents = Self.roundedCents(numerator: score.numerator, denominator: score.denominator) else { return nil }
             if let passingCents, !isAutoFailed { passed = cents >= passingCents }
-            band = bandCents.first { $0.cents <= cents }?.name
+            band = bandCents.firstIndex { $0.cents <= cents }
         }
-        return AuditScore(score: score, rawScore: raw, isAutoFailed: isAutoFailed, passed: passed, band: band,
-                          details: .deferred(results, DeferredDetails(plan: self, answers: answers, applies: applies)))
+        return Evaluation(score: score, rawScore: raw, isAutoFailed: isAutoFailed, passed: passed, band: band,
+                          zeroesFailures: zeroesFailures)
+    }
+
+    /// Scores an audit from its answers, as `evaluate` does; `nil` sends the caller to the
+    /// reference path.
+    func score(answers: [Answer?], applies: UInt64) -> AuditScore? {
+        withUnsafeTemporaryAllocation(of: Int64.self, capacity: items.count) { credits -> AuditScore? in
+            withUnsafeTemporaryAllocation(of: SectionTally.self, capacity: sections.count) { tallies -> AuditScore? in
+                guard self.credits(of: answers, into: credits),
+                      let evaluation = evaluate(credits: credits, applies: applies, sections: tallies) else { return nil }
+                var results: [SectionResult] = []
+                results.reserveCapacity(sections.count)
+                for (position, section) in sections.enumerated() {
+                    let tally = tallies[position]
+                    guard tally.denominator != 0 else {
+                        results.append(SectionResult(id: sectionIDs[position], score: nil, rawScore: nil, failed: tally.failed, counted: false))
+                        continue
+                    }
+                    let raw = Rational(Int128(tally.numerator), Int128(tally.denominator))
+                    let zeroed = tally.failed && zeroesFailures
+                    results.append(SectionResult(id: sectionIDs[position], score: zeroed ? .zero : raw, rawScore: raw,
+                                                 failed: tally.failed, counted: section.weight != 0))
+                }
+                return AuditScore(score: evaluation.score?.rational, rawScore: evaluation.rawScore?.rational,
+                                  isAutoFailed: evaluation.isAutoFailed, passed: evaluation.passed,
+                                  band: evaluation.band.map { bandCents[$0].name },
+                                  details: .deferred(results, DeferredDetails(plan: self, answers: answers, applies: applies)))
+            }
+        }
     }
 
     /// Criterion results, exactly as the reference engine reports them.
@@ -305,18 +371,23 @@ final class ScoringPlan: Sendable {
 
     /// The score rounded half away from zero to hundredths, as an integer count of hundredths.
     static func roundedCents(_ value: Rational) -> Int64? {
-        let exact = { () -> Int64? in
-            let rounded = value.rounded()
-            return Int64(exactly: rounded.numerator * 100 / rounded.denominator)
+        roundedCents(numerator: value.numerator, denominator: value.denominator)
+    }
+
+    /// `numerator / denominator` (denominator positive, any terms) rounded half away from zero
+    /// to hundredths, as an integer count of hundredths; `nil` when that does not fit 64 bits.
+    static func roundedCents(numerator: Int128, denominator: Int128) -> Int64? {
+        if let small = Int64(exactly: numerator), let divisor = UInt64(exactly: denominator) {
+            let (scaled, overflow) = small.magnitude.multipliedReportingOverflow(by: 100)
+            if !overflow {
+                var quotient = scaled / divisor
+                if (scaled % divisor) * 2 >= divisor { quotient += 1 }
+                guard let magnitude = Int64(exactly: quotient) else { return nil }
+                return small < 0 ? -magnitude : magnitude
+            }
         }
-        guard let numerator = Int64(exactly: value.numerator), let denominator = Int64(exactly: value.denominator) else { return exact() }
-        let (scaled, overflow) = numerator.magnitude.multipliedReportingOverflow(by: 100)
-        guard !overflow else { return exact() }
-        let divisor = UInt64(denominator)
-        var quotient = scaled / divisor
-        if (scaled % divisor) * 2 >= divisor { quotient += 1 }
-        guard let magnitude = Int64(exactly: quotient) else { return nil }
-        return numerator < 0 ? -magnitude : magnitude
+        let rounded = Rational(numerator, denominator).rounded()
+        return Int64(exactly: rounded.numerator * 100 / rounded.denominator)
     }
 }
 
