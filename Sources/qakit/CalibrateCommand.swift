@@ -57,13 +57,13 @@ struct CalibrateCommand: ParsableCommand {
             isCalibrationOnly: calibrationOnly
         )
         let session = CalibrationSession(scorecards: scorecards, options: options)
-        let progress = Progress()
+        let progress = Progress(run: run)
         var hadFatalError = false
         for index in sources.indices {
             do {
                 try run.run(&sources[index], scored: { scored in
                     session.add(scored)
-                    progress.tick(run.scoredCount)
+                    progress.tick()
                 }, report: { Terminal.print([$0]) })
             } catch let error as InputError {
                 Terminal.print([error.diagnostic])

@@ -36,20 +36,28 @@ struct ScoreCommand: ParsableCommand {
         let run = ScoringRun(scorecards: scorecards)
         var sources = try inputOptions.open(decoder: run.decoder)
         let sink = try OutputTarget(path: output)
-        var aggregator = by.map { Aggregator(dimension: Aggregator.Dimension($0), includesCalibration: includeCalibration) }
-        let writer = aggregator == nil ? AuditResultWriter(format: format, sink: sink.sink, scorecards: scorecards) : nil
-        var summary = PassSummary()
-        let progress = Progress()
+        let aggregator = by.map { Aggregator(dimension: Aggregator.Dimension($0), includesCalibration: includeCalibration) }
+        // Aggregates and CSV take rows (read straight from CSV bytes where possible); the other
+        // formats take whole scored audits.
+        let csv = aggregator == nil && format == .csv ? ScoreCSVWriter(sink: sink.sink, scorecards: scorecards) : nil
+        let writer = aggregator == nil && csv == nil ? AuditResultWriter(format: format, sink: sink.sink, scorecards: scorecards) : nil
+        let progress = Progress(run: run)
         try writer?.begin()
+        try csv?.begin()
         var hadFatalError = false
         var hadUnreadableInput = false
         for index in sources.indices {
             do {
-                try run.run(&sources[index], scored: { scored in
-                    summary.add(scored)
-                    if aggregator != nil { aggregator!.add(scored) } else { try writer?.write(scored) }
-                    progress.tick(run.scoredCount)
-                }, report: { Terminal.print([$0]) })
+                if let consumer: ScoreRowConsumer = aggregator ?? csv {
+                    progress.consumer = consumer
+                    try run.runRows(&sources[index], key: aggregator?.dimension, consumer: progress.isShown ? progress : consumer,
+                                    report: { Terminal.print([$0]) })
+                } else {
+                    try run.run(&sources[index], scored: { scored in
+                        try writer?.write(scored)
+                        progress.tick()
+                    }, report: { Terminal.print([$0]) })
+                }
             } catch let error as InputError {
                 Terminal.print([error.diagnostic])
                 hadFatalError = true
@@ -63,13 +71,29 @@ struct ScoreCommand: ParsableCommand {
             throw ExitCode(2)
         }
         try writer?.end()
+        try csv?.end()
         if let aggregator {
             try AggregateWriter.write(aggregator.aggregates, dimension: aggregator.dimension, format: format, to: sink.sink)
         }
         try sink.commit()
-        Terminal.printError(summary.line(scored: run.scoredCount, calibration: run.calibrationCount, rejected: run.rejectedCount,
-                                         calibrationExcluded: aggregator != nil && !includeCalibration))
+        Terminal.printError(Self.summary(run, calibrationExcluded: aggregator != nil && !includeCalibration))
         if run.rejectedCount > 0 || hadFatalError { throw ExitCode(1) }
+    }
+
+    /// The closing line: scored, calibration, rejected, and the pass rate over non-calibration
+    /// audits with a pass/fail.
+    static func summary(_ run: ScoringRun, calibrationExcluded: Bool) -> String {
+        let (scored, calibration, rejected) = (run.scoredCount, run.calibrationCount, run.rejectedCount)
+        var text = "qakit: scored \(scored) audit\(scored == 1 ? "" : "s")"
+        if calibration > 0 {
+            text += " (\(calibration) calibration\(calibrationExcluded ? ", left out of aggregates" : ""))"
+        }
+        text += ", rejected \(rejected)"
+        if run.judgedCount > 0 {
+            let rate = Rational(Int128(run.passedCount * 100), Int128(run.judgedCount)).formatted(places: 1)
+            text += "; pass rate \(rate)% (\(run.passedCount) of \(run.judgedCount))"
+        }
+        return text
     }
 }
 
@@ -107,39 +131,27 @@ struct OutputTarget {
     }
 }
 
-/// Counts for the closing summary line; pass rate over non-calibration audits with a pass/fail.
-struct PassSummary {
-    private var judged = 0
-    private var passes = 0
-
-    mutating func add(_ scored: ScoredAudit) {
-        guard !scored.audit.isCalibration, let passed = scored.result.passed else { return }
-        judged += 1
-        if passed { passes += 1 }
-    }
-
-    func line(scored: Int, calibration: Int, rejected: Int, calibrationExcluded: Bool) -> String {
-        var text = "qakit: scored \(scored) audit\(scored == 1 ? "" : "s")"
-        if calibration > 0 {
-            text += " (\(calibration) calibration\(calibrationExcluded ? ", left out of aggregates" : ""))"
-        }
-        text += ", rejected \(rejected)"
-        if judged > 0 {
-            text += "; pass rate \(Rational(Int128(passes * 100), Int128(judged)).formatted(places: 1))% (\(passes) of \(judged))"
-        }
-        return text
-    }
-}
-
-/// A progress line on standard error for long runs, only on a terminal.
-final class Progress {
-    private let isShown = Terminal.isInteractive
+/// A progress line on standard error for long runs, only on a terminal; as a row consumer it
+/// passes rows on to `consumer`.
+final class Progress: ScoreRowConsumer {
+    let isShown = Terminal.isInteractive
+    var consumer: ScoreRowConsumer?
+    private let run: ScoringRun
     private var shown = false
 
-    func tick(_ count: Int) {
-        guard isShown, count % 100_000 == 0 else { return }
+    init(run: ScoringRun) {
+        self.run = run
+    }
+
+    func consume(_ row: ScoreRow) throws {
+        try consumer?.consume(row)
+        tick()
+    }
+
+    func tick() {
+        guard isShown, run.scoredCount % 100_000 == 0 else { return }
         shown = true
-        Terminal.printProgress("scoring… \(count) audits")
+        Terminal.printProgress("scoring… \(run.scoredCount) audits")
     }
 
     func finish() {

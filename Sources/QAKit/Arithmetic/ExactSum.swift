@@ -24,6 +24,16 @@ public struct ExactSum: Sendable, Hashable {
         }
     }
 
+    /// Adds `numerator / denominator` (denominator positive, not necessarily in lowest terms).
+    mutating func add(numerator: Int128, denominator: Int128) {
+        if numerator == 0 { return }
+        if terms.count < Self.termLimit || terms[denominator] != nil {
+            terms[denominator, default: 0] += numerator
+        } else {
+            folded += Rational(numerator, denominator)
+        }
+    }
+
     /// Adds everything another sum holds.
     public mutating func add(_ other: ExactSum) {
         for (denominator, numerator) in other.terms { add(Rational(numerator, denominator)) }

@@ -9,23 +9,20 @@ public enum ScoreFormat: String, Sendable, CaseIterable {
 public final class AuditResultWriter {
     public let format: ScoreFormat
     private let sink: TextSink
-    private let sectionColumns: [String]
+    /// The CSV format's writer.
+    private let csv: ScoreCSVWriter
     private var count = 0
 
     /// `scorecards` decides the CSV's `section:<id>` columns (every section id, in first-seen order).
     public init(format: ScoreFormat, sink: TextSink, scorecards: [Scorecard]) {
         self.format = format
         self.sink = sink
-        var columns: [String] = []
-        for section in scorecards.flatMap(\.sections) where !columns.contains(section.id) {
-            columns.append(section.id)
-        }
-        sectionColumns = columns
+        csv = ScoreCSVWriter(sink: sink, scorecards: scorecards)
     }
 
     public func begin() throws {
         switch format {
-        case .csv: try sink.write(CSVText.row(ScoredAudit.csvHeader(sectionColumns: sectionColumns)))
+        case .csv: try csv.begin()
         case .table: try sink.write(TableText.row(Self.tableHeader, widths: Self.tableWidths) + TableText.rule(Self.tableWidths))
         case .json: try sink.write("[")
         case .jsonl: break
@@ -34,7 +31,7 @@ public final class AuditResultWriter {
 
     public func write(_ scored: ScoredAudit) throws {
         switch format {
-        case .csv: try sink.write(scored.csvLine(sectionColumns: sectionColumns))
+        case .csv: try ScoreRow.with(scored, dimension: nil, csv.consume)
         case .jsonl: try sink.write(scored.jsonObject + "\n")
         case .json: try sink.write((count == 0 ? "\n  " : ",\n  ") + scored.jsonObject)
         case .table: try sink.write(TableText.row(Self.tableCells(scored), widths: Self.tableWidths))
@@ -44,6 +41,7 @@ public final class AuditResultWriter {
 
     public func end() throws {
         if format == .json { try sink.write(count == 0 ? "]\n" : "\n]\n") }
+        if format == .csv { try csv.end() }
     }
 
     static let tableHeader = ["AUDIT", "AGENT", "SCORECARD", "DATE", "SCORE", "RESULT", "BAND"]

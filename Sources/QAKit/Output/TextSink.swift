@@ -7,15 +7,22 @@ import Darwin
 /// Somewhere text output goes: standard output, an atomically written file, or memory (tests).
 public protocol TextSink: AnyObject {
     func write(_ text: String) throws
+    /// Writes UTF-8 text given as bytes.
+    func write(utf8 bytes: UnsafeBufferPointer<UInt8>) throws
 }
 
-extension AtomicFile: TextSink {}
+extension AtomicFile: TextSink {
+    public func write(utf8 bytes: UnsafeBufferPointer<UInt8>) throws {
+        try write(bytes: bytes)
+    }
+}
 
 /// Collects output in memory, for tests and small reports.
 public final class StringSink: TextSink {
     public private(set) var text = ""
     public init() {}
     public func write(_ text: String) { self.text += text }
+    public func write(utf8 bytes: UnsafeBufferPointer<UInt8>) { text += String(decoding: bytes, as: UTF8.self) }
 }
 
 /// Buffered standard output.
@@ -30,6 +37,11 @@ public final class StandardOutput: TextSink {
 
     public func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    public func write(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { flush() }
     }
 

@@ -1,5 +1,5 @@
 /// Groups scored audits by a key (`--by`) and keeps exact running totals, in constant memory per key.
-public struct Aggregator: Sendable {
+public final class Aggregator: ScoreRowConsumer {
     /// What to group by: a standard dimension or any audit field.
     public enum Dimension: Sendable, Hashable, CustomStringConvertible {
         case agent, team, reviewer, scorecard, month
@@ -43,7 +43,9 @@ public struct Aggregator: Sendable {
 
     public let dimension: Dimension
     public let includesCalibration: Bool
-    private var totals: [String: Aggregate] = [:]
+    private var groups: [Aggregate] = []
+    /// Group index by key bytes.
+    private var index = KeyIndex()
 
     public init(dimension: Dimension, includesCalibration: Bool = false) {
         self.dimension = dimension
@@ -51,15 +53,76 @@ public struct Aggregator: Sendable {
     }
 
     /// Adds one scored audit; calibration audits are skipped unless included.
-    public mutating func add(_ scored: ScoredAudit) {
-        guard includesCalibration || !scored.audit.isCalibration else { return }
-        let key = dimension.key(of: scored)
-        totals[key, default: Aggregate(key: key)].add(scored.result)
+    public func add(_ scored: ScoredAudit) {
+        ScoreRow.with(scored, dimension: dimension, consume)
+    }
+
+    /// Adds one row, whose key must be taken by this aggregator's dimension; calibration audits
+    /// are skipped unless included.
+    public func consume(_ row: ScoreRow) {
+        guard includesCalibration || !row.isCalibration else { return }
+        let group = row.key.map(group(for:)) ?? Aggregate.noValue.utf8.withContiguousStorageIfAvailable(group(for:))!
+        groups[group].add(row)
     }
 
     /// The groups, sorted by key.
     public var aggregates: [Aggregate] {
-        totals.values.sorted { $0.key < $1.key }
+        groups.sorted { $0.key < $1.key }
+    }
+
+    private func group(for key: UnsafeBufferPointer<UInt8>) -> Int {
+        index.find(key) { groups[$0].key.utf8.elementsEqual(key) } ?? {
+            groups.append(Aggregate(key: String(decoding: key, as: UTF8.self)))
+            index.insert(key, value: groups.count - 1)
+            return groups.count - 1
+        }()
+    }
+}
+
+/// An open-addressing hash index from UTF-8 keys to small integers; the keys themselves stay
+/// with the caller, who confirms each candidate. Far cheaper per look-up than hashing a `String`.
+struct KeyIndex {
+    private var slots: [(hash: UInt64, value: Int)] = Array(repeating: (0, -1), count: 64)
+    private var count = 0
+
+    /// FNV-1a, then a final mix so that the low bits (the slot) depend on every byte.
+    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        hash ^= hash >> 33
+        hash = hash &* 0xff51_afd7_ed55_8ccd
+        return hash ^ hash >> 33
+    }
+
+    /// The value stored for a key for which `matches` says yes.
+    func find(_ key: UnsafeBufferPointer<UInt8>, matches: (Int) -> Bool) -> Int? {
+        let hash = Self.hash(key)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot].value >= 0 {
+            if slots[slot].hash == hash && matches(slots[slot].value) { return slots[slot].value }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, value: Int) {
+        if (count + 1) * 2 > slots.count { grow() }
+        place(hash: Self.hash(key), value: value)
+        count += 1
+    }
+
+    private mutating func place(hash: UInt64, value: Int) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot].value >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = (hash, value)
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: (0, -1), count: old.count * 2)
+        for entry in old where entry.value >= 0 { place(hash: entry.hash, value: entry.value) }
     }
 }
 
@@ -72,7 +135,9 @@ public struct Aggregate: Sendable {
     public var audits = 0
     /// Audits that had a score; the mean is over these.
     public var scoredAudits = 0
-    public var scoreTotal = Rational.zero
+    /// The sum of the audits' exact scores.
+    public var scoreTotal: Rational { total.value }
+    private var total = ExactSum()
     /// Audits with a pass/fail.
     public var judged = 0
     public var passes = 0
@@ -82,17 +147,17 @@ public struct Aggregate: Sendable {
         self.key = key
     }
 
-    mutating func add(_ result: AuditScore) {
+    mutating func add(_ row: ScoreRow) {
         audits += 1
-        if let score = result.score {
+        if let score = row.score {
             scoredAudits += 1
-            scoreTotal += score
+            total.add(numerator: score.numerator, denominator: score.denominator)
         }
-        if let passed = result.passed {
+        if let passed = row.passed {
             judged += 1
             if passed { passes += 1 }
         }
-        if result.isAutoFailed { autoFails += 1 }
+        if row.isAutoFailed { autoFails += 1 }
     }
 
     /// The mean of the audits' exact scores; `nil` when none had a score.

@@ -78,63 +78,6 @@ public struct ScoredAudit: Sendable {
             ("criteria", JSONText.array(criteria)),
         ])
     }
-
-    /// The scalar fields of a CSV row, in `csvHeader` order, then one cell per section column.
-    public func csvRow(sectionColumns: [String]) -> [String] {
-        var cells = [
-            audit.id, audit.interactionID, audit.agent, audit.reviewer, audit.date.description, scorecard.id,
-            String(scorecard.version), result.score?.formatted() ?? "", result.rawScore?.formatted() ?? "",
-            result.passed.map { $0 ? "true" : "false" } ?? "", result.isAutoFailed ? "true" : "false",
-            result.band ?? "", audit.isCalibration ? "true" : "false",
-        ]
-        for column in sectionColumns {
-            let section = result.sections.first { $0.id == column }
-            cells.append(section?.percentage?.formatted() ?? "")
-        }
-        return cells
-    }
-
-    /// `CSVText.row(csvRow(sectionColumns:))`, built straight into one string: no array of
-    /// cells, no joined copy.
-    public func csvLine(sectionColumns: [String]) -> String {
-        var line = ""
-        line.reserveCapacity(160)
-        CSVText.append(audit.id, to: &line)
-        line += ","
-        CSVText.append(audit.interactionID, to: &line)
-        line += ","
-        CSVText.append(audit.agent, to: &line)
-        line += ","
-        CSVText.append(audit.reviewer, to: &line)
-        line += ","
-        CSVText.append(audit.date.description, to: &line)
-        line += ","
-        let scorecard = shared.scorecard
-        CSVText.append(scorecard.id, to: &line)
-        line += ","
-        line += String(scorecard.version)
-        line += ","
-        if let score = result.score { line += score.formatted() }
-        line += ","
-        if let raw = result.rawScore { line += raw.formatted() }
-        line += ","
-        if let passed = result.passed { line += passed ? "true" : "false" }
-        line += result.isAutoFailed ? ",true," : ",false,"
-        if let band = result.band { CSVText.append(band, to: &line) }
-        line += audit.isCalibration ? ",true" : ",false"
-        for column in sectionColumns {
-            line += ","
-            if let percentage = result.sections.first(where: { $0.id == column })?.percentage { line += percentage.formatted() }
-        }
-        line += "\n"
-        return line
-    }
-
-    /// The CSV header for `csvRow`.
-    public static func csvHeader(sectionColumns: [String]) -> [String] {
-        ["audit_id", "interaction_id", "agent", "reviewer", "date", "scorecard", "scorecard_version", "score",
-         "raw_score", "passed", "auto_failed", "band", "calibration"] + sectionColumns.map { "section:\($0)" }
-    }
 }
 
 /// One loaded scorecard behind a single reference, shared by every `ScoredAudit` of a run.

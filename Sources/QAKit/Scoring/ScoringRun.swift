@@ -30,6 +30,9 @@ public final class ScoringRun {
     public internal(set) var scoredCount = 0
     public internal(set) var calibrationCount = 0
     public internal(set) var rejectedCount = 0
+    /// Non-calibration audits with a pass/fail, and those that passed: the summary's pass rate.
+    public internal(set) var judgedCount = 0
+    public internal(set) var passedCount = 0
 
     public init(scorecards: [Scorecard]) {
         self.scorecards = scorecards
@@ -117,12 +120,34 @@ public final class ScoringRun {
         }
     }
 
+    /// Counts one scored audit.
+    @inline(__always) func count(isCalibration: Bool, passed: Bool?) {
+        scoredCount += 1
+        if isCalibration {
+            calibrationCount += 1
+        } else if let passed {
+            judgedCount += 1
+            if passed { passedCount += 1 }
+        }
+    }
+
+    /// Reads every record of `source` as `run` does, handing each scored audit to `consumer` as
+    /// a `ScoreRow` whose key is taken by `dimension`. This is what `score --by` and
+    /// `score --format csv` use.
+    public func runRows(
+        _ source: inout some AuditRecordSource,
+        key dimension: Aggregator.Dimension?,
+        consumer: ScoreRowConsumer,
+        report: (Diagnostic) -> Void
+    ) throws {
+        try run(&source, scored: { scored in try ScoreRow.with(scored, dimension: dimension, consumer.consume) }, report: report)
+    }
+
     private func handle(_ outcome: AuditDecoder.Outcome, scored: (ScoredAudit) throws -> Void, report: (Diagnostic) -> Void) throws {
         switch outcome {
         case .audit(let audit):
             let result = engines[audit.scorecardIndex].score(audit)
-            scoredCount += 1
-            if audit.isCalibration { calibrationCount += 1 }
+            count(isCalibration: audit.isCalibration, passed: result.passed)
             try scored(ScoredAudit(audit: audit, result: result, shared: shared[audit.scorecardIndex]))
         case .rejected(let diagnostics):
             rejectedCount += 1

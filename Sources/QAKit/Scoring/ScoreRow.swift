@@ -1,0 +1,138 @@
+/// One scored audit as `score --by` and `score --format csv` use it: the audit's fields as UTF-8
+/// bytes and its figures unreduced, so that a row read straight from a CSV record costs no string
+/// and no fraction reduction.
+///
+/// A row points into buffers of the run and is valid only during the `consume` call that hands
+/// it out; a consumer copies what it keeps.
+public struct ScoreRow {
+    let id: UnsafeBufferPointer<UInt8>
+    let interactionID: UnsafeBufferPointer<UInt8>
+    let agent: UnsafeBufferPointer<UInt8>
+    let reviewer: UnsafeBufferPointer<UInt8>
+    /// `YYYY-MM-DD`.
+    let date: UnsafeBufferPointer<UInt8>
+    /// The value of the run's `--by` field; `nil` when the audit has none (`(none)`).
+    let key: UnsafeBufferPointer<UInt8>?
+    let scorecardIndex: Int
+    let isCalibration: Bool
+    let figures: Figures
+
+    /// Where the figures come from: the compiled plan (the usual case), or a full result (the
+    /// reference engine, or audits read through the general path).
+    enum Figures {
+        case plan(ScoringPlan.Evaluation, sections: UnsafeBufferPointer<ScoringPlan.SectionTally>)
+        case result(AuditScore)
+    }
+
+    /// The score after critical rules, on the 0 to 100 scale; `nil` when nothing was scorable.
+    var score: ScoringPlan.Fraction? {
+        switch figures {
+        case .plan(let evaluation, _): evaluation.score
+        case .result(let result): result.score.map(ScoringPlan.Fraction.init)
+        }
+    }
+
+    var rawScore: ScoringPlan.Fraction? {
+        switch figures {
+        case .plan(let evaluation, _): evaluation.rawScore
+        case .result(let result): result.rawScore.map(ScoringPlan.Fraction.init)
+        }
+    }
+
+    var isAutoFailed: Bool {
+        switch figures {
+        case .plan(let evaluation, _): evaluation.isAutoFailed
+        case .result(let result): result.isAutoFailed
+        }
+    }
+
+    var passed: Bool? {
+        switch figures {
+        case .plan(let evaluation, _): evaluation.passed
+        case .result(let result): result.passed
+        }
+    }
+
+    /// The band's name; `scorecards` are the run's.
+    func band(in scorecards: [Scorecard]) -> String? {
+        switch figures {
+        case .plan(let evaluation, _): evaluation.band.map { scorecards[scorecardIndex].bands[$0].name }
+        case .result(let result): result.band
+        }
+    }
+
+    /// Section `index` of the audit's scorecard as a percentage after critical rules; `nil` when
+    /// the section was N/A.
+    func sectionPercentage(_ index: Int) -> ScoringPlan.Fraction? {
+        switch figures {
+        case .plan(let evaluation, let sections):
+            let tally = sections[index]
+            guard tally.denominator != 0 else { return nil }
+            if tally.failed && evaluation.zeroesFailures { return ScoringPlan.Fraction(numerator: 0, denominator: 1) }
+            return ScoringPlan.Fraction(numerator: Int128(tally.numerator) * 100, denominator: Int128(tally.denominator))
+        case .result(let result):
+            return result.sections[index].percentage.map(ScoringPlan.Fraction.init)
+        }
+    }
+
+    /// Calls `body` with the row of a scored audit, its key taken by `dimension`.
+    static func with<T>(_ scored: ScoredAudit, dimension: Aggregator.Dimension?, _ body: (ScoreRow) throws -> T) rethrows -> T {
+        let audit = scored.audit
+        let key = dimension.flatMap { dimension -> String? in
+            let key = dimension.key(of: scored)
+            return key == Aggregate.noValue ? nil : key
+        }
+        var text: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        for field in [audit.id, audit.interactionID, audit.agent, audit.reviewer, audit.date.description, key ?? ""] {
+            let start = text.count
+            text += field.utf8
+            ranges.append(start..<text.count)
+        }
+        return try text.withUnsafeBufferPointer { bytes in
+            func span(_ index: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[ranges[index]]) }
+            return try body(ScoreRow(id: span(0), interactionID: span(1), agent: span(2), reviewer: span(3), date: span(4),
+                                     key: key == nil ? nil : span(5), scorecardIndex: audit.scorecardIndex,
+                                     isCalibration: audit.isCalibration, figures: .result(scored.result)))
+        }
+    }
+}
+
+/// Takes the rows of a scoring run one at a time (`ScoringRun.runRows`).
+public protocol ScoreRowConsumer: AnyObject {
+    func consume(_ row: ScoreRow) throws
+}
+
+extension ScoringPlan.Fraction {
+    init(_ value: Rational) {
+        self.init(numerator: value.numerator, denominator: value.denominator)
+    }
+
+    /// Appends the value rounded half away from zero with exactly two decimals (`85.00`), as
+    /// `Rational.formatted()` writes it.
+    func appendFormatted(to bytes: inout [UInt8]) {
+        guard let cents = ScoringPlan.roundedCents(numerator: numerator, denominator: denominator) else {
+            bytes += Rational(numerator, denominator).formatted().utf8
+            return
+        }
+        if cents < 0 { bytes.append(UInt8(ascii: "-")) }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var rest = cents.magnitude
+            var index = buffer.count
+            var written = 0
+            repeat {
+                if written == 2 {
+                    index -= 1
+                    buffer[index] = UInt8(ascii: ".")
+                }
+                index -= 1
+                buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                written += 1
+            } while rest != 0 || written <= 2
+            bytes.append(contentsOf: buffer[index...])
+        }
+    }
+}
