@@ -79,7 +79,7 @@ struct AnswerSpec: Sendable {
         raw.utf8.withContiguousStorageIfAvailable { read(bytes: $0, words: words) } ?? .general
     }
 
-    private func read(bytes: UnsafeBufferPointer<UInt8>, words: [ASCIIWord?]) -> Reading {
+    func read(bytes: UnsafeBufferPointer<UInt8>, words: [ASCIIWord?]) -> Reading {
         var start = 0
         var end = bytes.count
         while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }

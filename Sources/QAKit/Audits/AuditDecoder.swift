@@ -42,6 +42,17 @@ public final class AuditDecoder {
         noComments = flatCriteria.map { [String?](repeating: nil, count: $0.count) }
     }
 
+    /// Adds an audit id to the run's duplicate check, as `decode` does; `false` when an earlier
+    /// record had it.
+    func insertID(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        seenIDs.insert(bytes: bytes)
+    }
+
+    /// Each scorecard's answer specs and the choice words they point into.
+    func answerSpecs(scorecard index: Int) -> (specs: [AnswerSpec], words: [ASCIIWord?]) {
+        (answerSpecs[index], answerWords[index])
+    }
+
     /// A layout for these column names, classified against the loaded scorecards.
     public func layout(names: [String], explicitRoles: [RecordLayout.Role?]? = nil) -> RecordLayout {
         RecordLayout(names: names, explicitRoles: explicitRoles, criterionIDs: criterionIDs)

@@ -26,9 +26,15 @@ struct AuditIDSet {
 
     /// Adds `id`; `false` when it was already there.
     mutating func insert(_ id: String) -> Bool {
-        guard let (family, counter) = Self.split(id), let index = familyIndex(family) else {
+        var id = id
+        return id.withUTF8 { insert(bytes: $0) }
+    }
+
+    /// Adds the id whose UTF-8 bytes these are.
+    mutating func insert(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let (family, counter) = Self.split(bytes), let index = familyIndex(family) else {
             var hasher = Hasher()
-            hasher.combine(id)
+            hasher.combine(String(decoding: bytes, as: UTF8.self))
             return fingerprints.insert(hasher.finalize()).inserted
         }
         let key = index << 56 | counter >> 6
@@ -61,20 +67,18 @@ struct AuditIDSet {
 
     /// The id's prefix and its trailing counter of 1 to 17 digits, if it ends in one and the
     /// prefix is short ASCII.
-    private static func split(_ id: String) -> (Family, UInt64)? {
-        id.utf8.withContiguousStorageIfAvailable { bytes -> (Family, UInt64)? in
-            var start = bytes.count
-            while start > 0 && bytes[start - 1] >= UInt8(ascii: "0") && bytes[start - 1] <= UInt8(ascii: "9") { start -= 1 }
-            let digits = bytes.count - start
-            guard digits > 0, digits <= 17, start < 16 else { return nil }
-            var prefix: UInt128 = 0
-            for byte in bytes[..<start] {
-                guard byte < 0x80 else { return nil }
-                prefix = prefix << 8 | UInt128(byte)
-            }
-            var counter: UInt64 = 0
-            for byte in bytes[start...] { counter = counter * 10 + UInt64(byte - UInt8(ascii: "0")) }
-            return (Family(prefix: prefix | UInt128(start) << 120, digits: digits), counter)
-        } ?? nil
+    private static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> (family: Family, counter: UInt64)? {
+        var start = bytes.count
+        while start > 0 && bytes[start - 1] >= UInt8(ascii: "0") && bytes[start - 1] <= UInt8(ascii: "9") { start -= 1 }
+        let digits = bytes.count - start
+        guard digits > 0, digits <= 17, start < 16 else { return nil }
+        var prefix: UInt128 = 0
+        for byte in bytes[..<start] {
+            guard byte < 0x80 else { return nil }
+            prefix = prefix << 8 | UInt128(byte)
+        }
+        var counter: UInt64 = 0
+        for byte in bytes[start...] { counter = counter * 10 + UInt64(byte - UInt8(ascii: "0")) }
+        return (Family(prefix: prefix | UInt128(start) << 120, digits: digits), counter)
     }
 }

@@ -16,6 +16,23 @@ public protocol AuditRecordSource {
     var allowsFlagWords: Bool { get }
     /// The next item, or `nil` at the end; throws when the file cannot be read any further.
     mutating func next() throws(InputError) -> SourceItem?
+    /// As `next()`, except that a CSV source reads a record's cells as bytes into `record` and
+    /// yields `.csvRecord` instead of making a string per cell. Other sources yield `next()`'s items.
+    mutating func nextItem(into record: inout CSVRecord) throws(InputError) -> RawSourceItem?
+}
+
+extension AuditRecordSource {
+    public mutating func nextItem(into record: inout CSVRecord) throws(InputError) -> RawSourceItem? {
+        try next().map(RawSourceItem.item)
+    }
+}
+
+/// What `AuditRecordSource.nextItem(into:)` yields.
+public enum RawSourceItem {
+    case item(SourceItem)
+    /// A CSV record whose cells are in the record passed in, its columns described by `layout`
+    /// (it has no more cells than the layout has columns).
+    case csvRecord(RecordLayout)
 }
 
 /// A file that cannot be read at all, or any further.

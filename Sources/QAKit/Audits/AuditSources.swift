@@ -76,4 +76,10 @@ struct PrimedSource<Base: AuditRecordSource>: AuditRecordSource {
         first = nil
         return try pending.get()
     }
+
+    mutating func nextItem(into record: inout CSVRecord) throws(InputError) -> RawSourceItem? {
+        guard let pending = first else { return try base.nextItem(into: &record) }
+        first = nil
+        return try pending.get().map(RawSourceItem.item)
+    }
 }

@@ -6,6 +6,8 @@ public struct CSVAuditSource: AuditRecordSource {
     private let decoder: AuditDecoder
     private var layout: RecordLayout?
     private var pendingWarnings: [Diagnostic] = []
+    /// The record `next()` reads into, kept between calls so that its buffers are reused.
+    private var scratch = CSVRecord()
 
     /// Opens `path` (`-` for standard input); a missing or unreadable file is an `InputError`.
     public init(path: String, delimiter: Unicode.Scalar = ",", decoder: AuditDecoder) throws(InputError) {
@@ -19,30 +21,42 @@ public struct CSVAuditSource: AuditRecordSource {
     }
 
     public mutating func next() throws(InputError) -> SourceItem? {
-        if !pendingWarnings.isEmpty { return .warning(pendingWarnings.removeFirst()) }
+        var record = scratch
+        scratch = CSVRecord()
+        defer { scratch = record }
+        switch try nextItem(into: &record) {
+        case nil: return nil
+        case .item(let item)?: return item
+        case .csvRecord(let layout)?:
+            return .record(values: (0..<record.count).map(record.string(at:)), layout: layout, line: record.line)
+        }
+    }
+
+    public mutating func nextItem(into record: inout CSVRecord) throws(InputError) -> RawSourceItem? {
+        if !pendingWarnings.isEmpty { return .item(.warning(pendingWarnings.removeFirst())) }
         guard let layout else {
             try readHeader()
-            return try next()
+            return try nextItem(into: &record)
         }
-        let result: CSVReadResult?
+        let status: CSVReader.RecordStatus?
         do {
-            result = try reader.next()
+            status = try reader.readRecord(into: &record)
         } catch {
             throw InputError(file: file, line: error.position?.line, column: error.position?.column, message: error.message,
                              isUnreadable: error.position == nil)
         }
-        switch result {
+        switch status {
         case nil:
             return nil
         case .invalid(let line, let column, let message)?:
-            return .problem(Diagnostic(.error, "record skipped: \(message)", file: file, line: line, column: column))
-        case .row(let row)?:
-            guard row.fields.count <= layout.names.count else {
-                return .problem(Diagnostic(
-                    .error, "record has \(row.fields.count) cells but the header has \(layout.names.count) columns; check for an unquoted delimiter",
-                    file: file, line: row.line))
+            return .item(.problem(Diagnostic(.error, "record skipped: \(message)", file: file, line: line, column: column)))
+        case .row?:
+            guard record.count <= layout.names.count else {
+                return .item(.problem(Diagnostic(
+                    .error, "record has \(record.count) cells but the header has \(layout.names.count) columns; check for an unquoted delimiter",
+                    file: file, line: record.line)))
             }
-            return .record(values: row.fields, layout: layout, line: row.line)
+            return .csvRecord(layout)
         }
     }
 

@@ -11,22 +11,13 @@ import Darwin
 /// Order is kept exactly: items come out in the order the source yields them, a read failure
 /// arrives after the records before it, and nothing but the source and the decoder is touched
 /// on the second thread. The caller joins the thread before it returns, also when it throws.
-final class RecordPipeline: @unchecked Sendable {
-    /// One step of a run, in source order.
-    enum Item {
-        case decoded(AuditDecoder.Outcome)
-        case problem(Diagnostic)
-        case warning(Diagnostic)
-        case failure(InputError)
-        /// What is left in a batch slot once its item has been taken out.
-        case taken
-    }
+final class RecordPipeline<Batch>: @unchecked Sendable {
+    /// How many batches may wait for the consumer.
+    static var capacity: Int { 8 }
 
-    static let batchSize = 256
-    static let capacity = 8
-
-    private let produce: (inout [Item]) -> Bool
-    private var batches: [[Item]] = []
+    private let fill: (inout Batch) -> Bool
+    private let makeBatch: () -> Batch
+    private var batches: [Batch] = []
     private var isFinished = false
     private var isCancelled = false
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
@@ -34,12 +25,13 @@ final class RecordPipeline: @unchecked Sendable {
     private var thread: pthread_t?
 
     /// Whether a second thread is worth starting at all.
-    static var isUseful: Bool { sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 }
+    static var isUseful: Bool { processorCount > 1 }
 
-    /// `produce` appends the next items to its argument and returns `false` after the last one;
-    /// it runs on the pipeline's thread only.
-    init(produce: @escaping (inout [Item]) -> Bool) {
-        self.produce = produce
+    /// `fill` fills an empty batch from `makeBatch` with the next items and returns `false` once
+    /// the last one is in; it runs on the pipeline's thread only.
+    init(makeBatch: @escaping () -> Batch, fill: @escaping (inout Batch) -> Bool) {
+        self.makeBatch = makeBatch
+        self.fill = fill
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(changed, nil)
     }
@@ -53,23 +45,13 @@ final class RecordPipeline: @unchecked Sendable {
 
     /// Starts the producing thread; `false` if it could not be started.
     func start() -> Bool {
-        let context = Unmanaged.passRetained(self).toOpaque()
-        var handle = pthread_t()
-        let status = pthread_create(&handle, nil, { context in
-            let pipeline = Unmanaged<RecordPipeline>.fromOpaque(context!).takeRetainedValue()
-            pipeline.run()
-            return nil
-        }, context)
-        guard status == 0 else {
-            Unmanaged<RecordPipeline>.fromOpaque(context).release()
-            return false
-        }
+        guard let handle = startThread({ self.run() }) else { return false }
         thread = handle
         return true
     }
 
     /// The next batch, waiting for it; `nil` once everything has been handed over.
-    func next() -> [Item]? {
+    func next() -> Batch? {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         while batches.isEmpty && !isFinished { pthread_cond_wait(changed, mutex) }
@@ -92,9 +74,8 @@ final class RecordPipeline: @unchecked Sendable {
     private func run() {
         var more = true
         while more {
-            var batch: [Item] = []
-            batch.reserveCapacity(Self.batchSize)
-            while more && batch.count < Self.batchSize { more = produce(&batch) }
+            var batch = makeBatch()
+            more = fill(&batch)
             pthread_mutex_lock(mutex)
             while batches.count >= Self.capacity && !isCancelled { pthread_cond_wait(changed, mutex) }
             if isCancelled { more = false }
@@ -105,3 +86,28 @@ final class RecordPipeline: @unchecked Sendable {
         }
     }
 }
+
+/// The body of a thread, boxed to pass through `pthread_create`.
+private final class ThreadBody {
+    let run: () -> Void
+    init(_ run: @escaping () -> Void) { self.run = run }
+}
+
+/// Starts a thread running `body`; `nil` if it could not be started. (Not a method of the generic
+/// pipeline: the compiler's sendability checker fails on that.)
+private func startThread(_ body: @escaping () -> Void) -> pthread_t? {
+    let context = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
+    var handle = pthread_t()
+    let status = pthread_create(&handle, nil, { context in
+        Unmanaged<ThreadBody>.fromOpaque(context!).takeRetainedValue().run()
+        return nil
+    }, context)
+    guard status == 0 else {
+        Unmanaged<ThreadBody>.fromOpaque(context).release()
+        return nil
+    }
+    return handle
+}
+
+/// The processors online.
+let processorCount = sysconf(Int32(_SC_NPROCESSORS_ONLN))

@@ -31,6 +31,9 @@ public struct ScoreEngine: Sendable {
         storage = Storage(scorecard)
     }
 
+    /// The compiled plan, `nil` when the scorecard's figures do not fit one.
+    var plan: ScoringPlan? { storage.plan }
+
     /// Scores one audit whose answers follow `scorecard.criteria` order.
     public func score(_ audit: Audit) -> AuditScore {
         if let plan = storage.plan, let result = plan.score(answers: audit.answers, applies: applies(audit, plan: plan)) { return result }

@@ -15,6 +15,16 @@ public enum AuditFormat: String, Sendable, CaseIterable {
     }
 }
 
+/// One step of a run, in source order.
+enum AuditItem {
+    case decoded(AuditDecoder.Outcome)
+    case problem(Diagnostic)
+    case warning(Diagnostic)
+    case failure(InputError)
+    /// What is left in a batch slot once its item has been taken out.
+    case taken
+}
+
 /// Scores audit files record by record, handing each result to the caller as it goes.
 ///
 /// Memory stays flat: nothing is kept per audit but the 8-byte id fingerprint of the duplicate
@@ -33,6 +43,9 @@ public final class ScoringRun {
     /// Non-calibration audits with a pass/fail, and those that passed: the summary's pass rate.
     public internal(set) var judgedCount = 0
     public internal(set) var passedCount = 0
+
+    /// Records per batch handed between the threads.
+    static let batchSize = 256
 
     public init(scorecards: [Scorecard]) {
         self.scorecards = scorecards
@@ -53,28 +66,31 @@ public final class ScoringRun {
         scored: (ScoredAudit) throws -> Void,
         report: (Diagnostic) -> Void
     ) throws {
-        guard RecordPipeline.isUseful else { return try runSequentially(&source, scored: scored, report: report) }
+        guard RecordPipeline<[AuditItem]>.isUseful else { return try runSequentially(&source, scored: scored, report: report) }
         // Read once: a source's file and flag rule do not change, and reading them through the
         // pointer per record copied the whole source each time.
         let file = source.file
         let allowsFlagWords = source.allowsFlagWords
         try withUnsafeMutablePointer(to: &source) { pointer in
             let decoder = self.decoder
-            let pipeline = RecordPipeline { batch in
-                do throws(InputError) {
-                    guard let item = try pointer.pointee.next() else { return false }
-                    switch item {
-                    case .problem(let diagnostic): batch.append(.problem(diagnostic))
-                    case .warning(let diagnostic): batch.append(.warning(diagnostic))
-                    case .record(let values, let layout, let line):
-                        batch.append(.decoded(decoder.decode(values: values, layout: layout, file: file, line: line,
-                                                             allowFlagWords: allowsFlagWords)))
+            let pipeline = RecordPipeline<[AuditItem]>(makeBatch: { [] }) { batch in
+                batch.reserveCapacity(Self.batchSize)
+                while batch.count < Self.batchSize {
+                    do throws(InputError) {
+                        guard let item = try pointer.pointee.next() else { return false }
+                        switch item {
+                        case .problem(let diagnostic): batch.append(.problem(diagnostic))
+                        case .warning(let diagnostic): batch.append(.warning(diagnostic))
+                        case .record(let values, let layout, let line):
+                            batch.append(.decoded(decoder.decode(values: values, layout: layout, file: file, line: line,
+                                                                 allowFlagWords: allowsFlagWords)))
+                        }
+                    } catch {
+                        batch.append(.failure(error))
+                        return false
                     }
-                    return true
-                } catch {
-                    batch.append(.failure(error))
-                    return false
                 }
+                return true
             }
             guard pipeline.start() else { return try runSequentially(&pointer.pointee, scored: scored, report: report) }
             defer { pipeline.finish() }
@@ -82,7 +98,7 @@ public final class ScoringRun {
                 for index in batch.indices {
                     // Swapped out, so the item is moved rather than copied (a copy would retain
                     // every string and array of its audit once more).
-                    var item = RecordPipeline.Item.taken
+                    var item = AuditItem.taken
                     swap(&item, &batch[index])
                     switch item {
                     case .taken: break
@@ -134,13 +150,105 @@ public final class ScoringRun {
     /// Reads every record of `source` as `run` does, handing each scored audit to `consumer` as
     /// a `ScoreRow` whose key is taken by `dimension`. This is what `score --by` and
     /// `score --format csv` use.
+    ///
+    /// CSV records go through `CSVRowDecoder`, which scores the valid ones straight from their
+    /// bytes; everything else takes the path of `run`, with the same results and diagnostics.
+    /// As in `run`, reading runs on a second thread when there is more than one core.
     public func runRows(
         _ source: inout some AuditRecordSource,
         key dimension: Aggregator.Dimension?,
         consumer: ScoreRowConsumer,
         report: (Diagnostic) -> Void
     ) throws {
-        try run(&source, scored: { scored in try ScoreRow.with(scored, dimension: dimension, consumer.consume) }, report: report)
+        let file = source.file
+        let allowsFlagWords = source.allowsFlagWords
+        try withUnsafeMutablePointer(to: &source) { pointer in
+            var record = CSVRecord()
+            var rowDecoder: CSVRowDecoder?
+            let decoder = self.decoder
+            let engines = self.engines
+            /// Reads items into `batch` until it is full; `false` after the last.
+            let fill = { (batch: inout RowBatch) -> Bool in
+                while !batch.isFull {
+                    do throws(InputError) {
+                        switch try pointer.pointee.nextItem(into: &record) {
+                        case nil:
+                            return false
+                        case .item(.problem(let diagnostic))?:
+                            batch.items.append(.problem(diagnostic))
+                        case .item(.warning(let diagnostic))?:
+                            batch.items.append(.warning(diagnostic))
+                        case .item(.record(let values, let layout, let line))?:
+                            batch.items.append(.decoded(decoder.decode(values: values, layout: layout, file: file, line: line,
+                                                                       allowFlagWords: allowsFlagWords)))
+                        case .csvRecord(let layout)?:
+                            if rowDecoder?.layout !== layout {
+                                rowDecoder = CSVRowDecoder(layout: layout, decoder: decoder, engines: engines, dimension: dimension)
+                            }
+                            if !rowDecoder!.decode(record, into: &batch) {
+                                let values = (0..<record.count).map(record.string(at:))
+                                batch.items.append(.decoded(decoder.decode(values: values, layout: layout, file: file, line: record.line,
+                                                                           allowFlagWords: allowsFlagWords)))
+                            }
+                        }
+                    } catch {
+                        batch.items.append(.failure(error))
+                        return false
+                    }
+                }
+                return true
+            }
+            guard RecordPipeline<RowBatch>.isUseful else {
+                var more = true
+                while more {
+                    var batch = RowBatch()
+                    more = fill(&batch)
+                    try consume(batch, dimension: dimension, consumer: consumer, report: report)
+                }
+                return
+            }
+            let pipeline = RecordPipeline<RowBatch>(makeBatch: { RowBatch() }, fill: fill)
+            guard pipeline.start() else {
+                var more = true
+                while more {
+                    var batch = RowBatch()
+                    more = fill(&batch)
+                    try consume(batch, dimension: dimension, consumer: consumer, report: report)
+                }
+                return
+            }
+            defer { pipeline.finish() }
+            while let batch = pipeline.next() {
+                try consume(batch, dimension: dimension, consumer: consumer, report: report)
+            }
+        }
+    }
+
+    /// Hands a batch's rows to `consumer` and its problems to `report`, in order.
+    private func consume(_ batch: RowBatch, dimension: Aggregator.Dimension?, consumer: ScoreRowConsumer,
+                         report: (Diagnostic) -> Void) throws {
+        try batch.text.withUnsafeBufferPointer { text in
+            try batch.tallies.withUnsafeBufferPointer { tallies in
+                for item in batch.items {
+                    switch item {
+                    case .row(let index):
+                        let row = batch.rows[index]
+                        count(isCalibration: row.isCalibration, passed: row.evaluation.passed)
+                        try batch.withRow(index, in: text, tallies: tallies, consumer.consume)
+                    case .decoded(let outcome):
+                        try handle(outcome, scored: { scored in try ScoreRow.with(scored, dimension: dimension, consumer.consume) },
+                                   report: report)
+                    case .problem(let diagnostic):
+                        rejectedCount += 1
+                        report(diagnostic)
+                    case .warning(let diagnostic):
+                        report(diagnostic)
+                    case .failure(let error):
+                        throw error
+                    }
+                }
+            }
+        }
     }
 
     private func handle(_ outcome: AuditDecoder.Outcome, scored: (ScoredAudit) throws -> Void, report: (Diagnostic) -> Void) throws {

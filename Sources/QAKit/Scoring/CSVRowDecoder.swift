@@ -1,0 +1,378 @@
+/// Validates and scores CSV records straight from their bytes, for `ScoringRun.runRows`: no
+/// string per cell, no `Audit`, no fraction reduction.
+///
+/// It only takes the records it can prove valid, and then gives them exactly the outcome the
+/// general path (`AuditDecoder.decode`, then `ScoreEngine.score`) would give: it reads answers
+/// with the same `AnswerSpec`s, evaluates `when` conditions with the same matcher, scores with
+/// the same `ScoringPlan`, and adds the id to the same duplicate check, last, once nothing else
+/// can send the record elsewhere. Every other record (any problem at all, a cell the specs leave
+/// to `AnswerParser`, an `applies_to` choice, an arithmetic overflow, a duplicate id) is left to
+/// the general path, which reports or scores it; so diagnostics have one source.
+final class CSVRowDecoder {
+    let layout: RecordLayout
+    private let decoder: AuditDecoder
+    private let scorecards: [Scorecard]
+    private let engines: [ScoreEngine]
+    /// Standard field columns, -1 when absent.
+    private let idColumn, interactionColumn, agentColumn, reviewerColumn, dateColumn, scorecardColumn, calibrationColumn: Int
+    /// Metadata columns without a name: a value under one rejects the record.
+    private let unnamedColumns: [Int]
+    /// Metadata columns with their names, in column order.
+    private let metadata: [(column: Int, name: String)]
+    private let key: KeySource
+    private let scorecardIDs: [[UInt8]]
+    /// Per scorecard index, built when first needed; `nil` inside when the scorecard has no plan.
+    private var cards: [Card??]
+    private let credits: UnsafeMutableBufferPointer<Int64>
+    private let tallies: UnsafeMutableBufferPointer<ScoringPlan.SectionTally>
+
+    /// Where a row's `--by` key comes from (the cases of `Aggregator.Dimension.key(of:)`).
+    private enum KeySource {
+        case none
+        case column(Int)
+        case date
+        case month
+        case scorecard
+        case metadata(String)
+    }
+
+    /// One scorecard as this layout reads it.
+    private struct Card {
+        let plan: ScoringPlan
+        let answerColumns: [Int]
+        let required: [Bool]
+        let foreignColumns: [Int]
+        let specs: [AnswerSpec]
+        let words: [ASCIIWord?]
+        /// Where criterion `i`'s cache starts in `cacheKeys`/`cacheValues`.
+        let cacheBase: Int
+    }
+
+    /// Recent cells per criterion and what they read as: answer cells repeat (`yes`, `4`,
+    /// `within_target`), so most are one integer comparison away from their credit.
+    private var cacheKeys: [UInt128] = []
+    private var cacheValues: [Int64] = []
+    private var cacheCounts: [Int] = []
+    private static let cacheSize = 8
+    /// Cached value of a cell that answers nothing.
+    private static let unanswered = Int64.min + 1
+
+    init(layout: RecordLayout, decoder: AuditDecoder, engines: [ScoreEngine], dimension: Aggregator.Dimension?) {
+        self.layout = layout
+        self.decoder = decoder
+        self.engines = engines
+        scorecards = decoder.scorecards
+        idColumn = layout.column(of: .auditID) ?? -1
+        interactionColumn = layout.column(of: .interactionID) ?? -1
+        agentColumn = layout.column(of: .agent) ?? -1
+        reviewerColumn = layout.column(of: .reviewer) ?? -1
+        dateColumn = layout.column(of: .date) ?? -1
+        scorecardColumn = layout.column(of: .scorecard) ?? -1
+        calibrationColumn = layout.column(of: .calibration) ?? -1
+        let metadata = zip(layout.metadataColumns, layout.metadataNames).map { (column: $0, name: $1) }
+        self.metadata = metadata.filter { !$0.name.isEmpty }
+        unnamedColumns = metadata.filter { $0.name.isEmpty }.map(\.column)
+        scorecardIDs = decoder.scorecards.map { Array($0.id.utf8) }
+        cards = Array(repeating: nil, count: decoder.scorecards.count)
+        let agentColumn = agentColumn, reviewerColumn = reviewerColumn, idColumn = idColumn, interactionColumn = interactionColumn
+        key = switch dimension {
+        case nil: .none
+        case .agent?: .column(agentColumn)
+        case .reviewer?: .column(reviewerColumn)
+        case .team?: .metadata("team")
+        case .month?: .month
+        case .scorecard?: .scorecard
+        case .field(let name)?:
+            switch name {
+            case "audit_id": .column(idColumn)
+            case "interaction_id": .column(interactionColumn)
+            case "agent": .column(agentColumn)
+            case "reviewer": .column(reviewerColumn)
+            case "date": .date
+            case "month": .month
+            default: .metadata(name)
+            }
+        }
+        credits = .allocate(capacity: 64)
+        tallies = .allocate(capacity: max(1, decoder.scorecards.map(\.sections.count).max() ?? 1))
+    }
+
+    deinit {
+        credits.deallocate()
+        tallies.deallocate()
+    }
+
+    /// Scores `record` into `batch` and returns `true`, or returns `false` (having changed
+    /// nothing) when the general path must take it.
+    func decode(_ record: CSVRecord, into batch: inout RowBatch) -> Bool {
+        record.bytes.withUnsafeBufferPointer { bytes in
+            record.ends.withUnsafeBufferPointer { ends in
+                decode(Cells(bytes: bytes, ends: ends), into: &batch)
+            }
+        }
+    }
+
+    /// A record's cells.
+    private struct Cells {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let ends: UnsafeBufferPointer<Int>
+
+        /// Cell `column` (empty when absent or past the record's last cell).
+        func raw(_ column: Int) -> Range<Int> {
+            guard column >= 0, column < ends.count else { return 0..<0 }
+            return (column == 0 ? 0 : ends[column - 1])..<ends[column]
+        }
+
+        /// Cell `column` without surrounding spaces and tabs, as `AnswerParser.trimmed`.
+        func trimmed(_ column: Int) -> Range<Int> {
+            var range = raw(column)
+            while !range.isEmpty && (bytes[range.lowerBound] == 0x20 || bytes[range.lowerBound] == 0x09) {
+                range = range.lowerBound + 1..<range.upperBound
+            }
+            while !range.isEmpty && (bytes[range.upperBound - 1] == 0x20 || bytes[range.upperBound - 1] == 0x09) {
+                range = range.lowerBound..<range.upperBound - 1
+            }
+            return range
+        }
+
+        func span(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: bytes[range])
+        }
+
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: span(range), as: UTF8.self)
+        }
+    }
+
+    private func decode(_ cells: Cells, into batch: inout RowBatch) -> Bool {
+        let id = cells.trimmed(idColumn)
+        let interaction = cells.trimmed(interactionColumn)
+        let agent = cells.trimmed(agentColumn)
+        let reviewer = cells.trimmed(reviewerColumn)
+        let date = cells.trimmed(dateColumn)
+        guard !id.isEmpty, !interaction.isEmpty, !agent.isEmpty, !reviewer.isEmpty, Self.isPlainDate(cells.span(date)),
+              let isCalibration = Self.flag(cells.span(cells.trimmed(calibrationColumn))) else { return false }
+        for column in unnamedColumns where !cells.trimmed(column).isEmpty { return false }
+        guard let cardIndex = scorecardIndex(cells.span(cells.trimmed(scorecardColumn))), let card = card(cardIndex) else { return false }
+        let plan = card.plan
+
+        /// The audit's fields for `when` conditions, as the general path's look-up gives them.
+        func value(_ field: String) -> String? {
+            switch field {
+            case "audit_id": return cells.string(id)
+            case "interaction_id": return cells.string(interaction)
+            case "agent": return cells.string(agent)
+            case "reviewer": return cells.string(reviewer)
+            case "date": return cells.string(date)
+            case "month": return cells.string(date.lowerBound..<date.lowerBound + 7)
+            default: return metadataValue(field, cells).map(cells.string)
+            }
+        }
+        var applies: UInt64 = 0
+        for (index, condition) in plan.conditions where condition.matchesWithoutAllocating(value) {
+            applies |= 1 << UInt64(index)
+        }
+
+        for index in plan.items.indices {
+            let cell = cells.raw(card.answerColumns[index])
+            guard let credit = credit(cells.span(cell), criterion: index, card: card) else { return false }
+            if credit == Self.unanswered {
+                let applicable = !plan.items[index].hasCondition || applies & (1 << UInt64(index)) != 0
+                if applicable && card.required[index] { return false }
+                credits[index] = ScoringPlan.noCredit
+            } else {
+                credits[index] = credit
+            }
+        }
+        for column in card.foreignColumns where !cells.trimmed(column).isEmpty { return false }
+        guard let evaluation = plan.evaluate(credits: UnsafeMutableBufferPointer(rebasing: credits[0..<plan.items.count]), applies: applies,
+                                             sections: tallies),
+              decoder.insertID(bytes: cells.span(id)) else { return false }
+
+        let key: Range<Int>? = switch self.key {
+        case .none: nil
+        case .column(let column): cells.trimmed(column)
+        case .date: date
+        case .month: date.lowerBound..<date.lowerBound + 7
+        case .scorecard: nil
+        case .metadata(let name): metadataValue(name, cells)
+        }
+        batch.add(id: cells.span(id), interactionID: cells.span(interaction), agent: cells.span(agent), reviewer: cells.span(reviewer),
+                  date: cells.span(date), key: key.map(cells.span), scorecardKey: { if case .scorecard = self.key { true } else { false } }(),
+                  scorecard: scorecardIDs[cardIndex], scorecardIndex: cardIndex, isCalibration: isCalibration, evaluation: evaluation,
+                  sections: UnsafeBufferPointer(rebasing: tallies[0..<plan.sections.count]))
+        return true
+    }
+
+    /// The first non-empty value of a metadata column named `name`, as `AuditFields.value(named:)`.
+    private func metadataValue(_ name: String, _ cells: Cells) -> Range<Int>? {
+        for entry in metadata where entry.name == name {
+            let value = cells.trimmed(entry.column)
+            if !value.isEmpty { return value }
+        }
+        return nil
+    }
+
+    /// The credit numerator of a cell for criterion `index`, `unanswered`, or `nil` for the
+    /// general path.
+    private func credit(_ cell: UnsafeBufferPointer<UInt8>, criterion index: Int, card: Card) -> Int64? {
+        if cell.isEmpty { return Self.unanswered }
+        guard cell.count < 16 else { return read(cell, criterion: index, card: card) }
+        var code = UInt128(cell.count) << 120
+        for byte in cell { code = code << 8 | UInt128(byte) }
+        let base = card.cacheBase + index * Self.cacheSize
+        let count = cacheCounts[card.cacheBase / Self.cacheSize + index]
+        for slot in base..<base + count where cacheKeys[slot] == code { return cacheValues[slot] }
+        guard let value = read(cell, criterion: index, card: card) else { return nil }
+        if count < Self.cacheSize {
+            cacheKeys[base + count] = code
+            cacheValues[base + count] = value
+            cacheCounts[card.cacheBase / Self.cacheSize + index] = count + 1
+        }
+        return value
+    }
+
+    /// The cell read by its `AnswerSpec` and credited by the plan.
+    private func read(_ cell: UnsafeBufferPointer<UInt8>, criterion index: Int, card: Card) -> Int64? {
+        switch card.specs[index].read(bytes: cell, words: card.words) {
+        case .unanswered:
+            return Self.unanswered
+        case .general:
+            return nil
+        case .answer(let answer):
+            switch card.plan.credit(of: answer, item: card.plan.items[index]) {
+            case .none: return ScoringPlan.noCredit
+            case .earned(let credit): return credit
+            case .inexpressible: return nil
+            }
+        }
+    }
+
+    /// The audit's scorecard by its `scorecard` cell; the only one when the cell is empty.
+    private func scorecardIndex(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
+        if name.isEmpty { return scorecards.count == 1 ? 0 : nil }
+        return scorecardIDs.firstIndex { $0.elementsEqual(name) }
+    }
+
+    private func card(_ index: Int) -> Card? {
+        if let card = cards[index] { return card }
+        var card: Card?
+        if let plan = engines[index].plan {
+            let columns = layout.plan(for: scorecards, index: index)
+            let (specs, words) = decoder.answerSpecs(scorecard: index)
+            let base = cacheKeys.count
+            cacheKeys += repeatElement(0, count: plan.items.count * Self.cacheSize)
+            cacheValues += repeatElement(0, count: plan.items.count * Self.cacheSize)
+            cacheCounts += repeatElement(0, count: plan.items.count)
+            card = Card(plan: plan, answerColumns: columns.answerColumn.map { $0 ?? -1 }, required: plan.criteria.map(\.isRequired),
+                        foreignColumns: columns.foreignAnswerColumns, specs: specs, words: words, cacheBase: base)
+        }
+        cards[index] = .some(card)
+        return card
+    }
+
+    /// `YYYY-MM-DD` naming a real day: the only form whose text is its own `CalendarDate.description`.
+    private static func isPlainDate(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.count == 10, text[4] == UInt8(ascii: "-"), text[7] == UInt8(ascii: "-") else { return false }
+        var fields = [0, 0, 0]
+        for (field, range) in [0..<4, 5..<7, 8..<10].enumerated() {
+            for index in range {
+                let digit = Int(text[index]) - 48
+                guard digit >= 0 && digit <= 9 else { return false }
+                fields[field] = fields[field] * 10 + digit
+            }
+        }
+        return CalendarDate(year: fields[0], month: fields[1], day: fields[2]) != nil
+    }
+
+    /// The `calibration` cell as `AnswerParser.parseFlag` reads it in CSV, for the lower-case
+    /// spellings; `nil` for anything else (the general path decides).
+    private static func flag(_ text: UnsafeBufferPointer<UInt8>) -> Bool? {
+        switch text.count {
+        case 0: return false
+        case 1: return text[0] == UInt8(ascii: "1") ? true : text[0] == UInt8(ascii: "0") ? false : nil
+        default:
+            if text.elementsEqual("true".utf8) || text.elementsEqual("yes".utf8) { return true }
+            if text.elementsEqual("false".utf8) || text.elementsEqual("no".utf8) { return false }
+            return nil
+        }
+    }
+}
+
+/// Rows scored on the reading thread, and the other items of a run, in source order.
+struct RowBatch {
+    enum Item {
+        /// The row at this index of `rows`.
+        case row(Int)
+        case decoded(AuditDecoder.Outcome)
+        case problem(Diagnostic)
+        case warning(Diagnostic)
+        case failure(InputError)
+    }
+
+    /// A row's figures and where its text and section tallies are in the batch.
+    struct Row {
+        var textStart: Int
+        /// Lengths of id, interaction id, agent, reviewer, date and key (-1 for no key), one after another.
+        var lengths: (Int32, Int32, Int32, Int32, Int32, Int32)
+        var scorecardIndex: Int
+        var isCalibration: Bool
+        var evaluation: ScoringPlan.Evaluation
+        var tallyStart: Int
+        var tallyCount: Int
+    }
+
+    var items: [Item] = []
+    var rows: [Row] = []
+    var text: [UInt8] = []
+    var tallies: [ScoringPlan.SectionTally] = []
+
+    /// Whether the batch should be handed on.
+    var isFull: Bool { items.count >= ScoringRun.batchSize || text.count >= 1 << 16 }
+
+    mutating func add(
+        id: UnsafeBufferPointer<UInt8>, interactionID: UnsafeBufferPointer<UInt8>, agent: UnsafeBufferPointer<UInt8>,
+        reviewer: UnsafeBufferPointer<UInt8>, date: UnsafeBufferPointer<UInt8>, key: UnsafeBufferPointer<UInt8>?,
+        scorecardKey: Bool, scorecard: [UInt8], scorecardIndex: Int, isCalibration: Bool,
+        evaluation: ScoringPlan.Evaluation, sections: UnsafeBufferPointer<ScoringPlan.SectionTally>
+    ) {
+        let start = text.count
+        text.append(contentsOf: id)
+        text.append(contentsOf: interactionID)
+        text.append(contentsOf: agent)
+        text.append(contentsOf: reviewer)
+        text.append(contentsOf: date)
+        var keyLength: Int32 = -1
+        if let key {
+            text.append(contentsOf: key)
+            keyLength = Int32(key.count)
+        } else if scorecardKey {
+            text.append(contentsOf: scorecard)
+            keyLength = Int32(scorecard.count)
+        }
+        let tallyStart = tallies.count
+        tallies.append(contentsOf: sections)
+        rows.append(Row(textStart: start, lengths: (Int32(id.count), Int32(interactionID.count), Int32(agent.count), Int32(reviewer.count),
+                                                    Int32(date.count), keyLength),
+                        scorecardIndex: scorecardIndex, isCalibration: isCalibration, evaluation: evaluation,
+                        tallyStart: tallyStart, tallyCount: sections.count))
+        items.append(.row(rows.count - 1))
+    }
+
+    /// Calls `body` with row `index` as a `ScoreRow`.
+    func withRow<T>(_ index: Int, in text: UnsafeBufferPointer<UInt8>, tallies: UnsafeBufferPointer<ScoringPlan.SectionTally>,
+                    _ body: (ScoreRow) throws -> T) rethrows -> T {
+        let row = rows[index]
+        var position = row.textStart
+        func next(_ length: Int32) -> UnsafeBufferPointer<UInt8> {
+            defer { position += Int(length) }
+            return UnsafeBufferPointer(rebasing: text[position..<position + Int(length)])
+        }
+        let (idLength, interactionLength, agentLength, reviewerLength, dateLength, keyLength) = row.lengths
+        return try body(ScoreRow(
+            id: next(idLength), interactionID: next(interactionLength), agent: next(agentLength), reviewer: next(reviewerLength),
+            date: next(dateLength), key: keyLength < 0 ? nil : next(keyLength), scorecardIndex: row.scorecardIndex,
+            isCalibration: row.isCalibration,
+            figures: .plan(row.evaluation, sections: UnsafeBufferPointer(rebasing: tallies[row.tallyStart..<row.tallyStart + row.tallyCount]))))
+    }
+}
