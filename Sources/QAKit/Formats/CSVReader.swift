@@ -22,12 +22,14 @@ public enum CSVReadResult: Sendable, Hashable {
     case invalid(line: Int, column: Int, message: String)
 }
 
-/// One record's cells as UTF-8 bytes, back to back, filled by `CSVReader.readRecord(into:)` and
-/// reused from record to record, so that reading allocates nothing per record.
+/// One record's cells as UTF-8 bytes, filled by `CSVReader.readRecord(into:)` and reused from
+/// record to record, so that reading allocates nothing per record.
 public struct CSVRecord: Sendable {
-    /// The cells' bytes, unquoted and with doubled quotes collapsed, one after another.
+    /// The cells' bytes, unquoted and with doubled quotes collapsed, in order (with delimiters
+    /// between them when the record was copied whole).
     public internal(set) var bytes: [UInt8] = []
-    /// Where each cell ends in `bytes`; cell `i` starts where cell `i - 1` ends.
+    /// Where each cell starts and ends in `bytes`.
+    public internal(set) var starts: [Int] = []
     public internal(set) var ends: [Int] = []
     /// 1-based line of the record's first byte.
     public internal(set) var line = 0
@@ -39,7 +41,7 @@ public struct CSVRecord: Sendable {
 
     /// The byte range of cell `index` in `bytes`.
     public func range(of index: Int) -> Range<Int> {
-        (index == 0 ? 0 : ends[index - 1])..<ends[index]
+        starts[index]..<ends[index]
     }
 
     /// Cell `index` as a string.
@@ -49,6 +51,7 @@ public struct CSVRecord: Sendable {
 
     mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
+        starts.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
     }
 }
@@ -215,6 +218,7 @@ public final class CSVReader {
         defer { cursor = c }
         if !c.hasCheckedStart { try checkStart(&c) }
         record.removeAll()
+        if allowsWholeRecords, readPlainRecord(&c, into: &record) { return .row }
 
         var state = State.fieldStart
         var skipping = Skipping.no
@@ -454,7 +458,10 @@ public final class CSVReader {
                 return
             }
             record.bytes.append(contentsOf: span)
+            record.starts.append(cellStart)
             record.ends.append(record.bytes.count)
+            // A cell ended by the end of the input starts here without passing `.fieldStart`.
+            cellStart = record.bytes.count
         }
 
         /// The record's status, or its first problem.
@@ -463,6 +470,77 @@ public final class CSVReader {
             record.line = recordLine
             return .row
         }
+    }
+
+    /// Whether `readPlainRecord` may be tried: a record that fits the buffer is then within
+    /// every size limit, so it needs no checks but the cell count.
+    private var allowsWholeRecords: Bool {
+        maximumFieldBytes >= capacity && maximumRecordBytes >= capacity
+    }
+
+    /// Reads the record at the cursor in one pass when it is plain: wholly in the buffer, no
+    /// quote, no NUL, valid UTF-8, ended by a line break. It copies the record's bytes at once
+    /// and notes where its cells are, the delimiters left between them. Anything else returns
+    /// `false` with the cursor at the record's first byte, for the general state machine (line
+    /// breaks before the record are consumed either way, exactly as that machine would).
+    private func readPlainRecord(_ c: inout Cursor, into record: inout CSVRecord) -> Bool {
+        let buffer = self.buffer
+        let specials = self.specials
+        let delimiter = self.delimiter
+        let end = c.end
+        // Blank lines and the LF of a CRLF pair before the record.
+        while c.index < end && (buffer[c.index] == 0x0A || buffer[c.index] == 0x0D) {
+            let offset = c.base + c.index
+            if buffer[c.index] == 0x0D {
+                c.line += 1
+                c.lastCarriageReturn = offset
+            } else if c.lastCarriageReturn != offset - 1 {
+                c.line += 1
+            }
+            c.lineStart = offset + 1
+            c.continuations = 0
+            c.index += 1
+        }
+        let start = c.index
+        var index = start
+        var cellStart = start
+        var cells = 0
+        while index < end {
+            let byte = buffer[index]
+            if specials[Int(byte)] == 0 {
+                index += 1
+                continue
+            }
+            if byte == delimiter {
+                cells += 1
+                guard cells < maximumFields else { break }
+                record.starts.append(cellStart - start)
+                record.ends.append(index - start)
+                index += 1
+                cellStart = index
+            } else if byte == 0x0A || byte == 0x0D {
+                record.starts.append(cellStart - start)
+                record.ends.append(index - start)
+                record.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer + start, count: index - start))
+                record.line = c.line
+                // The line break, as `lineBreak` in `readRecord` takes it.
+                let offset = c.base + index
+                c.line += 1
+                if byte == 0x0D { c.lastCarriageReturn = offset }
+                c.lineStart = offset + 1
+                c.continuations = 0
+                c.index = index + 1
+                return true
+            } else if byte >= 0x80 {
+                let length = UTF8Sequence.length(lead: byte)
+                guard length > 0, index + length <= end, UTF8Sequence.isWellFormed(buffer + index, length: length) else { break }
+                index += length
+            } else {
+                break
+            }
+        }
+        record.removeAll()
+        return false
     }
 
     /// Skips a UTF-8 byte-order mark; rejects UTF-16 input, with or without its mark.

@@ -44,7 +44,8 @@ public final class Aggregator: ScoreRowConsumer {
     public let dimension: Dimension
     public let includesCalibration: Bool
     private var groups: [Aggregate] = []
-    /// Group index by key bytes.
+    /// Each group's key as bytes, and the group index by key.
+    private var keys: [[UInt8]] = []
     private var index = KeyIndex()
 
     public init(dimension: Dimension, includesCalibration: Bool = false) {
@@ -71,7 +72,8 @@ public final class Aggregator: ScoreRowConsumer {
     }
 
     private func group(for key: UnsafeBufferPointer<UInt8>) -> Int {
-        index.find(key) { groups[$0].key.utf8.elementsEqual(key) } ?? {
+        index.find(key) { group in keys[group].withUnsafeBufferPointer { $0.elementsEqual(key) } } ?? {
+            keys.append(Array(key))
             groups.append(Aggregate(key: String(decoding: key, as: UTF8.self)))
             index.insert(key, value: groups.count - 1)
             return groups.count - 1

@@ -21,10 +21,10 @@ final class CSVRowDecoder {
     private let metadata: [(column: Int, name: String)]
     private let key: KeySource
     private let scorecardIDs: [[UInt8]]
-    /// Per scorecard index, built when first needed; `nil` inside when the scorecard has no plan.
+    /// Per scorecard index, built when first needed; `nil` inside when the scorecard's records
+    /// take the general path (no plan, or one whose arithmetic could overflow).
     private var cards: [Card??]
     private let credits: UnsafeMutableBufferPointer<Int64>
-    private let tallies: UnsafeMutableBufferPointer<ScoringPlan.SectionTally>
 
     /// Where a row's `--by` key comes from (the cases of `Aggregator.Dimension.key(of:)`).
     private enum KeySource {
@@ -36,23 +36,52 @@ final class CSVRowDecoder {
         case metadata(String)
     }
 
-    /// One scorecard as this layout reads it.
-    private struct Card {
+    /// One scorecard as this layout reads it, in buffers read without reference counting or
+    /// exclusivity checks on the hot path.
+    private final class Card {
         let plan: ScoringPlan
-        let answerColumns: [Int]
-        let required: [Bool]
+        let count: Int
+        let answerColumns: UnsafeMutableBufferPointer<Int>
+        let required: UnsafeMutableBufferPointer<Bool>
+        let hasCondition: UnsafeMutableBufferPointer<Bool>
         let foreignColumns: [Int]
         let specs: [AnswerSpec]
         let words: [ASCIIWord?]
-        /// Where criterion `i`'s cache starts in `cacheKeys`/`cacheValues`.
-        let cacheBase: Int
+        /// Recent cells per criterion and what they read as (`cacheSize` slots each): answer
+        /// cells repeat (`yes`, `4`, `within_target`), so most are one integer comparison away
+        /// from their credit.
+        let cacheKeys: UnsafeMutableBufferPointer<UInt128>
+        let cacheValues: UnsafeMutableBufferPointer<Int64>
+        let cacheCounts: UnsafeMutableBufferPointer<Int>
+
+        init(plan: ScoringPlan, columns: RecordLayout.Plan, specs: [AnswerSpec], words: [ASCIIWord?]) {
+            self.plan = plan
+            count = plan.items.count
+            answerColumns = .allocate(capacity: count)
+            _ = answerColumns.initialize(from: columns.answerColumn.map { $0 ?? -1 })
+            required = .allocate(capacity: count)
+            _ = required.initialize(from: plan.criteria.map(\.isRequired))
+            hasCondition = .allocate(capacity: count)
+            _ = hasCondition.initialize(from: plan.items.map(\.hasCondition))
+            foreignColumns = columns.foreignAnswerColumns
+            self.specs = specs
+            self.words = words
+            cacheKeys = .allocate(capacity: count * CSVRowDecoder.cacheSize)
+            cacheKeys.initialize(repeating: 0)
+            cacheValues = .allocate(capacity: count * CSVRowDecoder.cacheSize)
+            cacheValues.initialize(repeating: 0)
+            cacheCounts = .allocate(capacity: count)
+            cacheCounts.initialize(repeating: 0)
+        }
+
+        deinit {
+            for buffer in [answerColumns, cacheCounts] { buffer.deallocate() }
+            for buffer in [required, hasCondition] { buffer.deallocate() }
+            cacheKeys.deallocate()
+            cacheValues.deallocate()
+        }
     }
 
-    /// Recent cells per criterion and what they read as: answer cells repeat (`yes`, `4`,
-    /// `within_target`), so most are one integer comparison away from their credit.
-    private var cacheKeys: [UInt128] = []
-    private var cacheValues: [Int64] = []
-    private var cacheCounts: [Int] = []
     private static let cacheSize = 8
     /// Cached value of a cell that answers nothing.
     private static let unanswered = Int64.min + 1
@@ -94,20 +123,20 @@ final class CSVRowDecoder {
             }
         }
         credits = .allocate(capacity: 64)
-        tallies = .allocate(capacity: max(1, decoder.scorecards.map(\.sections.count).max() ?? 1))
     }
 
     deinit {
         credits.deallocate()
-        tallies.deallocate()
     }
 
     /// Scores `record` into `batch` and returns `true`, or returns `false` (having changed
     /// nothing) when the general path must take it.
     func decode(_ record: CSVRecord, into batch: inout RowBatch) -> Bool {
         record.bytes.withUnsafeBufferPointer { bytes in
-            record.ends.withUnsafeBufferPointer { ends in
-                decode(Cells(bytes: bytes, ends: ends), into: &batch)
+            record.starts.withUnsafeBufferPointer { starts in
+                record.ends.withUnsafeBufferPointer { ends in
+                    decode(Cells(bytes: bytes, starts: starts, ends: ends), into: &batch)
+                }
             }
         }
     }
@@ -115,12 +144,13 @@ final class CSVRowDecoder {
     /// A record's cells.
     private struct Cells {
         let bytes: UnsafeBufferPointer<UInt8>
+        let starts: UnsafeBufferPointer<Int>
         let ends: UnsafeBufferPointer<Int>
 
         /// Cell `column` (empty when absent or past the record's last cell).
         func raw(_ column: Int) -> Range<Int> {
             guard column >= 0, column < ends.count else { return 0..<0 }
-            return (column == 0 ? 0 : ends[column - 1])..<ends[column]
+            return starts[column]..<ends[column]
         }
 
         /// Cell `column` without surrounding spaces and tabs, as `AnswerParser.trimmed`.
@@ -173,11 +203,11 @@ final class CSVRowDecoder {
             applies |= 1 << UInt64(index)
         }
 
-        for index in plan.items.indices {
+        for index in 0..<card.count {
             let cell = cells.raw(card.answerColumns[index])
             guard let credit = credit(cells.span(cell), criterion: index, card: card) else { return false }
             if credit == Self.unanswered {
-                let applicable = !plan.items[index].hasCondition || applies & (1 << UInt64(index)) != 0
+                let applicable = !card.hasCondition[index] || applies & (1 << UInt64(index)) != 0
                 if applicable && card.required[index] { return false }
                 credits[index] = ScoringPlan.noCredit
             } else {
@@ -185,9 +215,7 @@ final class CSVRowDecoder {
             }
         }
         for column in card.foreignColumns where !cells.trimmed(column).isEmpty { return false }
-        guard let evaluation = plan.evaluate(credits: UnsafeMutableBufferPointer(rebasing: credits[0..<plan.items.count]), applies: applies,
-                                             sections: tallies),
-              decoder.insertID(bytes: cells.span(id)) else { return false }
+        guard decoder.insertID(bytes: cells.span(id)) else { return false }
 
         let key: Range<Int>? = switch self.key {
         case .none: nil
@@ -199,8 +227,8 @@ final class CSVRowDecoder {
         }
         batch.add(id: cells.span(id), interactionID: cells.span(interaction), agent: cells.span(agent), reviewer: cells.span(reviewer),
                   date: cells.span(date), key: key.map(cells.span), scorecardKey: { if case .scorecard = self.key { true } else { false } }(),
-                  scorecard: scorecardIDs[cardIndex], scorecardIndex: cardIndex, isCalibration: isCalibration, evaluation: evaluation,
-                  sections: UnsafeBufferPointer(rebasing: tallies[0..<plan.sections.count]))
+                  scorecard: scorecardIDs[cardIndex], scorecardIndex: cardIndex, isCalibration: isCalibration, applies: applies,
+                  credits: UnsafeBufferPointer(rebasing: credits[0..<card.count]))
         return true
     }
 
@@ -220,14 +248,14 @@ final class CSVRowDecoder {
         guard cell.count < 16 else { return read(cell, criterion: index, card: card) }
         var code = UInt128(cell.count) << 120
         for byte in cell { code = code << 8 | UInt128(byte) }
-        let base = card.cacheBase + index * Self.cacheSize
-        let count = cacheCounts[card.cacheBase / Self.cacheSize + index]
-        for slot in base..<base + count where cacheKeys[slot] == code { return cacheValues[slot] }
+        let base = index * Self.cacheSize
+        let count = card.cacheCounts[index]
+        for slot in base..<base + count where card.cacheKeys[slot] == code { return card.cacheValues[slot] }
         guard let value = read(cell, criterion: index, card: card) else { return nil }
         if count < Self.cacheSize {
-            cacheKeys[base + count] = code
-            cacheValues[base + count] = value
-            cacheCounts[card.cacheBase / Self.cacheSize + index] = count + 1
+            card.cacheKeys[base + count] = code
+            card.cacheValues[base + count] = value
+            card.cacheCounts[index] = count + 1
         }
         return value
     }
@@ -257,15 +285,9 @@ final class CSVRowDecoder {
     private func card(_ index: Int) -> Card? {
         if let card = cards[index] { return card }
         var card: Card?
-        if let plan = engines[index].plan {
-            let columns = layout.plan(for: scorecards, index: index)
+        if let plan = engines[index].plan, plan.cannotOverflow {
             let (specs, words) = decoder.answerSpecs(scorecard: index)
-            let base = cacheKeys.count
-            cacheKeys += repeatElement(0, count: plan.items.count * Self.cacheSize)
-            cacheValues += repeatElement(0, count: plan.items.count * Self.cacheSize)
-            cacheCounts += repeatElement(0, count: plan.items.count)
-            card = Card(plan: plan, answerColumns: columns.answerColumn.map { $0 ?? -1 }, required: plan.criteria.map(\.isRequired),
-                        foreignColumns: columns.foreignAnswerColumns, specs: specs, words: words, cacheBase: base)
+            card = Card(plan: plan, columns: layout.plan(for: scorecards, index: index), specs: specs, words: words)
         }
         cards[index] = .some(card)
         return card
@@ -317,15 +339,15 @@ struct RowBatch {
         var lengths: (Int32, Int32, Int32, Int32, Int32, Int32)
         var scorecardIndex: Int
         var isCalibration: Bool
-        var evaluation: ScoringPlan.Evaluation
-        var tallyStart: Int
-        var tallyCount: Int
+        /// The criteria whose `when` matched, and where the criteria's credits start in `credits`.
+        var applies: UInt64
+        var creditStart: Int
     }
 
     var items: [Item] = []
     var rows: [Row] = []
     var text: [UInt8] = []
-    var tallies: [ScoringPlan.SectionTally] = []
+    var credits: [Int64] = []
 
     /// Whether the batch should be handed on.
     var isFull: Bool { items.count >= ScoringRun.batchSize || text.count >= 1 << 16 }
@@ -334,7 +356,7 @@ struct RowBatch {
         id: UnsafeBufferPointer<UInt8>, interactionID: UnsafeBufferPointer<UInt8>, agent: UnsafeBufferPointer<UInt8>,
         reviewer: UnsafeBufferPointer<UInt8>, date: UnsafeBufferPointer<UInt8>, key: UnsafeBufferPointer<UInt8>?,
         scorecardKey: Bool, scorecard: [UInt8], scorecardIndex: Int, isCalibration: Bool,
-        evaluation: ScoringPlan.Evaluation, sections: UnsafeBufferPointer<ScoringPlan.SectionTally>
+        applies: UInt64, credits: UnsafeBufferPointer<Int64>
     ) {
         let start = text.count
         text.append(contentsOf: id)
@@ -350,19 +372,24 @@ struct RowBatch {
             text.append(contentsOf: scorecard)
             keyLength = Int32(scorecard.count)
         }
-        let tallyStart = tallies.count
-        tallies.append(contentsOf: sections)
+        let creditStart = self.credits.count
+        self.credits.append(contentsOf: credits)
         rows.append(Row(textStart: start, lengths: (Int32(id.count), Int32(interactionID.count), Int32(agent.count), Int32(reviewer.count),
                                                     Int32(date.count), keyLength),
-                        scorecardIndex: scorecardIndex, isCalibration: isCalibration, evaluation: evaluation,
-                        tallyStart: tallyStart, tallyCount: sections.count))
+                        scorecardIndex: scorecardIndex, isCalibration: isCalibration, applies: applies, creditStart: creditStart))
         items.append(.row(rows.count - 1))
     }
 
-    /// Calls `body` with row `index` as a `ScoreRow`.
-    func withRow<T>(_ index: Int, in text: UnsafeBufferPointer<UInt8>, tallies: UnsafeBufferPointer<ScoringPlan.SectionTally>,
-                    _ body: (ScoreRow) throws -> T) rethrows -> T {
+    /// Scores row `index` with `plans` (the run's, by scorecard index) and calls `body` with it
+    /// as a `ScoreRow`. `text` and `credits` are the batch's; `tallies` has room for the most
+    /// sections of any scorecard.
+    func withRow<T>(_ index: Int, plans: [ScoringPlan?], text: UnsafeBufferPointer<UInt8>, credits: UnsafeBufferPointer<Int64>,
+                    tallies: UnsafeMutableBufferPointer<ScoringPlan.SectionTally>, _ body: (ScoreRow) throws -> T) rethrows -> T {
         let row = rows[index]
+        let plan = plans[row.scorecardIndex]!
+        // `CSVRowDecoder` only takes scorecards whose plan cannot overflow.
+        let evaluation = plan.evaluate(credits: UnsafeBufferPointer(rebasing: credits[row.creditStart..<row.creditStart + plan.items.count]),
+                                       applies: row.applies, sections: tallies)!
         var position = row.textStart
         func next(_ length: Int32) -> UnsafeBufferPointer<UInt8> {
             defer { position += Int(length) }
@@ -373,6 +400,6 @@ struct RowBatch {
             id: next(idLength), interactionID: next(interactionLength), agent: next(agentLength), reviewer: next(reviewerLength),
             date: next(dateLength), key: keyLength < 0 ? nil : next(keyLength), scorecardIndex: row.scorecardIndex,
             isCalibration: row.isCalibration,
-            figures: .plan(row.evaluation, sections: UnsafeBufferPointer(rebasing: tallies[row.tallyStart..<row.tallyStart + row.tallyCount]))))
+            figures: .plan(evaluation, sections: UnsafeBufferPointer(rebasing: tallies[0..<plan.sections.count]))))
     }
 }

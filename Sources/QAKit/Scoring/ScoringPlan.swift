@@ -51,6 +51,9 @@ final class ScoringPlan: Sendable {
     /// hundredths passes exactly when `c >= passingCents`.
     let passingCents: Int64?
     let bandCents: [(cents: Int64, name: String)]
+    /// Whether `evaluate` can never overflow, whatever the answers, so that it may run apart
+    /// from the audit (see `cannotOverflow(items:sections:)`).
+    let cannotOverflow: Bool
 
     /// The plan for `scorecard`, or `nil` when its figures do not fit the integer tables.
     init?(_ scorecard: Scorecard) {
@@ -97,6 +100,36 @@ final class ScoringPlan: Sendable {
             bands.append((cents, band.name))
         }
         bandCents = bands
+        cannotOverflow = Self.cannotOverflow(items: items, sections: sections)
+    }
+
+    /// A bound on every intermediate of `evaluate`. Every credit lies in 0...1, so a credit
+    /// numerator times its multiplier is at most the section denominator `D`, and a section's
+    /// sums stay within `B = D × Σ criterion weights`. Reduced section fractions have
+    /// denominators at most `B`, so their common denominator stays within `P = Π B`, and as each
+    /// section score is at most 1, the weighted sums stay within `W × P` (`W` = Σ section
+    /// weights). When `100 × W × P` fits 64 bits, no overflow check can fire.
+    private static func cannotOverflow(items: [Item], sections: [SectionPlan]) -> Bool {
+        for item in items {
+            if case .choice(let numerators) = item.kind, numerators.contains(where: { $0 < 0 || $0 > item.denominator }) { return false }
+        }
+        var bound: Int64 = 100
+        var sectionWeights: Int64 = 0
+        for section in sections {
+            var weights: Int64 = 0
+            for item in items[section.items] {
+                let (sum, overflow) = weights.addingReportingOverflow(item.weight)
+                guard !overflow, item.weight >= 0 else { return false }
+                weights = sum
+            }
+            let (sectionBound, o1) = section.denominator.multipliedReportingOverflow(by: max(weights, 1))
+            let (product, o2) = bound.multipliedReportingOverflow(by: max(sectionBound, 1))
+            let (total, o3) = sectionWeights.addingReportingOverflow(section.weight)
+            guard !(o1 || o2 || o3), section.weight >= 0 else { return false }
+            (bound, sectionWeights) = (product, total)
+        }
+        guard !bound.multipliedReportingOverflow(by: max(sectionWeights, 1)).overflow else { return false }
+        return true
     }
 
     /// Per-criterion integer credit, or why there is none.
@@ -179,7 +212,7 @@ final class ScoringPlan: Sendable {
     }
 
     /// One section's tally from the criteria's credits and the `when` mask; `nil` on overflow.
-    private func tally(_ section: SectionPlan, credits: UnsafeMutableBufferPointer<Int64>, applies: UInt64) -> (SectionTally, autoFailed: Bool)? {
+    private func tally(_ section: SectionPlan, credits: UnsafeBufferPointer<Int64>, applies: UInt64) -> (SectionTally, autoFailed: Bool)? {
         var weighted: Int64 = 0
         var totalWeight: Int64 = 0
         var failed = false
@@ -209,7 +242,7 @@ final class ScoringPlan: Sendable {
     /// Scores an audit (SPEC.md section 2, rules 3 to 7) from its criteria's credits, with the
     /// criteria whose `when` did not match cleared in `applies`, writing one tally per section to
     /// `sections`; `nil` on overflow, which sends the caller to the reference path.
-    func evaluate(credits: UnsafeMutableBufferPointer<Int64>, applies: UInt64,
+    func evaluate(credits: UnsafeBufferPointer<Int64>, applies: UInt64,
                   sections tallies: UnsafeMutableBufferPointer<SectionTally>) -> Evaluation? {
         // raw and final sums share the denominator `common`: Σ V·S = rawSum / common.
         var rawSum: Int64 = 0
@@ -270,7 +303,7 @@ final class ScoringPlan: Sendable {
         withUnsafeTemporaryAllocation(of: Int64.self, capacity: items.count) { credits -> AuditScore? in
             withUnsafeTemporaryAllocation(of: SectionTally.self, capacity: sections.count) { tallies -> AuditScore? in
                 guard self.credits(of: answers, into: credits),
-                      let evaluation = evaluate(credits: credits, applies: applies, sections: tallies) else { return nil }
+                      let evaluation = evaluate(credits: UnsafeBufferPointer(credits), applies: applies, sections: tallies) else { return nil }
                 var results: [SectionResult] = []
                 results.reserveCapacity(sections.count)
                 for (position, section) in sections.enumerated() {

@@ -35,6 +35,9 @@ public final class ScoringRun {
     let engines: [ScoreEngine]
     /// `scorecards`, each boxed once for the `ScoredAudit`s of the run.
     private let shared: [SharedScorecard]
+    /// Each engine's plan, and room for one audit's section tallies (`runRows`).
+    private let plans: [ScoringPlan?]
+    private let tallies: UnsafeMutableBufferPointer<ScoringPlan.SectionTally>
 
     /// Audits scored, calibration audits among them, and records rejected so far.
     public internal(set) var scoredCount = 0
@@ -52,6 +55,13 @@ public final class ScoringRun {
         decoder = AuditDecoder(scorecards: scorecards)
         engines = scorecards.map(ScoreEngine.init(scorecard:))
         shared = scorecards.map(SharedScorecard.init)
+        plans = engines.map(\.plan)
+        tallies = .allocate(capacity: max(1, scorecards.map(\.sections.count).max() ?? 1))
+        tallies.initialize(repeating: ScoringPlan.SectionTally())
+    }
+
+    deinit {
+        tallies.deallocate()
     }
 
     /// Reads every record of `source`, calling `scored` for each valid audit and `report` for
@@ -228,13 +238,14 @@ public final class ScoringRun {
     private func consume(_ batch: RowBatch, dimension: Aggregator.Dimension?, consumer: ScoreRowConsumer,
                          report: (Diagnostic) -> Void) throws {
         try batch.text.withUnsafeBufferPointer { text in
-            try batch.tallies.withUnsafeBufferPointer { tallies in
+            try batch.credits.withUnsafeBufferPointer { credits in
                 for item in batch.items {
                     switch item {
                     case .row(let index):
-                        let row = batch.rows[index]
-                        count(isCalibration: row.isCalibration, passed: row.evaluation.passed)
-                        try batch.withRow(index, in: text, tallies: tallies, consumer.consume)
+                        try batch.withRow(index, plans: plans, text: text, credits: credits, tallies: tallies) { row in
+                            count(isCalibration: row.isCalibration, passed: row.passed)
+                            try consumer.consume(row)
+                        }
                     case .decoded(let outcome):
                         try handle(outcome, scored: { scored in try ScoreRow.with(scored, dimension: dimension, consumer.consume) },
                                    report: report)
