@@ -16,7 +16,7 @@ public protocol AuditRecordSource {
     var allowsFlagWords: Bool { get }
     /// The next item, or `nil` at the end; throws when the file cannot be read any further.
     mutating func next() throws(InputError) -> SourceItem?
-    /// As `next()`, except that a CSV source reads a record's cells as bytes into `record` and
+    /// As `next()`, except that a CSV source appends a record's cells as bytes to `record` and
     /// yields `.csvRecord` instead of making a string per cell. Other sources yield `next()`'s items.
     mutating func nextItem(into record: inout CSVRecord) throws(InputError) -> RawSourceItem?
 }
@@ -30,9 +30,9 @@ extension AuditRecordSource {
 /// What `AuditRecordSource.nextItem(into:)` yields.
 public enum RawSourceItem {
     case item(SourceItem)
-    /// A CSV record whose cells are in the record passed in, its columns described by `layout`
-    /// (it has no more cells than the layout has columns).
-    case csvRecord(RecordLayout)
+    /// A CSV record whose cells are `cells` of the record passed in (its `line` is the
+    /// record's), its columns described by `layout` (it has no more cells than the layout has columns).
+    case csvRecord(RecordLayout, cells: Range<Int>)
 }
 
 /// A file that cannot be read at all, or any further.

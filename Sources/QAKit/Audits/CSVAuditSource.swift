@@ -24,11 +24,12 @@ public struct CSVAuditSource: AuditRecordSource {
         var record = scratch
         scratch = CSVRecord()
         defer { scratch = record }
+        record.removeAll()
         switch try nextItem(into: &record) {
         case nil: return nil
         case .item(let item)?: return item
-        case .csvRecord(let layout)?:
-            return .record(values: (0..<record.count).map(record.string(at:)), layout: layout, line: record.line)
+        case .csvRecord(let layout, let cells)?:
+            return .record(values: cells.map(record.string(at:)), layout: layout, line: record.line)
         }
     }
 
@@ -38,6 +39,7 @@ public struct CSVAuditSource: AuditRecordSource {
             try readHeader()
             return try nextItem(into: &record)
         }
+        let (bytesBase, cellsBase) = (record.bytes.count, record.count)
         let status: CSVReader.RecordStatus?
         do {
             status = try reader.readRecord(into: &record)
@@ -51,12 +53,14 @@ public struct CSVAuditSource: AuditRecordSource {
         case .invalid(let line, let column, let message)?:
             return .item(.problem(Diagnostic(.error, "record skipped: \(message)", file: file, line: line, column: column)))
         case .row?:
-            guard record.count <= layout.names.count else {
+            let count = record.count - cellsBase
+            guard count <= layout.names.count else {
+                record.truncate(bytes: bytesBase, cells: cellsBase)
                 return .item(.problem(Diagnostic(
-                    .error, "record has \(record.count) cells but the header has \(layout.names.count) columns; check for an unquoted delimiter",
+                    .error, "record has \(count) cells but the header has \(layout.names.count) columns; check for an unquoted delimiter",
                     file: file, line: record.line)))
             }
-            return .csvRecord(layout)
+            return .csvRecord(layout, cells: cellsBase..<record.count)
         }
     }
 

@@ -22,8 +22,8 @@ public enum CSVReadResult: Sendable, Hashable {
     case invalid(line: Int, column: Int, message: String)
 }
 
-/// One record's cells as UTF-8 bytes, filled by `CSVReader.readRecord(into:)` and reused from
-/// record to record, so that reading allocates nothing per record.
+/// Cells as UTF-8 bytes, filled by `CSVReader.readRecord(into:)`: one record, or several read one
+/// after another (each call appends one), reused so that reading allocates nothing per record.
 public struct CSVRecord: Sendable {
     /// The cells' bytes, unquoted and with doubled quotes collapsed, in order (with delimiters
     /// between them when the record was copied whole).
@@ -31,7 +31,7 @@ public struct CSVRecord: Sendable {
     /// Where each cell starts and ends in `bytes`.
     public internal(set) var starts: [Int] = []
     public internal(set) var ends: [Int] = []
-    /// 1-based line of the record's first byte.
+    /// 1-based line of the first byte of the record read last.
     public internal(set) var line = 0
 
     public init() {}
@@ -49,10 +49,18 @@ public struct CSVRecord: Sendable {
         bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range(of: index)]), as: UTF8.self) }
     }
 
-    mutating func removeAll() {
+    /// Empties the record, keeping its buffers.
+    public mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
+    }
+
+    /// Drops everything after the first `bytes` bytes and `cells` cells.
+    mutating func truncate(bytes byteCount: Int, cells: Int) {
+        bytes.removeSubrange(byteCount...)
+        starts.removeSubrange(cells...)
+        ends.removeSubrange(cells...)
     }
 }
 
@@ -190,6 +198,7 @@ public final class CSVReader {
         var record = reusable
         reusable = CSVRecord()
         defer { reusable = record }
+        record.removeAll()
         switch try readRecord(into: &record) {
         case nil:
             return nil
@@ -209,15 +218,17 @@ public final class CSVReader {
         case invalid(line: Int, column: Int, message: String)
     }
 
-    /// Reads the next record into `record` (replacing what it held), as `next()` does but
-    /// without making a string per cell; `nil` at the end of the input.
+    /// Reads the next record and appends its cells to `record`, as `next()` does but without
+    /// making a string per cell; `nil` at the end of the input. After `.invalid`, `record` holds
+    /// what it held before.
     ///
     /// - Throws: as `next()`.
     public func readRecord(into record: inout CSVRecord) throws(FormatError) -> RecordStatus? {
         var c = cursor
         defer { cursor = c }
         if !c.hasCheckedStart { try checkStart(&c) }
-        record.removeAll()
+        let bytesBase = record.bytes.count
+        let cellsBase = record.starts.count
         if allowsWholeRecords, readPlainRecord(&c, into: &record) { return .row }
 
         var state = State.fieldStart
@@ -227,7 +238,7 @@ public final class CSVReader {
         var recordLine = c.line
         /// Where the current cell starts in `record.bytes`; bytes before a refill or a doubled
         /// quote are already there, the rest is the pending span of the buffer.
-        var cellStart = 0
+        var cellStart = bytesBase
         var spanStart = 0
         var spanEnd = 0
         var fieldLine = 0
@@ -430,8 +441,8 @@ public final class CSVReader {
                 }
             }
             skipping = mode
-            record.removeAll()
-            cellStart = 0
+            record.truncate(bytes: bytesBase, cells: cellsBase)
+            cellStart = bytesBase
         }
 
         /// Ends the current cell at `c.index` (at the closing quote after a quoted cell) and keeps it.
@@ -447,12 +458,12 @@ public final class CSVReader {
             }
             // After the length check: a long cell is reported as long whether or not the chunk
             // ended inside it (a refill reports it before the cell is complete).
-            if record.ends.count == maximumFields {
+            if record.ends.count - cellsBase == maximumFields {
                 report(line: fieldLine, column: fieldColumn, "more than \(maximumFields) cells in one record",
                        skipping: .respectingQuotes)
                 return
             }
-            if record.bytes.count + span.count > maximumRecordBytes {
+            if record.bytes.count - bytesBase + span.count > maximumRecordBytes {
                 report(line: fieldLine, column: fieldColumn, "record longer than \(maximumRecordBytes) bytes",
                        skipping: .respectingQuotes)
                 return
@@ -505,6 +516,9 @@ public final class CSVReader {
         var index = start
         var cellStart = start
         var cells = 0
+        let cellsBase = record.starts.count
+        // Where the record's bytes will go in `record.bytes`, less `start`.
+        let shift = record.bytes.count - start
         while index < end {
             let byte = buffer[index]
             if specials[Int(byte)] == 0 {
@@ -514,13 +528,13 @@ public final class CSVReader {
             if byte == delimiter {
                 cells += 1
                 guard cells < maximumFields else { break }
-                record.starts.append(cellStart - start)
-                record.ends.append(index - start)
+                record.starts.append(cellStart + shift)
+                record.ends.append(index + shift)
                 index += 1
                 cellStart = index
             } else if byte == 0x0A || byte == 0x0D {
-                record.starts.append(cellStart - start)
-                record.ends.append(index - start)
+                record.starts.append(cellStart + shift)
+                record.ends.append(index + shift)
                 record.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer + start, count: index - start))
                 record.line = c.line
                 // The line break, as `lineBreak` in `readRecord` takes it.
@@ -539,7 +553,7 @@ public final class CSVReader {
                 break
             }
         }
-        record.removeAll()
+        record.truncate(bytes: start + shift, cells: cellsBase)
         return false
     }
 

@@ -1,5 +1,6 @@
 /// Validates and scores CSV records straight from their bytes, for `ScoringRun.runRows`: no
-/// string per cell, no `Audit`, no fraction reduction.
+/// string per cell, no `Audit`, no fraction reduction. It runs on the thread that consumes rows,
+/// in record order; the reading thread only splits records into cells.
 ///
 /// It only takes the records it can prove valid, and then gives them exactly the outcome the
 /// general path (`AuditDecoder.decode`, then `ScoreEngine.score`) would give: it reads answers
@@ -20,7 +21,10 @@ final class CSVRowDecoder {
     /// Metadata columns with their names, in column order.
     private let metadata: [(column: Int, name: String)]
     private let key: KeySource
+    /// The scorecards' ids, for `--by scorecard` keys, in one buffer that outlives each row.
     private let scorecardIDs: [[UInt8]]
+    private let scorecardIDText: UnsafeMutableBufferPointer<UInt8>
+    private let scorecardIDRanges: [Range<Int>]
     /// Per scorecard index, built when first needed; `nil` inside when the scorecard's records
     /// take the general path (no plan, or one whose arithmetic could overflow).
     private var cards: [Card??]
@@ -102,6 +106,16 @@ final class CSVRowDecoder {
         self.metadata = metadata.filter { !$0.name.isEmpty }
         unnamedColumns = metadata.filter { $0.name.isEmpty }.map(\.column)
         scorecardIDs = decoder.scorecards.map { Array($0.id.utf8) }
+        let ids = scorecardIDs
+        scorecardIDText = .allocate(capacity: max(1, ids.map(\.count).reduce(0, +)))
+        var ranges: [Range<Int>] = []
+        var position = 0
+        for id in ids {
+            _ = UnsafeMutableBufferPointer(rebasing: scorecardIDText[position..<position + id.count]).initialize(from: id)
+            ranges.append(position..<position + id.count)
+            position += id.count
+        }
+        scorecardIDRanges = ranges
         cards = Array(repeating: nil, count: decoder.scorecards.count)
         let agentColumn = agentColumn, reviewerColumn = reviewerColumn, idColumn = idColumn, interactionColumn = interactionColumn
         key = switch dimension {
@@ -127,22 +141,11 @@ final class CSVRowDecoder {
 
     deinit {
         credits.deallocate()
+        scorecardIDText.deallocate()
     }
 
-    /// Scores `record` into `batch` and returns `true`, or returns `false` (having changed
-    /// nothing) when the general path must take it.
-    func decode(_ record: CSVRecord, into batch: inout RowBatch) -> Bool {
-        record.bytes.withUnsafeBufferPointer { bytes in
-            record.starts.withUnsafeBufferPointer { starts in
-                record.ends.withUnsafeBufferPointer { ends in
-                    decode(Cells(bytes: bytes, starts: starts, ends: ends), into: &batch)
-                }
-            }
-        }
-    }
-
-    /// A record's cells.
-    private struct Cells {
+    /// A record's cells: `starts[i]..<ends[i]` in `bytes` is the cell of column `i`.
+    struct Cells {
         let bytes: UnsafeBufferPointer<UInt8>
         let starts: UnsafeBufferPointer<Int>
         let ends: UnsafeBufferPointer<Int>
@@ -174,7 +177,11 @@ final class CSVRowDecoder {
         }
     }
 
-    private func decode(_ cells: Cells, into batch: inout RowBatch) -> Bool {
+    /// Scores the record, calls `body` with its row and returns `true`; or returns `false`,
+    /// having changed nothing, when the general path must take the record. `plans` are the
+    /// run's; `tallies` has room for the most sections of any scorecard.
+    func score(_ cells: Cells, tallies: UnsafeMutableBufferPointer<ScoringPlan.SectionTally>,
+               _ body: (ScoreRow) throws -> Void) rethrows -> Bool {
         let id = cells.trimmed(idColumn)
         let interaction = cells.trimmed(interactionColumn)
         let agent = cells.trimmed(agentColumn)
@@ -215,20 +222,22 @@ final class CSVRowDecoder {
             }
         }
         for column in card.foreignColumns where !cells.trimmed(column).isEmpty { return false }
-        guard decoder.insertID(bytes: cells.span(id)) else { return false }
+        // `card` only exists for plans that cannot overflow, so this always succeeds.
+        guard let evaluation = plan.evaluate(credits: UnsafeBufferPointer(rebasing: credits[0..<card.count]), applies: applies,
+                                             sections: tallies),
+              decoder.insertID(bytes: cells.span(id)) else { return false }
 
-        let key: Range<Int>? = switch self.key {
+        let key: UnsafeBufferPointer<UInt8>? = switch self.key {
         case .none: nil
-        case .column(let column): cells.trimmed(column)
-        case .date: date
-        case .month: date.lowerBound..<date.lowerBound + 7
-        case .scorecard: nil
-        case .metadata(let name): metadataValue(name, cells)
+        case .column(let column): cells.span(cells.trimmed(column))
+        case .date: cells.span(date)
+        case .month: cells.span(date.lowerBound..<date.lowerBound + 7)
+        case .scorecard: UnsafeBufferPointer(rebasing: scorecardIDText[scorecardIDRanges[cardIndex]])
+        case .metadata(let name): metadataValue(name, cells).map(cells.span)
         }
-        batch.add(id: cells.span(id), interactionID: cells.span(interaction), agent: cells.span(agent), reviewer: cells.span(reviewer),
-                  date: cells.span(date), key: key.map(cells.span), scorecardKey: { if case .scorecard = self.key { true } else { false } }(),
-                  scorecard: scorecardIDs[cardIndex], scorecardIndex: cardIndex, isCalibration: isCalibration, applies: applies,
-                  credits: UnsafeBufferPointer(rebasing: credits[0..<card.count]))
+        try body(ScoreRow(id: cells.span(id), interactionID: cells.span(interaction), agent: cells.span(agent), reviewer: cells.span(reviewer),
+                          date: cells.span(date), key: key, scorecardIndex: cardIndex, isCalibration: isCalibration,
+                          figures: .plan(evaluation, sections: UnsafeBufferPointer(rebasing: tallies[0..<plan.sections.count]))))
         return true
     }
 
@@ -321,85 +330,22 @@ final class CSVRowDecoder {
     }
 }
 
-/// Rows scored on the reading thread, and the other items of a run, in source order.
+/// What the reading thread hands over, in source order: CSV records split into cells (their
+/// bytes in `cells`), and the other items of a run.
 struct RowBatch {
     enum Item {
-        /// The row at this index of `rows`.
-        case row(Int)
-        case decoded(AuditDecoder.Outcome)
+        /// A CSV record: cells `cells` of the batch's `cells`, starting on `line`.
+        case csv(RecordLayout, cells: Range<Int>, line: Int)
+        /// A record of another format.
+        case values([String], RecordLayout, line: Int)
         case problem(Diagnostic)
         case warning(Diagnostic)
         case failure(InputError)
     }
 
-    /// A row's figures and where its text and section tallies are in the batch.
-    struct Row {
-        var textStart: Int
-        /// Lengths of id, interaction id, agent, reviewer, date and key (-1 for no key), one after another.
-        var lengths: (Int32, Int32, Int32, Int32, Int32, Int32)
-        var scorecardIndex: Int
-        var isCalibration: Bool
-        /// The criteria whose `when` matched, and where the criteria's credits start in `credits`.
-        var applies: UInt64
-        var creditStart: Int
-    }
-
     var items: [Item] = []
-    var rows: [Row] = []
-    var text: [UInt8] = []
-    var credits: [Int64] = []
+    var cells = CSVRecord()
 
     /// Whether the batch should be handed on.
-    var isFull: Bool { items.count >= ScoringRun.batchSize || text.count >= 1 << 16 }
-
-    mutating func add(
-        id: UnsafeBufferPointer<UInt8>, interactionID: UnsafeBufferPointer<UInt8>, agent: UnsafeBufferPointer<UInt8>,
-        reviewer: UnsafeBufferPointer<UInt8>, date: UnsafeBufferPointer<UInt8>, key: UnsafeBufferPointer<UInt8>?,
-        scorecardKey: Bool, scorecard: [UInt8], scorecardIndex: Int, isCalibration: Bool,
-        applies: UInt64, credits: UnsafeBufferPointer<Int64>
-    ) {
-        let start = text.count
-        text.append(contentsOf: id)
-        text.append(contentsOf: interactionID)
-        text.append(contentsOf: agent)
-        text.append(contentsOf: reviewer)
-        text.append(contentsOf: date)
-        var keyLength: Int32 = -1
-        if let key {
-            text.append(contentsOf: key)
-            keyLength = Int32(key.count)
-        } else if scorecardKey {
-            text.append(contentsOf: scorecard)
-            keyLength = Int32(scorecard.count)
-        }
-        let creditStart = self.credits.count
-        self.credits.append(contentsOf: credits)
-        rows.append(Row(textStart: start, lengths: (Int32(id.count), Int32(interactionID.count), Int32(agent.count), Int32(reviewer.count),
-                                                    Int32(date.count), keyLength),
-                        scorecardIndex: scorecardIndex, isCalibration: isCalibration, applies: applies, creditStart: creditStart))
-        items.append(.row(rows.count - 1))
-    }
-
-    /// Scores row `index` with `plans` (the run's, by scorecard index) and calls `body` with it
-    /// as a `ScoreRow`. `text` and `credits` are the batch's; `tallies` has room for the most
-    /// sections of any scorecard.
-    func withRow<T>(_ index: Int, plans: [ScoringPlan?], text: UnsafeBufferPointer<UInt8>, credits: UnsafeBufferPointer<Int64>,
-                    tallies: UnsafeMutableBufferPointer<ScoringPlan.SectionTally>, _ body: (ScoreRow) throws -> T) rethrows -> T {
-        let row = rows[index]
-        let plan = plans[row.scorecardIndex]!
-        // `CSVRowDecoder` only takes scorecards whose plan cannot overflow.
-        let evaluation = plan.evaluate(credits: UnsafeBufferPointer(rebasing: credits[row.creditStart..<row.creditStart + plan.items.count]),
-                                       applies: row.applies, sections: tallies)!
-        var position = row.textStart
-        func next(_ length: Int32) -> UnsafeBufferPointer<UInt8> {
-            defer { position += Int(length) }
-            return UnsafeBufferPointer(rebasing: text[position..<position + Int(length)])
-        }
-        let (idLength, interactionLength, agentLength, reviewerLength, dateLength, keyLength) = row.lengths
-        return try body(ScoreRow(
-            id: next(idLength), interactionID: next(interactionLength), agent: next(agentLength), reviewer: next(reviewerLength),
-            date: next(dateLength), key: keyLength < 0 ? nil : next(keyLength), scorecardIndex: row.scorecardIndex,
-            isCalibration: row.isCalibration,
-            figures: .plan(evaluation, sections: UnsafeBufferPointer(rebasing: tallies[0..<plan.sections.count]))))
-    }
+    var isFull: Bool { items.count >= ScoringRun.batchSize || cells.bytes.count >= 1 << 16 }
 }

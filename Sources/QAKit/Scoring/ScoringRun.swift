@@ -35,8 +35,7 @@ public final class ScoringRun {
     let engines: [ScoreEngine]
     /// `scorecards`, each boxed once for the `ScoredAudit`s of the run.
     private let shared: [SharedScorecard]
-    /// Each engine's plan, and room for one audit's section tallies (`runRows`).
-    private let plans: [ScoringPlan?]
+    /// Room for one audit's section tallies (`runRows`).
     private let tallies: UnsafeMutableBufferPointer<ScoringPlan.SectionTally>
 
     /// Audits scored, calibration audits among them, and records rejected so far.
@@ -55,7 +54,6 @@ public final class ScoringRun {
         decoder = AuditDecoder(scorecards: scorecards)
         engines = scorecards.map(ScoreEngine.init(scorecard:))
         shared = scorecards.map(SharedScorecard.init)
-        plans = engines.map(\.plan)
         tallies = .allocate(capacity: max(1, scorecards.map(\.sections.count).max() ?? 1))
         tallies.initialize(repeating: ScoringPlan.SectionTally())
     }
@@ -161,27 +159,22 @@ public final class ScoringRun {
     /// a `ScoreRow` whose key is taken by `dimension`. This is what `score --by` and
     /// `score --format csv` use.
     ///
-    /// CSV records go through `CSVRowDecoder`, which scores the valid ones straight from their
-    /// bytes; everything else takes the path of `run`, with the same results and diagnostics.
-    /// As in `run`, reading runs on a second thread when there is more than one core.
+    /// CSV records are only split into cells on the reading thread; on this one,
+    /// `CSVRowDecoder` scores the valid ones straight from their bytes, and every other record
+    /// takes the path of `run`, with the same results and diagnostics.
     public func runRows(
         _ source: inout some AuditRecordSource,
         key dimension: Aggregator.Dimension?,
         consumer: ScoreRowConsumer,
         report: (Diagnostic) -> Void
     ) throws {
-        let file = source.file
-        let allowsFlagWords = source.allowsFlagWords
+        let context = RowContext(file: source.file, allowsFlagWords: source.allowsFlagWords, dimension: dimension)
         try withUnsafeMutablePointer(to: &source) { pointer in
-            var record = CSVRecord()
-            var rowDecoder: CSVRowDecoder?
-            let decoder = self.decoder
-            let engines = self.engines
             /// Reads items into `batch` until it is full; `false` after the last.
             let fill = { (batch: inout RowBatch) -> Bool in
                 while !batch.isFull {
                     do throws(InputError) {
-                        switch try pointer.pointee.nextItem(into: &record) {
+                        switch try pointer.pointee.nextItem(into: &batch.cells) {
                         case nil:
                             return false
                         case .item(.problem(let diagnostic))?:
@@ -189,17 +182,9 @@ public final class ScoringRun {
                         case .item(.warning(let diagnostic))?:
                             batch.items.append(.warning(diagnostic))
                         case .item(.record(let values, let layout, let line))?:
-                            batch.items.append(.decoded(decoder.decode(values: values, layout: layout, file: file, line: line,
-                                                                       allowFlagWords: allowsFlagWords)))
-                        case .csvRecord(let layout)?:
-                            if rowDecoder?.layout !== layout {
-                                rowDecoder = CSVRowDecoder(layout: layout, decoder: decoder, engines: engines, dimension: dimension)
-                            }
-                            if !rowDecoder!.decode(record, into: &batch) {
-                                let values = (0..<record.count).map(record.string(at:))
-                                batch.items.append(.decoded(decoder.decode(values: values, layout: layout, file: file, line: record.line,
-                                                                           allowFlagWords: allowsFlagWords)))
-                            }
+                            batch.items.append(.values(values, layout, line: line))
+                        case .csvRecord(let layout, let cells)?:
+                            batch.items.append(.csv(layout, cells: cells, line: batch.cells.line))
                         }
                     } catch {
                         batch.items.append(.failure(error))
@@ -208,54 +193,72 @@ public final class ScoringRun {
                 }
                 return true
             }
-            guard RecordPipeline<RowBatch>.isUseful else {
-                var more = true
-                while more {
-                    var batch = RowBatch()
-                    more = fill(&batch)
-                    try consume(batch, dimension: dimension, consumer: consumer, report: report)
-                }
-                return
-            }
             let pipeline = RecordPipeline<RowBatch>(makeBatch: { RowBatch() }, fill: fill)
-            guard pipeline.start() else {
+            guard RecordPipeline<RowBatch>.isUseful, pipeline.start() else {
                 var more = true
                 while more {
                     var batch = RowBatch()
                     more = fill(&batch)
-                    try consume(batch, dimension: dimension, consumer: consumer, report: report)
+                    try consume(batch, context: context, consumer: consumer, report: report)
                 }
                 return
             }
             defer { pipeline.finish() }
             while let batch = pipeline.next() {
-                try consume(batch, dimension: dimension, consumer: consumer, report: report)
+                try consume(batch, context: context, consumer: consumer, report: report)
             }
         }
     }
 
-    /// Hands a batch's rows to `consumer` and its problems to `report`, in order.
-    private func consume(_ batch: RowBatch, dimension: Aggregator.Dimension?, consumer: ScoreRowConsumer,
-                         report: (Diagnostic) -> Void) throws {
-        try batch.text.withUnsafeBufferPointer { text in
-            try batch.credits.withUnsafeBufferPointer { credits in
-                for item in batch.items {
-                    switch item {
-                    case .row(let index):
-                        try batch.withRow(index, plans: plans, text: text, credits: credits, tallies: tallies) { row in
-                            count(isCalibration: row.isCalibration, passed: row.passed)
-                            try consumer.consume(row)
+    /// What `runRows` keeps while it consumes batches.
+    private final class RowContext {
+        let file: String
+        let allowsFlagWords: Bool
+        let dimension: Aggregator.Dimension?
+        var rowDecoder: CSVRowDecoder?
+
+        init(file: String, allowsFlagWords: Bool, dimension: Aggregator.Dimension?) {
+            self.file = file
+            self.allowsFlagWords = allowsFlagWords
+            self.dimension = dimension
+        }
+    }
+
+    /// Scores a batch's records and hands them to `consumer`, and its problems to `report`, in order.
+    private func consume(_ batch: RowBatch, context: RowContext, consumer: ScoreRowConsumer, report: (Diagnostic) -> Void) throws {
+        let scored = { (scored: ScoredAudit) throws in try ScoreRow.with(scored, dimension: context.dimension, consumer.consume) }
+        let row = { (row: ScoreRow) throws in
+            self.count(isCalibration: row.isCalibration, passed: row.passed)
+            try consumer.consume(row)
+        }
+        let record = batch.cells
+        try record.bytes.withUnsafeBufferPointer { bytes in
+            try record.starts.withUnsafeBufferPointer { starts in
+                try record.ends.withUnsafeBufferPointer { ends in
+                    for item in batch.items {
+                        switch item {
+                        case .csv(let layout, let cells, let line):
+                            if context.rowDecoder?.layout !== layout {
+                                context.rowDecoder = CSVRowDecoder(layout: layout, decoder: decoder, engines: engines, dimension: context.dimension)
+                            }
+                            let view = CSVRowDecoder.Cells(bytes: bytes, starts: UnsafeBufferPointer(rebasing: starts[cells]),
+                                                           ends: UnsafeBufferPointer(rebasing: ends[cells]))
+                            if try !context.rowDecoder!.score(view, tallies: tallies, row) {
+                                let values = cells.map(record.string(at:))
+                                try handle(decoder.decode(values: values, layout: layout, file: context.file, line: line,
+                                                          allowFlagWords: context.allowsFlagWords), scored: scored, report: report)
+                            }
+                        case .values(let values, let layout, let line):
+                            try handle(decoder.decode(values: values, layout: layout, file: context.file, line: line,
+                                                      allowFlagWords: context.allowsFlagWords), scored: scored, report: report)
+                        case .problem(let diagnostic):
+                            rejectedCount += 1
+                            report(diagnostic)
+                        case .warning(let diagnostic):
+                            report(diagnostic)
+                        case .failure(let error):
+                            throw error
                         }
-                    case .decoded(let outcome):
-                        try handle(outcome, scored: { scored in try ScoreRow.with(scored, dimension: dimension, consumer.consume) },
-                                   report: report)
-                    case .problem(let diagnostic):
-                        rejectedCount += 1
-                        report(diagnostic)
-                    case .warning(let diagnostic):
-                        report(diagnostic)
-                    case .failure(let error):
-                        throw error
                     }
                 }
             }
