@@ -489,15 +489,18 @@ public final class CSVReader {
         maximumFieldBytes >= capacity && maximumRecordBytes >= capacity
     }
 
-    /// Reads the record at the cursor in one pass when it is plain: wholly in the buffer, no
-    /// quote, no NUL, valid UTF-8, ended by a line break. It copies the record's bytes at once
-    /// and notes where its cells are, the delimiters left between them. Anything else returns
-    /// `false` with the cursor at the record's first byte, for the general state machine (line
-    /// breaks before the record are consumed either way, exactly as that machine would).
+    /// Reads the record at the cursor in one pass when it is plain: wholly in the buffer, no NUL,
+    /// valid UTF-8, quotes only around whole cells that hold no line break, ended by a line
+    /// break. It copies the record's bytes at once and notes where its cells are, the
+    /// delimiters and quotes left around them; a cell with doubled quotes is copied again after
+    /// the record, collapsed. Anything else returns `false` with the cursor at the record's
+    /// first byte, for the general state machine (line breaks before the record are consumed
+    /// either way, exactly as that machine would).
     private func readPlainRecord(_ c: inout Cursor, into record: inout CSVRecord) -> Bool {
         let buffer = self.buffer
         let specials = self.specials
         let delimiter = self.delimiter
+        let quote = UInt8(ascii: "\"")
         let end = c.end
         // Blank lines and the LF of a CRLF pair before the record.
         while c.index < end && (buffer[c.index] == 0x0A || buffer[c.index] == 0x0D) {
@@ -515,27 +518,48 @@ public final class CSVReader {
         let start = c.index
         var index = start
         var cellStart = start
+        var cellEnd = -1
         var cells = 0
         let cellsBase = record.starts.count
         // Where the record's bytes will go in `record.bytes`, less `start`.
         let shift = record.bytes.count - start
-        while index < end {
+        /// Quoted cells with doubled quotes: their cell number and content range in the buffer.
+        var escaped: [(cell: Int, content: Range<Int>)] = []
+
+        /// The UTF-8 sequence at `index`, if it is whole and well formed: its length.
+        @inline(__always) func sequenceLength(_ index: Int) -> Int? {
+            let length = UTF8Sequence.length(lead: buffer[index])
+            guard length > 0, index + length <= end, UTF8Sequence.isWellFormed(buffer + index, length: length) else { return nil }
+            return length
+        }
+
+        scan: while index < end {
             let byte = buffer[index]
             if specials[Int(byte)] == 0 {
                 index += 1
                 continue
             }
-            if byte == delimiter {
-                cells += 1
-                guard cells < maximumFields else { break }
-                record.starts.append(cellStart + shift)
-                record.ends.append(index + shift)
-                index += 1
-                cellStart = index
-            } else if byte == 0x0A || byte == 0x0D {
-                record.starts.append(cellStart + shift)
-                record.ends.append(index + shift)
+            if byte == delimiter || byte == 0x0A || byte == 0x0D {
+                record.starts.append((cellEnd < 0 ? cellStart : cellStart + 1) + shift)
+                record.ends.append((cellEnd < 0 ? index : cellEnd) + shift)
+                cellEnd = -1
+                if byte == delimiter {
+                    cells += 1
+                    guard cells < maximumFields else { break scan }
+                    index += 1
+                    cellStart = index
+                    continue
+                }
                 record.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer + start, count: index - start))
+                for (cell, content) in escaped {
+                    record.starts[cellsBase + cell] = record.bytes.count
+                    var position = content.lowerBound
+                    while position < content.upperBound {
+                        record.bytes.append(buffer[position])
+                        position += buffer[position] == quote ? 2 : 1
+                    }
+                    record.ends[cellsBase + cell] = record.bytes.count
+                }
                 record.line = c.line
                 // The line break, as `lineBreak` in `readRecord` takes it.
                 let offset = c.base + index
@@ -545,13 +569,38 @@ public final class CSVReader {
                 c.continuations = 0
                 c.index = index + 1
                 return true
-            } else if byte >= 0x80 {
-                let length = UTF8Sequence.length(lead: byte)
-                guard length > 0, index + length <= end, UTF8Sequence.isWellFormed(buffer + index, length: length) else { break }
-                index += length
-            } else {
-                break
             }
+            if byte >= 0x80 {
+                guard let length = sequenceLength(index) else { break scan }
+                index += length
+                continue
+            }
+            guard byte == quote, index == cellStart else { break scan }
+            // A quoted cell: find its closing quote, which a delimiter or line break must follow.
+            var position = index + 1
+            var hasDoubledQuotes = false
+            while true {
+                guard position < end else { break scan }
+                let inner = buffer[position]
+                if specials[Int(inner)] & 2 == 0 {
+                    position += 1
+                } else if inner == quote {
+                    guard position + 1 < end else { break scan }
+                    if buffer[position + 1] != quote { break }
+                    hasDoubledQuotes = true
+                    position += 2
+                } else if inner >= 0x80 {
+                    guard let length = sequenceLength(position) else { break scan }
+                    position += length
+                } else {
+                    break scan
+                }
+            }
+            let after = buffer[position + 1]
+            guard after == delimiter || after == 0x0A || after == 0x0D else { break scan }
+            if hasDoubledQuotes { escaped.append((cells, index + 1..<position)) }
+            cellEnd = position
+            index = position + 1
         }
         record.truncate(bytes: start + shift, cells: cellsBase)
         return false

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Groups scored audits by a key (`--by`) and keeps exact running totals, in constant memory per key.
 public final class Aggregator: ScoreRowConsumer {
     /// What to group by: a standard dimension or any audit field.
@@ -72,7 +78,9 @@ public final class Aggregator: ScoreRowConsumer {
     }
 
     private func group(for key: UnsafeBufferPointer<UInt8>) -> Int {
-        index.find(key) { group in keys[group].withUnsafeBufferPointer { $0.elementsEqual(key) } } ?? {
+        index.find(key) { group in
+            keys[group].count == key.count && keys[group].withUnsafeBufferPointer { key.count == 0 || memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }
+        } ?? {
             keys.append(Array(key))
             groups.append(Aggregate(key: String(decoding: key, as: UTF8.self)))
             index.insert(key, value: groups.count - 1)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Validates and scores CSV records straight from their bytes, for `ScoringRun.runRows`: no
 /// string per cell, no `Audit`, no fraction reduction. It runs on the thread that consumes rows,
 /// in record order; the reading thread only splits records into cells.
@@ -288,7 +294,7 @@ final class CSVRowDecoder {
     /// The audit's scorecard by its `scorecard` cell; the only one when the cell is empty.
     private func scorecardIndex(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
         if name.isEmpty { return scorecards.count == 1 ? 0 : nil }
-        return scorecardIDs.firstIndex { $0.elementsEqual(name) }
+        return scorecardIDs.firstIndex { id in id.count == name.count && id.withUnsafeBufferPointer { memcmp($0.baseAddress!, name.baseAddress!, name.count) == 0 } }
     }
 
     private func card(_ index: Int) -> Card? {
@@ -319,12 +325,15 @@ final class CSVRowDecoder {
     /// The `calibration` cell as `AnswerParser.parseFlag` reads it in CSV, for the lower-case
     /// spellings; `nil` for anything else (the general path decides).
     private static func flag(_ text: UnsafeBufferPointer<UInt8>) -> Bool? {
+        func equals(_ word: StaticString) -> Bool {
+            text.count == word.utf8CodeUnitCount && memcmp(text.baseAddress!, word.utf8Start, text.count) == 0
+        }
         switch text.count {
         case 0: return false
         case 1: return text[0] == UInt8(ascii: "1") ? true : text[0] == UInt8(ascii: "0") ? false : nil
         default:
-            if text.elementsEqual("true".utf8) || text.elementsEqual("yes".utf8) { return true }
-            if text.elementsEqual("false".utf8) || text.elementsEqual("no".utf8) { return false }
+            if equals("false") || equals("no") { return false }
+            if equals("true") || equals("yes") { return true }
             return nil
         }
     }
