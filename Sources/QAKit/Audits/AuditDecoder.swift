@@ -54,8 +54,13 @@ public final class AuditDecoder {
     }
 
     /// A layout for these column names, classified against the loaded scorecards.
+    ///
+    /// Its column plans are built here, for every scorecard, so that from now on the layout is
+    /// only read: a run may use it on two threads.
     public func layout(names: [String], explicitRoles: [RecordLayout.Role?]? = nil) -> RecordLayout {
-        RecordLayout(names: names, explicitRoles: explicitRoles, criterionIDs: criterionIDs)
+        let layout = RecordLayout(names: names, explicitRoles: explicitRoles, criterionIDs: criterionIDs)
+        for index in scorecards.indices { _ = layout.plan(for: scorecards, index: index) }
+        return layout
     }
 
     /// Header problems worth a warning: columns that look like misspelt criterion ids.

@@ -5,8 +5,8 @@ import Darwin
 #endif
 
 /// Validates and scores CSV records straight from their bytes, for `ScoringRun.runRows`: no
-/// string per cell, no `Audit`, no fraction reduction. It runs on the thread that consumes rows,
-/// in record order; the reading thread only splits records into cells.
+/// string per cell, no `Audit`, no fraction reduction. `prepare` runs on the reading thread
+/// and leaves `ScoringRun` only the duplicate-id check and the arithmetic.
 ///
 /// It only takes the records it can prove valid, and then gives them exactly the outcome the
 /// general path (`AuditDecoder.decode`, then `ScoreEngine.score`) would give: it reads answers
@@ -27,10 +27,7 @@ final class CSVRowDecoder {
     /// Metadata columns with their names, in column order.
     private let metadata: [(column: Int, name: String)]
     private let key: KeySource
-    /// The scorecards' ids, for `--by scorecard` keys, in one buffer that outlives each row.
     private let scorecardIDs: [[UInt8]]
-    private let scorecardIDText: UnsafeMutableBufferPointer<UInt8>
-    private let scorecardIDRanges: [Range<Int>]
     /// Per scorecard index, built when first needed; `nil` inside when the scorecard's records
     /// take the general path (no plan, or one whose arithmetic could overflow).
     private var cards: [Card??]
@@ -112,16 +109,6 @@ final class CSVRowDecoder {
         self.metadata = metadata.filter { !$0.name.isEmpty }
         unnamedColumns = metadata.filter { $0.name.isEmpty }.map(\.column)
         scorecardIDs = decoder.scorecards.map { Array($0.id.utf8) }
-        let ids = scorecardIDs
-        scorecardIDText = .allocate(capacity: max(1, ids.map(\.count).reduce(0, +)))
-        var ranges: [Range<Int>] = []
-        var position = 0
-        for id in ids {
-            _ = UnsafeMutableBufferPointer(rebasing: scorecardIDText[position..<position + id.count]).initialize(from: id)
-            ranges.append(position..<position + id.count)
-            position += id.count
-        }
-        scorecardIDRanges = ranges
         cards = Array(repeating: nil, count: decoder.scorecards.count)
         let agentColumn = agentColumn, reviewerColumn = reviewerColumn, idColumn = idColumn, interactionColumn = interactionColumn
         key = switch dimension {
@@ -147,7 +134,6 @@ final class CSVRowDecoder {
 
     deinit {
         credits.deallocate()
-        scorecardIDText.deallocate()
     }
 
     /// A record's cells: `starts[i]..<ends[i]` in `bytes` is the cell of column `i`.
@@ -183,20 +169,38 @@ final class CSVRowDecoder {
         }
     }
 
-    /// Scores the record, calls `body` with its row and returns `true`; or returns `false`,
-    /// having changed nothing, when the general path must take the record. `plans` are the
-    /// run's; `tallies` has room for the most sections of any scorecard.
-    func score(_ cells: Cells, tallies: UnsafeMutableBufferPointer<ScoringPlan.SectionTally>,
-               _ body: (ScoreRow) throws -> Void) rethrows -> Bool {
+    /// What `prepare` found in a record that the general path need not take, for the consuming
+    /// thread to finish: ranges are in the record's bytes, credits in the batch's `credits`.
+    struct Prepared {
+        var id: Range<Int>
+        var interactionID: Range<Int>
+        var agent: Range<Int>
+        var reviewer: Range<Int>
+        var date: Range<Int>
+        /// The `--by` key: a range, or the scorecard's id (`keyIsScorecard`), or none.
+        var key: Range<Int>?
+        var keyIsScorecard: Bool
+        var scorecardIndex: Int
+        var isCalibration: Bool
+        var applies: UInt64
+        var creditStart: Int
+    }
+
+    /// Checks everything about a record that does not depend on the records before it, and
+    /// works out its credits (appended to `credits`); `nil` when the general path must take it.
+    /// Only the duplicate-id check is left, for `ScoringRun` to make in record order, just
+    /// before it scores the record with `ScoringPlan.evaluate` (which cannot overflow: only such
+    /// plans get a card).
+    func prepare(_ cells: Cells, credits batchCredits: inout [Int64]) -> Prepared? {
         let id = cells.trimmed(idColumn)
         let interaction = cells.trimmed(interactionColumn)
         let agent = cells.trimmed(agentColumn)
         let reviewer = cells.trimmed(reviewerColumn)
         let date = cells.trimmed(dateColumn)
         guard !id.isEmpty, !interaction.isEmpty, !agent.isEmpty, !reviewer.isEmpty, Self.isPlainDate(cells.span(date)),
-              let isCalibration = Self.flag(cells.span(cells.trimmed(calibrationColumn))) else { return false }
-        for column in unnamedColumns where !cells.trimmed(column).isEmpty { return false }
-        guard let cardIndex = scorecardIndex(cells.span(cells.trimmed(scorecardColumn))), let card = card(cardIndex) else { return false }
+              let isCalibration = Self.flag(cells.span(cells.trimmed(calibrationColumn))) else { return nil }
+        for column in unnamedColumns where !cells.trimmed(column).isEmpty { return nil }
+        guard let cardIndex = scorecardIndex(cells.span(cells.trimmed(scorecardColumn))), let card = card(cardIndex) else { return nil }
         let plan = card.plan
 
         /// The audit's fields for `when` conditions, as the general path's look-up gives them.
@@ -218,33 +222,29 @@ final class CSVRowDecoder {
 
         for index in 0..<card.count {
             let cell = cells.raw(card.answerColumns[index])
-            guard let credit = credit(cells.span(cell), criterion: index, card: card) else { return false }
+            guard let credit = credit(cells.span(cell), criterion: index, card: card) else { return nil }
             if credit == Self.unanswered {
                 let applicable = !card.hasCondition[index] || applies & (1 << UInt64(index)) != 0
-                if applicable && card.required[index] { return false }
+                if applicable && card.required[index] { return nil }
                 credits[index] = ScoringPlan.noCredit
             } else {
                 credits[index] = credit
             }
         }
-        for column in card.foreignColumns where !cells.trimmed(column).isEmpty { return false }
-        // `card` only exists for plans that cannot overflow, so this always succeeds.
-        guard let evaluation = plan.evaluate(credits: UnsafeBufferPointer(rebasing: credits[0..<card.count]), applies: applies,
-                                             sections: tallies),
-              decoder.insertID(bytes: cells.span(id)) else { return false }
+        for column in card.foreignColumns where !cells.trimmed(column).isEmpty { return nil }
 
-        let key: UnsafeBufferPointer<UInt8>? = switch self.key {
-        case .none: nil
-        case .column(let column): cells.span(cells.trimmed(column))
-        case .date: cells.span(date)
-        case .month: cells.span(date.lowerBound..<date.lowerBound + 7)
-        case .scorecard: UnsafeBufferPointer(rebasing: scorecardIDText[scorecardIDRanges[cardIndex]])
-        case .metadata(let name): metadataValue(name, cells).map(cells.span)
+        let key: Range<Int>? = switch self.key {
+        case .none, .scorecard: nil
+        case .column(let column): cells.trimmed(column)
+        case .date: date
+        case .month: date.lowerBound..<date.lowerBound + 7
+        case .metadata(let name): metadataValue(name, cells)
         }
-        try body(ScoreRow(id: cells.span(id), interactionID: cells.span(interaction), agent: cells.span(agent), reviewer: cells.span(reviewer),
-                          date: cells.span(date), key: key, scorecardIndex: cardIndex, isCalibration: isCalibration,
-                          figures: .plan(evaluation, sections: UnsafeBufferPointer(rebasing: tallies[0..<plan.sections.count]))))
-        return true
+        let creditStart = batchCredits.count
+        batchCredits.append(contentsOf: UnsafeBufferPointer(rebasing: credits[0..<card.count]))
+        return Prepared(id: id, interactionID: interaction, agent: agent, reviewer: reviewer, date: date, key: key,
+                        keyIsScorecard: { if case .scorecard = self.key { true } else { false } }(), scorecardIndex: cardIndex,
+                        isCalibration: isCalibration, applies: applies, creditStart: creditStart)
     }
 
     /// The first non-empty value of a metadata column named `name`, as `AuditFields.value(named:)`.
@@ -261,8 +261,9 @@ final class CSVRowDecoder {
     private func credit(_ cell: UnsafeBufferPointer<UInt8>, criterion index: Int, card: Card) -> Int64? {
         if cell.isEmpty { return Self.unanswered }
         guard cell.count < 16 else { return read(cell, criterion: index, card: card) }
-        var code = UInt128(cell.count) << 120
-        for byte in cell { code = code << 8 | UInt128(byte) }
+        var code: UInt128 = 0
+        withUnsafeMutableBytes(of: &code) { $0.copyMemory(from: UnsafeRawBufferPointer(cell)) }
+        code |= UInt128(cell.count) << 120
         let base = index * Self.cacheSize
         let count = card.cacheCounts[index]
         for slot in base..<base + count where card.cacheKeys[slot] == code { return card.cacheValues[slot] }
@@ -343,8 +344,9 @@ final class CSVRowDecoder {
 /// bytes in `cells`), and the other items of a run.
 struct RowBatch {
     enum Item {
-        /// A CSV record: cells `cells` of the batch's `cells`, starting on `line`.
-        case csv(RecordLayout, cells: Range<Int>, line: Int)
+        /// A CSV record: cells `cells` of the batch's `cells`, starting on `line`; `prepared`
+        /// indexes `prepared`, or is -1 for a record the general path must take.
+        case csv(RecordLayout, cells: Range<Int>, line: Int, prepared: Int)
         /// A record of another format.
         case values([String], RecordLayout, line: Int)
         case problem(Diagnostic)
@@ -354,6 +356,8 @@ struct RowBatch {
 
     var items: [Item] = []
     var cells = CSVRecord()
+    var prepared: [CSVRowDecoder.Prepared] = []
+    var credits: [Int64] = []
 
     /// Whether the batch should be handed on.
     var isFull: Bool { items.count >= ScoringRun.batchSize || cells.bytes.count >= 1 << 16 }

@@ -40,6 +40,12 @@ final class ScoringPlan: Sendable {
     }
 
     let items: [Item]
+    /// `items`' fields that `tally` reads, as bit masks and a flat array: copying an `Item` out
+    /// of `items` would retain a choice's credit list per criterion per audit.
+    private let itemWeights: [(weight: Int64, multiplier: Int64)]
+    private let conditionMask: UInt64
+    private let sectionCriticalMask: UInt64
+    private let scorecardCriticalMask: UInt64
     let sections: [SectionPlan]
     let criteria: [Criterion]
     /// The criteria with a `when`, by index: the only ones whose applicability varies.
@@ -82,6 +88,15 @@ final class ScoringPlan: Sendable {
                                         items: start..<items.count))
         }
         self.items = items
+        itemWeights = items.map { ($0.weight, $0.multiplier) }
+        var masks: (condition: UInt64, section: UInt64, scorecard: UInt64) = (0, 0, 0)
+        for (index, item) in items.enumerated() {
+            let bit: UInt64 = 1 << UInt64(index)
+            if item.hasCondition { masks.condition |= bit }
+            if item.critical == .section { masks.section |= bit }
+            if item.critical == .scorecard { masks.scorecard |= bit }
+        }
+        (conditionMask, sectionCriticalMask, scorecardCriticalMask) = masks
         self.sections = sections
         criteria = flat
         conditions = flat.indices.compactMap { index in flat[index].when.map { (index, $0) } }
@@ -218,18 +233,20 @@ final class ScoringPlan: Sendable {
         var failed = false
         var autoFailed = false
         for index in section.items {
-            let item = items[index]
-            if item.hasCondition && applies & (1 << UInt64(index)) == 0 { continue }
+            let bit: UInt64 = 1 << UInt64(index)
+            if conditionMask & bit != 0 && applies & bit == 0 { continue }
             let credit = credits[index]
             if credit == Self.noCredit { continue }
-            if credit == 0 && item.critical != .none {
-                if item.critical == .scorecard { autoFailed = true } else { failed = true }
+            if credit == 0 {
+                if scorecardCriticalMask & bit != 0 { autoFailed = true }
+                if sectionCriticalMask & bit != 0 { failed = true }
             }
-            guard item.weight != 0 else { continue }
-            let (product, o1) = credit.multipliedReportingOverflow(by: item.multiplier)
-            let (term, o2) = product.multipliedReportingOverflow(by: item.weight)
+            let (weight, multiplier) = itemWeights[index]
+            guard weight != 0 else { continue }
+            let (product, o1) = credit.multipliedReportingOverflow(by: multiplier)
+            let (term, o2) = product.multipliedReportingOverflow(by: weight)
             let (sum, o3) = weighted.addingReportingOverflow(term)
-            let (total, o4) = totalWeight.addingReportingOverflow(item.weight)
+            let (total, o4) = totalWeight.addingReportingOverflow(weight)
             guard !(o1 || o2 || o3 || o4) else { return nil }
             weighted = sum
             totalWeight = total

@@ -35,6 +35,8 @@ public final class ScoringRun {
     let engines: [ScoreEngine]
     /// `scorecards`, each boxed once for the `ScoredAudit`s of the run.
     private let shared: [SharedScorecard]
+    /// The scorecards' ids as bytes, for `--by scorecard` rows.
+    private let scorecardIDs: ByteStrings
     /// Room for one audit's section tallies (`runRows`).
     private let tallies: UnsafeMutableBufferPointer<ScoringPlan.SectionTally>
 
@@ -54,6 +56,7 @@ public final class ScoringRun {
         decoder = AuditDecoder(scorecards: scorecards)
         engines = scorecards.map(ScoreEngine.init(scorecard:))
         shared = scorecards.map(SharedScorecard.init)
+        scorecardIDs = ByteStrings(scorecards.map(\.id))
         tallies = .allocate(capacity: max(1, scorecards.map(\.sections.count).max() ?? 1))
         tallies.initialize(repeating: ScoringPlan.SectionTally())
     }
@@ -169,7 +172,10 @@ public final class ScoringRun {
         report: (Diagnostic) -> Void
     ) throws {
         let context = RowContext(file: source.file, allowsFlagWords: source.allowsFlagWords, dimension: dimension)
+        let decoder = self.decoder
+        let engines = self.engines
         try withUnsafeMutablePointer(to: &source) { pointer in
+            var rowDecoder: CSVRowDecoder?
             /// Reads items into `batch` until it is full; `false` after the last.
             let fill = { (batch: inout RowBatch) -> Bool in
                 while !batch.isFull {
@@ -184,7 +190,21 @@ public final class ScoringRun {
                         case .item(.record(let values, let layout, let line))?:
                             batch.items.append(.values(values, layout, line: line))
                         case .csvRecord(let layout, let cells)?:
-                            batch.items.append(.csv(layout, cells: cells, line: batch.cells.line))
+                            if rowDecoder?.layout !== layout {
+                                rowDecoder = CSVRowDecoder(layout: layout, decoder: decoder, engines: engines, dimension: dimension)
+                            }
+                            let record = batch.cells
+                            let prepared = record.bytes.withUnsafeBufferPointer { bytes in
+                                record.starts.withUnsafeBufferPointer { starts in
+                                    record.ends.withUnsafeBufferPointer { ends in
+                                        rowDecoder!.prepare(CSVRowDecoder.Cells(bytes: bytes, starts: UnsafeBufferPointer(rebasing: starts[cells]),
+                                                                                ends: UnsafeBufferPointer(rebasing: ends[cells])),
+                                                            credits: &batch.credits)
+                                    }
+                                }
+                            }
+                            if let prepared { batch.prepared.append(prepared) }
+                            batch.items.append(.csv(layout, cells: cells, line: record.line, prepared: prepared == nil ? -1 : batch.prepared.count - 1))
                         }
                     } catch {
                         batch.items.append(.failure(error))
@@ -215,7 +235,6 @@ public final class ScoringRun {
         let file: String
         let allowsFlagWords: Bool
         let dimension: Aggregator.Dimension?
-        var rowDecoder: CSVRowDecoder?
 
         init(file: String, allowsFlagWords: Bool, dimension: Aggregator.Dimension?) {
             self.file = file
@@ -224,30 +243,44 @@ public final class ScoringRun {
         }
     }
 
+    /// Scores a prepared CSV record and hands its row to `consumer`, unless its id is a
+    /// duplicate (or, which cannot happen, its arithmetic overflows): then `false`, for the
+    /// general path, which reports it.
+    private func finish(_ prepared: CSVRowDecoder.Prepared, bytes: UnsafeBufferPointer<UInt8>, credits: [Int64],
+                        dimension: Aggregator.Dimension?, consumer: ScoreRowConsumer) throws -> Bool {
+        let plan = engines[prepared.scorecardIndex].plan!
+        let evaluation = credits.withUnsafeBufferPointer { credits in
+            plan.evaluate(credits: UnsafeBufferPointer(rebasing: credits[prepared.creditStart..<prepared.creditStart + plan.items.count]),
+                          applies: prepared.applies, sections: tallies)
+        }
+        func span(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
+        guard let evaluation, decoder.insertID(bytes: span(prepared.id)) else { return false }
+        let key = prepared.keyIsScorecard ? scorecardIDs.span(prepared.scorecardIndex) : prepared.key.map(span)
+        count(isCalibration: prepared.isCalibration, passed: evaluation.passed)
+        try consumer.consume(ScoreRow(
+            id: span(prepared.id), interactionID: span(prepared.interactionID), agent: span(prepared.agent), reviewer: span(prepared.reviewer),
+            date: span(prepared.date), key: key, scorecardIndex: prepared.scorecardIndex, isCalibration: prepared.isCalibration,
+            figures: .plan(evaluation, sections: UnsafeBufferPointer(rebasing: tallies[0..<plan.sections.count]))))
+        return true
+    }
+
     /// Scores a batch's records and hands them to `consumer`, and its problems to `report`, in order.
     private func consume(_ batch: RowBatch, context: RowContext, consumer: ScoreRowConsumer, report: (Diagnostic) -> Void) throws {
         let scored = { (scored: ScoredAudit) throws in try ScoreRow.with(scored, dimension: context.dimension, consumer.consume) }
-        let row = { (row: ScoreRow) throws in
-            self.count(isCalibration: row.isCalibration, passed: row.passed)
-            try consumer.consume(row)
-        }
         let record = batch.cells
         try record.bytes.withUnsafeBufferPointer { bytes in
             try record.starts.withUnsafeBufferPointer { starts in
                 try record.ends.withUnsafeBufferPointer { ends in
                     for item in batch.items {
                         switch item {
-                        case .csv(let layout, let cells, let line):
-                            if context.rowDecoder?.layout !== layout {
-                                context.rowDecoder = CSVRowDecoder(layout: layout, decoder: decoder, engines: engines, dimension: context.dimension)
+                        case .csv(let layout, let cells, let line, let prepared):
+                            if prepared >= 0, try finish(batch.prepared[prepared], bytes: bytes, credits: batch.credits, dimension: context.dimension,
+                                                         consumer: consumer) {
+                                continue
                             }
-                            let view = CSVRowDecoder.Cells(bytes: bytes, starts: UnsafeBufferPointer(rebasing: starts[cells]),
-                                                           ends: UnsafeBufferPointer(rebasing: ends[cells]))
-                            if try !context.rowDecoder!.score(view, tallies: tallies, row) {
-                                let values = cells.map(record.string(at:))
-                                try handle(decoder.decode(values: values, layout: layout, file: context.file, line: line,
-                                                          allowFlagWords: context.allowsFlagWords), scored: scored, report: report)
-                            }
+                            let values = cells.map(record.string(at:))
+                            try handle(decoder.decode(values: values, layout: layout, file: context.file, line: line,
+                                                      allowFlagWords: context.allowsFlagWords), scored: scored, report: report)
                         case .values(let values, let layout, let line):
                             try handle(decoder.decode(values: values, layout: layout, file: context.file, line: line,
                                                       allowFlagWords: context.allowsFlagWords), scored: scored, report: report)
@@ -275,5 +308,32 @@ public final class ScoringRun {
             rejectedCount += 1
             diagnostics.forEach(report)
         }
+    }
+}
+
+/// Strings kept as UTF-8 bytes in one buffer for the life of the owner, to hand out as spans.
+final class ByteStrings {
+    private let text: UnsafeMutableBufferPointer<UInt8>
+    private let ranges: [Range<Int>]
+
+    init(_ strings: [String]) {
+        let bytes = strings.flatMap(\.utf8)
+        text = .allocate(capacity: max(1, bytes.count))
+        _ = text.initialize(from: bytes)
+        var ranges: [Range<Int>] = []
+        var position = 0
+        for string in strings {
+            ranges.append(position..<position + string.utf8.count)
+            position += string.utf8.count
+        }
+        self.ranges = ranges
+    }
+
+    deinit {
+        text.deallocate()
+    }
+
+    func span(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: text[ranges[index]])
     }
 }
