@@ -109,6 +109,9 @@ public final class CSVReader {
     private let specials: UnsafeMutablePointer<UInt8>
     private let buffer: UnsafeMutablePointer<UInt8>
     private let capacity: Int
+    /// Where `readPlainRecord` notes the record's cell starts (the first `maximumFields` slots)
+    /// and ends (the rest) before appending them to the record at once; allocated on first use.
+    private var boundaries: UnsafeMutablePointer<Int>?
     private var cursor = Cursor()
     /// The record `next()` reads into and makes strings of.
     private var reusable = CSVRecord()
@@ -187,6 +190,7 @@ public final class CSVReader {
 
     deinit {
         specials.deallocate()
+        boundaries?.deallocate()
         buffer.deallocate()
     }
 
@@ -486,7 +490,7 @@ public final class CSVReader {
     /// Whether `readPlainRecord` may be tried: a record that fits the buffer is then within
     /// every size limit, so it needs no checks but the cell count.
     private var allowsWholeRecords: Bool {
-        maximumFieldBytes >= capacity && maximumRecordBytes >= capacity
+        maximumFieldBytes >= capacity && maximumRecordBytes >= capacity && maximumFields <= 1 << 16
     }
 
     /// Reads the record at the cursor in one pass when it is plain: wholly in the buffer, no NUL,
@@ -523,6 +527,11 @@ public final class CSVReader {
         let cellsBase = record.starts.count
         // Where the record's bytes will go in `record.bytes`, less `start`.
         let shift = record.bytes.count - start
+        let boundaries = self.boundaries ?? {
+            let boundaries = UnsafeMutablePointer<Int>.allocate(capacity: 2 * maximumFields)
+            self.boundaries = boundaries
+            return boundaries
+        }()
         /// Quoted cells with doubled quotes: their cell number and content range in the buffer.
         var escaped: [(cell: Int, content: Range<Int>)] = []
 
@@ -534,22 +543,35 @@ public final class CSVReader {
         }
 
         scan: while index < end {
+            // Eight bytes at a time to the next delimiter, quote, line break, NUL or non-ASCII byte.
+            while index + 8 <= end {
+                let found = Self.specialBytes(in: UInt64(littleEndian: UnsafeRawPointer(buffer + index).loadUnaligned(as: UInt64.self)),
+                                              delimiter: delimiter)
+                if found != 0 {
+                    index += found.trailingZeroBitCount >> 3
+                    break
+                }
+                index += 8
+            }
+            guard index < end else { break scan }
             let byte = buffer[index]
             if specials[Int(byte)] == 0 {
                 index += 1
                 continue
             }
             if byte == delimiter || byte == 0x0A || byte == 0x0D {
-                record.starts.append((cellEnd < 0 ? cellStart : cellStart + 1) + shift)
-                record.ends.append((cellEnd < 0 ? index : cellEnd) + shift)
+                boundaries[cells] = (cellEnd < 0 ? cellStart : cellStart + 1) + shift
+                boundaries[maximumFields + cells] = (cellEnd < 0 ? index : cellEnd) + shift
                 cellEnd = -1
+                cells += 1
                 if byte == delimiter {
-                    cells += 1
                     guard cells < maximumFields else { break scan }
                     index += 1
                     cellStart = index
                     continue
                 }
+                record.starts.append(contentsOf: UnsafeBufferPointer(start: boundaries, count: cells))
+                record.ends.append(contentsOf: UnsafeBufferPointer(start: boundaries + maximumFields, count: cells))
                 record.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer + start, count: index - start))
                 for (cell, content) in escaped {
                     record.starts[cellsBase + cell] = record.bytes.count
@@ -580,6 +602,15 @@ public final class CSVReader {
             var position = index + 1
             var hasDoubledQuotes = false
             while true {
+                while position + 8 <= end {
+                    let found = Self.specialBytes(in: UInt64(littleEndian: UnsafeRawPointer(buffer + position).loadUnaligned(as: UInt64.self)),
+                                                  delimiter: quote)
+                    if found != 0 {
+                        position += found.trailingZeroBitCount >> 3
+                        break
+                    }
+                    position += 8
+                }
                 guard position < end else { break scan }
                 let inner = buffer[position]
                 if specials[Int(inner)] & 2 == 0 {
@@ -602,8 +633,18 @@ public final class CSVReader {
             cellEnd = position
             index = position + 1
         }
-        record.truncate(bytes: start + shift, cells: cellsBase)
         return false
+    }
+
+    /// The high bit of each byte of `word` (eight input bytes, the first in the low byte) that is
+    /// `delimiter`, a quote, CR, LF, NUL or non-ASCII; only the lowest set bit is exact (the
+    /// zero-byte test may also flag a byte after a flagged one), which is the one used.
+    @inline(__always) private static func specialBytes(in word: UInt64, delimiter: UInt8) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        return zeroBytes(word ^ (ones &* UInt64(delimiter))) | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x0A))
+            | zeroBytes(word ^ (ones &* 0x0D)) | zeroBytes(word) | (word & highs)
     }
 
     /// Skips a UTF-8 byte-order mark; rejects UTF-16 input, with or without its mark.
