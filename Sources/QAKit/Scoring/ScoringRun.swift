@@ -47,6 +47,8 @@ public final class ScoringRun {
     /// Non-calibration audits with a pass/fail, and those that passed: the summary's pass rate.
     public internal(set) var judgedCount = 0
     public internal(set) var passedCount = 0
+    /// Audits `runRows` scored straight from CSV bytes (the rest took the general path).
+    public internal(set) var directCount = 0
 
     /// Records per batch handed between the threads.
     static let batchSize = 256
@@ -257,6 +259,7 @@ public final class ScoringRun {
         guard let evaluation, decoder.insertID(bytes: span(prepared.id)) else { return false }
         let key = prepared.keyIsScorecard ? scorecardIDs.span(prepared.scorecardIndex) : prepared.key.map(span)
         count(isCalibration: prepared.isCalibration, passed: evaluation.passed)
+        directCount += 1
         try consumer.consume(ScoreRow(
             id: span(prepared.id), interactionID: span(prepared.interactionID), agent: span(prepared.agent), reviewer: span(prepared.reviewer),
             date: span(prepared.date), key: key, scorecardIndex: prepared.scorecardIndex, isCalibration: prepared.isCalibration,

@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+@testable import QAKit
+
+/// `ScoringRun.runRows` scores most CSV records straight from their bytes (`CSVRowDecoder`) and
+/// leaves the rest to the general path. Whatever the input, it must give exactly what the
+/// general path alone gives: the same rows (as `score --format csv` writes them), the same
+/// aggregates for every `--by`, the same diagnostics in the same order, the same counts.
+///
+/// The oracle is `ScoringRun.run`, which decodes every record into an `Audit` and scores it
+/// with `ScoreEngine`; both runs feed the same writers, so any difference is the fast path's.
+@Suite("Scoring rows straight from CSV bytes")
+struct RowRunTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func scorecards(_ path: String) -> [Scorecard] {
+        let result = ScorecardLoader().load(paths: [packageRoot.appendingPathComponent(path).path])
+        precondition(!result.scorecards.isEmpty, "no scorecards at \(path)")
+        return result.scorecards
+    }
+
+    /// A deterministic generator (SplitMix64), so that a failure can be replayed from its seed.
+    struct Random {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func int(_ range: Range<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
+        mutating func chance(_ percent: Int) -> Bool { int(0..<100) < percent }
+        mutating func pick<T>(_ values: [T]) -> T { values[int(0..<values.count)] }
+    }
+
+    /// An answer for `criterion`: a valid one in any spelling the spec accepts (padding, case,
+    /// `+4`, `9.50`, N/A where allowed, blank where optional), or, when `odd`, something only
+    /// the general path can judge: invalid, N/A where not allowed, blank where required.
+    static func answer(_ criterion: Criterion, odd: Bool, _ random: inout Random) -> String {
+        if odd { return random.pick(["", "N/A", "maybe", "11", "-1", "3.333", "yes!", "  ", "ÿes"]) }
+        if !criterion.isRequired && random.chance(20) { return random.pick(["", " "]) }
+        if criterion.allowsNA && random.chance(15) { return random.pick(["N/A", "na", "n/a", " N/A"]) }
+        var text: String
+        switch criterion.kind {
+        case .yesNo: text = random.pick(["yes", "no", "Yes", "NO", "y", "n", "true", "false", "1", "0", "pass", "fail"])
+        case .scale(let minimum, let maximum, _): text = String(random.int(minimum..<maximum + 1))
+            if random.chance(3) { text = "+" + text }
+        case .choice(let options): text = random.pick(options).value
+            if random.chance(3) { text = text.uppercased() }
+        case .points(let maximum):
+            let cents = random.int(0..<Int(truncatingIfNeeded: (maximum * Rational(100)).numerator) + 1)
+            text = random.pick([Rational(Int128(cents), 100).decimalString(maximumPlaces: 2), Rational(Int128(cents), 100).formatted()])
+        }
+        if random.chance(3) { text = " " + text + "\t" }
+        return text
+    }
+
+    /// A CSV file of `count` records for `scorecards`, mostly valid, with every kind of oddity.
+    static func csv(scorecards: [Scorecard], count: Int, seed: UInt64) -> String {
+        var random = Random(state: seed)
+        let criteria = scorecards.flatMap(\.criteria).map(\.criterion)
+        var criterionIDs: [String] = []
+        for criterion in criteria where !criterionIDs.contains(criterion.id) { criterionIDs.append(criterion.id) }
+        let header = ["audit_id", "interaction_id", "agent", "reviewer", "date", "scorecard", "calibration", "team", "channel",
+                      "ticket_type"] + criterionIDs + ["comment", ""]
+        var lines = [header.joined(separator: ",")]
+        let agents = ["Ana Lima", "Björn Åkesson", "Chloé Martin", "Dev Patel", "O'Brien, Liam", "Zoë \"Z\" Quinn"]
+        let teams = ["Tier 1", "Tier 2", "Billing", ""]
+        func field(_ text: String) -> String {
+            text.contains(",") || text.contains("\"") || text.contains("\n") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        for index in 0..<count {
+            let card = scorecards[random.int(0..<scorecards.count)]
+            let channel = card.appliesTo?.clauses.first?.values.first ?? random.pick(["email", "chat", "voice"])
+            var cells: [String: String] = [
+                "audit_id": random.chance(2) ? "A\(random.int(0..<max(1, index)))" : (random.chance(5) ? "id-\(index)x" : "A\(index)"),
+                "interaction_id": random.chance(1) ? "" : "I\(index / 3)",
+                "agent": random.pick(agents),
+                "reviewer": random.pick(["Rosa", "Sam", "Tomás", " Uma "]),
+                "date": random.chance(3) ? random.pick(["2026-02-30", "2026-07-01T09:30:00Z", "07/01/2026", ""]) : "2026-0\(random.int(1..<10))-1\(random.int(0..<10))",
+                "scorecard": random.chance(10) ? "" : (random.chance(2) ? card.id.uppercased() : card.id),
+                "calibration": random.chance(90) ? random.pick(["", "false", "true", "no", "yes", "0", "1"]) : random.pick(["TRUE", "maybe"]),
+                "team": random.pick(teams),
+                "channel": random.chance(5) ? "" : channel,
+                "ticket_type": random.pick(["general", "technical", "refund", "billing", "account", "Refund"]),
+                "comment": random.pick(["", "Good call", "Said \"sorry\" twice, then fixed it", "Multi\nline note", "Not, quoted"]),
+                "": random.chance(1) ? "stray" : "",
+            ]
+            let odd = random.chance(20) ? random.int(0..<card.criteria.count) : -1
+            for (position, entry) in card.criteria.enumerated() { cells[entry.criterion.id] = answer(entry.criterion, odd: position == odd, &random) }
+            for criterion in criteria where random.chance(1) && !card.criteria.contains(where: { $0.criterion.id == criterion.id }) {
+                cells[criterion.id] = "yes"  // an answer for another scorecard's criterion
+            }
+            var line = header.map { field(cells[$0] ?? "") }.joined(separator: ",")
+            if random.chance(1) { line += ",extra" }
+            if random.chance(1) { line = String(line.dropLast(40)) }  // missing trailing cells
+            lines.append(line)
+        }
+        return lines.joined(separator: random.chance(50) ? "\r\n" : "\n") + "\n"
+    }
+
+    /// What a run produced: CSV rows, aggregates, diagnostics and counts, as text.
+    static func transcript(scorecards: [Scorecard], file: String, dimension: Aggregator.Dimension, direct: Bool) throws -> (String, Int) {
+        let run = ScoringRun(scorecards: scorecards)
+        var source = try AuditSources.open(path: file, format: .csv, decoder: run.decoder)
+        let rows = StringSink()
+        let writer = ScoreCSVWriter(sink: rows, scorecards: scorecards)
+        let aggregator = Aggregator(dimension: dimension, includesCalibration: false)
+        final class Both: ScoreRowConsumer {
+            let consumers: [ScoreRowConsumer]
+            init(_ consumers: [ScoreRowConsumer]) { self.consumers = consumers }
+            func consume(_ row: ScoreRow) throws { for consumer in consumers { try consumer.consume(row) } }
+        }
+        let both = Both([writer, aggregator])
+        var diagnostics: [String] = []
+        if direct {
+            try run.runRows(&source, key: dimension, consumer: both, report: { diagnostics.append($0.description) })
+        } else {
+            try run.run(&source, scored: { try ScoreRow.with($0, dimension: dimension, both.consume) },
+                        report: { diagnostics.append($0.description) })
+        }
+        try writer.end()
+        let totals = StringSink()
+        try AggregateWriter.write(aggregator.aggregates, dimension: dimension, format: .csv, to: totals)
+        let counts = "scored \(run.scoredCount) calibration \(run.calibrationCount) rejected \(run.rejectedCount) judged \(run.judgedCount) passed \(run.passedCount)"
+        return ([rows.text, totals.text, diagnostics.joined(separator: "\n"), counts].joined(separator: "\n---\n"), run.directCount)
+    }
+
+    static let dimensions: [Aggregator.Dimension] = [.agent, .team, .reviewer, .scorecard, .month, .field("channel"), .field("date"),
+                                                     .field("audit_id"), .field("ticket_type"), .field("no_such_field")]
+
+    @Test("gives exactly the general path's rows, aggregates and diagnostics", arguments: [
+        ("scorecards", UInt64(1)), ("scorecards", 2), ("scorecards", 3), ("Benchmarks/scorecard-20.yaml", 4), ("Benchmarks/scorecard-20.yaml", 5),
+    ])
+    func matchesGeneralPath(scorecardPath: String, seed: UInt64) throws {
+        let cards = Self.scorecards(scorecardPath)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("qakit-rows-\(seed)-\(UUID().uuidString).csv").path
+        try Self.csv(scorecards: cards, count: 1500, seed: seed).write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        for dimension in Self.dimensions {
+            let (general, generalDirect) = try Self.transcript(scorecards: cards, file: file, dimension: dimension, direct: false)
+            let (direct, directCount) = try Self.transcript(scorecards: cards, file: file, dimension: dimension, direct: true)
+            #expect(direct == general, "--by \(dimension)")
+            #expect(generalDirect == 0)
+            // Both paths must have been taken: most records directly, the odd ones not.
+            let scored = Int(general.split(separator: "\n").last!.split(separator: " ")[1])!
+            #expect(directCount > scored / 2 && directCount < scored, "\(directCount) of \(scored) scored directly")
+        }
+    }
+}
