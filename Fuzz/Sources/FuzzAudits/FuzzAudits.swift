@@ -6,6 +6,9 @@ import QAKit
 
 /// Audit files of every format through `AuditSources`, the decoder and the score engine, against
 /// the example scorecards. The first byte picks the format; the rest is the file.
+///
+/// Differential too: `ScoringRun.runRows` (which scores CSV records straight from their bytes)
+/// must write the same CSV rows, aggregates and diagnostics as `ScoringRun.run`.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzAudits(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
@@ -13,20 +16,59 @@ public func fuzzAudits(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard let file = fopen(path, "wb") else { fatalError("cannot write \(path)") }
     fwrite(data + 1, 1, size - 1, file)
     fclose(file)
+    check(transcript(format: format, direct: true) == transcript(format: format, direct: false),
+          "runRows and run disagree")
+    return 0
+}
+
+/// What a run of `path` writes with `score --format csv` and `score --by agent --format csv`,
+/// and the diagnostics, through `runRows` (`direct`) or `run`.
+private func transcript(format: AuditFormat, direct: Bool) -> String {
     let run = ScoringRun(scorecards: scorecards)
+    let rows = StringSink()
+    let aggregator = Aggregator(dimension: .agent)
+    var lines: [String] = []
+    let report = { (diagnostic: Diagnostic) in
+        check(diagnostic.file == path, "diagnostic names another file: \(diagnostic)")
+        check(diagnostic.line.map { $0 >= 1 } ?? true, "bad line: \(diagnostic)")
+        lines.append(diagnostic.description)
+    }
     do {
         var source = try AuditSources.open(path: path, format: format, decoder: run.decoder)
-        try run.run(&source, scored: { _ = $0.result }, report: { diagnostic in
-            check(diagnostic.file == path, "diagnostic names another file: \(diagnostic)")
-            check(diagnostic.line.map { $0 >= 1 } ?? true, "bad line: \(diagnostic)")
-            _ = diagnostic.description
-        })
+        if direct {
+            final class Both: ScoreRowConsumer {
+                let writer: ScoreCSVWriter
+                let aggregator: Aggregator
+                init(_ writer: ScoreCSVWriter, _ aggregator: Aggregator) { (self.writer, self.aggregator) = (writer, aggregator) }
+                func consume(_ row: ScoreRow) throws {
+                    try writer.consume(row)
+                    aggregator.consume(row)
+                }
+            }
+            let writer = ScoreCSVWriter(sink: rows, scorecards: scorecards)
+            try run.runRows(&source, key: .agent, consumer: Both(writer, aggregator), report: report)
+            try writer.end()
+        } else {
+            let writer = AuditResultWriter(format: .csv, sink: rows, scorecards: scorecards)
+            try run.run(&source, scored: { scored in
+                try writer.write(scored)
+                aggregator.add(scored)
+            }, report: report)
+            try writer.end()
+        }
     } catch let error as InputError {
-        _ = error.description
+        lines.append(error.description)
     } catch {
         fatalError("unexpected error \(error)")
     }
-    return 0
+    let totals = StringSink()
+    do {
+        try AggregateWriter.write(aggregator.aggregates, dimension: .agent, format: .csv, to: totals)
+    } catch {
+        fatalError("unexpected error \(error)")
+    }
+    lines.append("scored \(run.scoredCount) rejected \(run.rejectedCount) judged \(run.judgedCount) passed \(run.passedCount)")
+    return rows.text + totals.text + lines.joined(separator: "\n")
 }
 
 /// One file per fuzzing process, in memory-backed /dev/shm when there is one.

@@ -543,16 +543,7 @@ public final class CSVReader {
         }
 
         scan: while index < end {
-            // Eight bytes at a time to the next delimiter, quote, line break, NUL or non-ASCII byte.
-            while index + 8 <= end {
-                let found = Self.specialBytes(in: UInt64(littleEndian: UnsafeRawPointer(buffer + index).loadUnaligned(as: UInt64.self)),
-                                              delimiter: delimiter)
-                if found != 0 {
-                    index += found.trailingZeroBitCount >> 3
-                    break
-                }
-                index += 8
-            }
+            index = Self.skipOrdinaryBytes(buffer, from: index, to: end, delimiter: delimiter)
             guard index < end else { break scan }
             let byte = buffer[index]
             if specials[Int(byte)] == 0 {
@@ -602,15 +593,8 @@ public final class CSVReader {
             var position = index + 1
             var hasDoubledQuotes = false
             while true {
-                while position + 8 <= end {
-                    let found = Self.specialBytes(in: UInt64(littleEndian: UnsafeRawPointer(buffer + position).loadUnaligned(as: UInt64.self)),
-                                                  delimiter: quote)
-                    if found != 0 {
-                        position += found.trailingZeroBitCount >> 3
-                        break
-                    }
-                    position += 8
-                }
+                // Inside quotes the delimiter is ordinary: look for the quote in its place.
+                position = Self.skipOrdinaryBytes(buffer, from: position, to: end, delimiter: quote)
                 guard position < end else { break scan }
                 let inner = buffer[position]
                 if specials[Int(inner)] & 2 == 0 {
@@ -636,15 +620,25 @@ public final class CSVReader {
         return false
     }
 
-    /// The high bit of each byte of `word` (eight input bytes, the first in the low byte) that is
-    /// `delimiter`, a quote, CR, LF, NUL or non-ASCII; only the lowest set bit is exact (the
-    /// zero-byte test may also flag a byte after a flagged one), which is the one used.
-    @inline(__always) private static func specialBytes(in word: UInt64, delimiter: UInt8) -> UInt64 {
+    /// The first index from `index` whose byte is `delimiter`, a quote, CR, LF, NUL or non-ASCII,
+    /// looking at eight bytes at a time while eight remain; at most `end - 8` past that point
+    /// when none is found (the caller reads the last bytes one by one).
+    @inline(__always) private static func skipOrdinaryBytes(_ buffer: UnsafeMutablePointer<UInt8>, from index: Int, to end: Int,
+                                                            delimiter: UInt8) -> Int {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
+        /// The high bit of each zero byte of `value`; only the lowest is exact (a borrow may also
+        /// flag a byte after a zero byte), and only the lowest is used.
         @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
-        return zeroBytes(word ^ (ones &* UInt64(delimiter))) | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x0A))
-            | zeroBytes(word ^ (ones &* 0x0D)) | zeroBytes(word) | (word & highs)
+        var index = index
+        while index + 8 <= end {
+            let word = UInt64(littleEndian: UnsafeRawPointer(buffer + index).loadUnaligned(as: UInt64.self))
+            let found = zeroBytes(word ^ (ones &* UInt64(delimiter))) | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x0A))
+                | zeroBytes(word ^ (ones &* 0x0D)) | zeroBytes(word) | (word & highs)
+            if found != 0 { return index + found.trailingZeroBitCount >> 3 }
+            index += 8
+        }
+        return index
     }
 
     /// Skips a UTF-8 byte-order mark; rejects UTF-16 input, with or without its mark.
