@@ -4,15 +4,17 @@ public enum Suggestion {
     ///
     /// Close enough means at most a third of the word's length in edits (at least one, at most
     /// three), ignoring case, so `gretting` suggests `greeting` but `id` suggests nothing wild.
+    /// Of candidates equally close, the first in string order wins, so that the hint does
+    /// not depend on the order of `candidates` (often a `Set`, whose order changes from run to run).
     public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let lowered = Array(word.lowercased().unicodeScalars)
         let limit = max(1, min(3, lowered.count / 3))
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(lowered, Array(candidate.lowercased().unicodeScalars))
-            if distance <= limit, distance < (best?.distance ?? .max) {
-                best = (candidate, distance)
-            }
+            guard distance <= limit else { continue }
+            if let best, distance > best.distance || (distance == best.distance && best.candidate <= candidate) { continue }
+            best = (candidate, distance)
         }
         return best?.candidate
     }
