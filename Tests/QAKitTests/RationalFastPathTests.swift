@@ -31,4 +31,30 @@ struct RationalFastPathTests {
         #expect(Rational(6, 4) * Rational(2, 9) == Rational(1, 3))
         #expect((Rational(6, 4) * Rational(2, 9)).denominator == 3)
     }
+
+    /// The definition of `decimalString`: `formatted(places:)`, then trailing zeros and a bare
+    /// point dropped, and `-0` written `0`.
+    static func decimalByDefinition(_ value: Rational, places: Int) -> String {
+        var text = value.formatted(places: places)
+        guard text.contains(".") else { return text }
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
+    }
+
+    @Test("decimal strings agree with the definition", arguments: [0, 1, 2, 4, 8])
+    func decimalStrings(places: Int) {
+        let denominators = Self.values.filter { $0 > 0 } + [3, 6, 8, 16, 40, 3_000, 10_000, 20_000]
+        for numerator in Self.values + [5, -5, 49_995, 15, -15, 4_999, 5_001, 123_456_789] {
+            for denominator in denominators {
+                let value = Rational(numerator, denominator)
+                #expect(value.decimalString(maximumPlaces: places) == Self.decimalByDefinition(value, places: places),
+                        "\(numerator)/\(denominator) to \(places)")
+            }
+        }
+        #expect(Rational(1, 2).decimalString() == "0.5")
+        #expect(Rational(-1, 200_000).decimalString() == "0")
+        #expect(Rational(-1, 20_000).decimalString() == "-0.0001")
+        #expect(Rational(19_999, 20_000).decimalString() == "1")
+    }
 }

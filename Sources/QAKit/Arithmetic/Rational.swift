@@ -166,11 +166,39 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// The shortest decimal form that is exact when the value has a finite decimal expansion of
     /// at most `maximumPlaces`, else rounded to `maximumPlaces`: `0.5`, `2`, `0.3333`.
     public func decimalString(maximumPlaces: Int = 4) -> String {
+        if let text = smallDecimalString(places: maximumPlaces) { return text }
         var text = formatted(places: maximumPlaces)
         guard text.contains(".") else { return text }
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text == "-0" ? "0" : text
+    }
+
+    /// `decimalString` in 64-bit arithmetic, trailing zeros dropped as integers rather than
+    /// characters; `nil` when the value or `places` is too large for that.
+    private func smallDecimalString(places: Int) -> String? {
+        guard places >= 0, places <= 8, let numerator = Int64(exactly: numerator), let denominator = Int64(exactly: denominator) else { return nil }
+        var scale: UInt64 = 1
+        for _ in 0..<places { scale *= 10 }
+        let (scaled, overflow) = numerator.magnitude.multipliedReportingOverflow(by: scale)
+        guard !overflow else { return nil }
+        let divisor = UInt64(denominator)
+        var quotient = scaled / divisor
+        if (scaled % divisor) * 2 >= divisor { quotient += 1 }
+        var fraction = quotient % scale
+        var digits = places
+        while digits > 0 && fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        var text = numerator < 0 && quotient != 0 ? "-" : ""
+        text += String(quotient / scale)
+        guard digits > 0 else { return text }
+        let fractionText = String(fraction)
+        text += "."
+        text += String(repeating: "0", count: digits - fractionText.utf8.count)
+        text += fractionText
+        return text
     }
 
     /// The nearest double, for statistics, which are reported as floating point.

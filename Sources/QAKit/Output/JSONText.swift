@@ -2,6 +2,15 @@
 public enum JSONText {
     /// A JSON string literal, escaping quotes, backslashes and control characters (RFC 8259).
     public static func string(_ text: String) -> String {
+        // Most text needs no escape: no quote, backslash, control character, U+2028 or U+2029
+        // (UTF-8 E2 80 A8/A9, the only sequences with a lead byte E2 that matter here).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            var out = "\""
+            out.reserveCapacity(text.utf8.count + 2)
+            out += text
+            out += "\""
+            return out
+        }
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
@@ -49,11 +58,27 @@ public enum JSONText {
 
     /// `{"a": 1, …}` from ordered, already-encoded members.
     public static func object(_ members: [(String, String)]) -> String {
-        "{" + members.map { "\(string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+        var out = "{"
+        out.reserveCapacity(members.reduce(2) { $0 + $1.0.utf8.count + $1.1.utf8.count + 6 })
+        for (index, member) in members.enumerated() {
+            if index > 0 { out += ", " }
+            out += string(member.0)
+            out += ": "
+            out += member.1
+        }
+        out += "}"
+        return out
     }
 
     /// `[a, b]` from already-encoded items.
     public static func array(_ items: [String]) -> String {
-        "[" + items.joined(separator: ", ") + "]"
+        var out = "["
+        out.reserveCapacity(items.reduce(2) { $0 + $1.utf8.count + 2 })
+        for (index, item) in items.enumerated() {
+            if index > 0 { out += ", " }
+            out += item
+        }
+        out += "]"
+        return out
     }
 }
