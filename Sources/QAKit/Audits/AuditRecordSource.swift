@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One item read from an audit file: a record to validate, or a problem at a location.
 public enum SourceItem {
     /// `values[i]` belongs to `layout`'s column `i` (empty = unanswered); `line` is where the record starts.
@@ -90,7 +96,7 @@ struct KeyedRecordBuilder {
         /// NUL (`\u0000` in JSON, `\0` in YAML) is refused as CSV refuses the raw byte: no
         /// report or export should carry it.
         func checkNUL(_ name: String, _ text: String?) {
-            if name.utf8.contains(0) || text?.utf8.contains(0) == true {
+            if Self.containsNUL(name) || text.map(Self.containsNUL) == true {
                 problems.append("field '\(name)': NUL character (U+0000) is not allowed")
             }
         }
@@ -126,6 +132,13 @@ struct KeyedRecordBuilder {
             return .problem(Diagnostic(.error, subject + problems.joined(separator: "; "), file: file, line: line))
         }
         return .record(values: values, layout: layout(for: names, entries: entries), line: line)
+    }
+
+    /// Whether `text` holds U+0000, searched with `memchr` over its bytes.
+    private static func containsNUL(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false
+        } ?? text.utf8.contains(0)
     }
 
     private mutating func layout(for names: [String], entries: [(key: String, value: KeyedValue)]) -> RecordLayout {
