@@ -2,36 +2,56 @@
 public enum JSONText {
     /// A JSON string literal, escaping quotes, backslashes and control characters (RFC 8259).
     public static func string(_ text: String) -> String {
-        // Most text needs no escape: no quote, backslash, control character, U+2028 or U+2029
-        // (UTF-8 E2 80 A8/A9, the only sequences with a lead byte E2 that matter here).
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
-            var out = "\""
-            out.reserveCapacity(text.utf8.count + 2)
-            out += text
-            out += "\""
-            return out
-        }
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 2)
+        appendString(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `string(text)` as UTF-8. Quote, backslash, `\n`, `\r`, `\t`, `\b` and `\f` get
+    /// their short escapes; other control characters and U+2028/U+2029 (line breaks to
+    /// JavaScript) get `\u` with four lower-case hex digits.
+    static func appendString(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { utf8 in
+            var index = 0
+            var plainStart = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                let escape: StaticString?
+                var length = 1
+                switch byte {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x08: escape = "\\b"
+                case 0x0C: escape = "\\f"
+                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    length = 3
+                case 0x00..<0x20: escape = nil
+                default:
+                    index += 1
+                    continue
                 }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<index]))
+                if let escape {
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+                } else {
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    bytes += Array("\\u00".utf8)
+                    bytes.append(hex[Int(byte >> 4)])
+                    bytes.append(hex[Int(byte & 0x0F)])
+                }
+                index += length
+                plainStart = index
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<utf8.count]))
         }
-        return out + "\""
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// A string literal or `null`.
@@ -80,5 +100,92 @@ public enum JSONText {
         }
         out += "]"
         return out
+    }
+}
+
+/// Writes JSON as UTF-8 bytes in the layout of `JSONText.object` and `JSONText.array`
+/// (`{"a": 1, "b": [2, 3]}`), for output written per audit, where building and joining a string
+/// per member costs more than the scoring.
+struct JSONBytes {
+    var bytes: [UInt8] = []
+    /// Bit `depth` is set once the container open at that depth has its first item.
+    private var hasItems: UInt64 = 0
+    private var depth = 0
+
+    mutating func beginObject() { open(UInt8(ascii: "{")) }
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+    mutating func beginArray() { open(UInt8(ascii: "[")) }
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// `"name": `, after a `, ` when the object has members already.
+    mutating func key(_ name: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: " ")])
+        markValuePending()
+    }
+
+    /// A string value (escaped as `JSONText.string`), or `null`.
+    mutating func string(_ text: String?) {
+        separateValue()
+        if let text { JSONText.appendString(text, to: &bytes) } else { raw("null") }
+    }
+
+    /// A value already encoded as JSON.
+    mutating func encoded(_ json: String) {
+        separateValue()
+        bytes += json.utf8
+    }
+
+    mutating func bool(_ value: Bool?) {
+        separateValue()
+        raw(value.map { $0 ? "true" : "false" } ?? "null")
+    }
+
+    private var valuePending = false
+
+    /// Empties the buffer, keeping its capacity.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func markValuePending() { valuePending = true }
+
+    /// Before a value: nothing after a key, else `, ` between array items.
+    private mutating func separateValue() {
+        if valuePending {
+            valuePending = false
+        } else {
+            separate()
+        }
+    }
+
+    /// `, ` before every item of a container but its first; values at the top level (one
+    /// object per line) get nothing.
+    private mutating func separate() {
+        guard depth > 0 else { return }
+        let bit: UInt64 = 1 << UInt64(depth)
+        if hasItems & bit != 0 {
+            bytes.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")])
+        } else {
+            hasItems |= bit
+        }
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        separateValue()
+        bytes.append(bracket)
+        depth += 1
+        hasItems &= ~(1 << UInt64(depth))
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        bytes.append(bracket)
+        depth -= 1
+    }
+
+    private mutating func raw(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 }

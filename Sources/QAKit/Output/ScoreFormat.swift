@@ -11,6 +11,8 @@ public final class AuditResultWriter {
     private let sink: TextSink
     /// The CSV format's writer.
     private let csv: ScoreCSVWriter
+    /// JSON and JSON Lines output waiting to be written.
+    private var json = JSONBytes()
     private var count = 0
 
     /// `scorecards` decides the CSV's `section:<id>` columns (every section id, in first-seen order).
@@ -32,14 +34,26 @@ public final class AuditResultWriter {
     public func write(_ scored: ScoredAudit) throws {
         switch format {
         case .csv: try ScoreRow.with(scored, dimension: nil, csv.consume)
-        case .jsonl: try sink.write(scored.jsonObject + "\n")
-        case .json: try sink.write((count == 0 ? "\n  " : ",\n  ") + scored.jsonObject)
+        case .jsonl:
+            scored.appendJSON(to: &json)
+            json.bytes.append(0x0A)
+        case .json:
+            json.bytes += (count == 0 ? "\n  " : ",\n  ").utf8
+            scored.appendJSON(to: &json)
         case .table: try sink.write(TableText.row(Self.tableCells(scored), widths: Self.tableWidths))
         }
         count += 1
+        if json.bytes.count >= 1 << 16 { try flushJSON() }
+    }
+
+    /// Writes out the JSON built so far.
+    private func flushJSON() throws {
+        try json.bytes.withUnsafeBufferPointer { try sink.write(utf8: $0) }
+        json.removeAll()
     }
 
     public func end() throws {
+        try flushJSON()
         if format == .json { try sink.write(count == 0 ? "]\n" : "\n]\n") }
         if format == .csv { try csv.end() }
     }

@@ -44,39 +44,72 @@ public struct ScoredAudit: Sendable {
 
     /// The JSON Lines object of SPEC.md section 5, fields in the documented order.
     public var jsonObject: String {
-        let criteria = zip(scorecard.criteria, result.criteria).map { entry, outcome in
-            JSONText.object([
-                ("id", JSONText.string(outcome.id)),
-                ("answer", Self.answerJSON(outcome.answer, criterion: entry.criterion)),
-                ("credit", outcome.credit.map { $0.decimalString(maximumPlaces: 4) } ?? "null"),
-                ("scored", JSONText.bool(outcome.scored)),
-                ("failed_critical", JSONText.bool(outcome.failedCritical)),
-            ])
+        var json = JSONBytes()
+        appendJSON(to: &json)
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
+
+    /// Writes `jsonObject` into `json`.
+    func appendJSON(to json: inout JSONBytes) {
+        let scorecard = self.scorecard
+        json.beginObject()
+        json.key("audit_id")
+        json.string(audit.id)
+        json.key("interaction_id")
+        json.string(audit.interactionID)
+        json.key("agent")
+        json.string(audit.agent)
+        json.key("reviewer")
+        json.string(audit.reviewer)
+        json.key("date")
+        json.string(audit.date.description)
+        json.key("scorecard")
+        json.string(scorecard.id)
+        json.key("scorecard_version")
+        json.encoded(String(scorecard.version))
+        json.key("score")
+        json.encoded(JSONText.score(result.score))
+        json.key("raw_score")
+        json.encoded(JSONText.score(result.rawScore))
+        json.key("passed")
+        json.bool(result.passed)
+        json.key("auto_failed")
+        json.bool(result.isAutoFailed)
+        json.key("band")
+        json.string(result.band)
+        json.key("calibration")
+        json.bool(audit.isCalibration)
+        json.key("sections")
+        json.beginArray()
+        for section in result.sections {
+            json.beginObject()
+            json.key("id")
+            json.string(section.id)
+            json.key("score")
+            json.encoded(JSONText.score(section.percentage))
+            json.key("failed")
+            json.bool(section.failed)
+            json.endObject()
         }
-        let sections = result.sections.map { section in
-            JSONText.object([
-                ("id", JSONText.string(section.id)),
-                ("score", JSONText.score(section.percentage)),
-                ("failed", JSONText.bool(section.failed)),
-            ])
+        json.endArray()
+        json.key("criteria")
+        json.beginArray()
+        for (entry, outcome) in zip(scorecard.criteria, result.criteria) {
+            json.beginObject()
+            json.key("id")
+            json.string(outcome.id)
+            json.key("answer")
+            json.encoded(Self.answerJSON(outcome.answer, criterion: entry.criterion))
+            json.key("credit")
+            json.encoded(outcome.credit.map { $0.decimalString(maximumPlaces: 4) } ?? "null")
+            json.key("scored")
+            json.bool(outcome.scored)
+            json.key("failed_critical")
+            json.bool(outcome.failedCritical)
+            json.endObject()
         }
-        return JSONText.object([
-            ("audit_id", JSONText.string(audit.id)),
-            ("interaction_id", JSONText.string(audit.interactionID)),
-            ("agent", JSONText.string(audit.agent)),
-            ("reviewer", JSONText.string(audit.reviewer)),
-            ("date", JSONText.string(audit.date.description)),
-            ("scorecard", JSONText.string(scorecard.id)),
-            ("scorecard_version", String(scorecard.version)),
-            ("score", JSONText.score(result.score)),
-            ("raw_score", JSONText.score(result.rawScore)),
-            ("passed", JSONText.bool(result.passed)),
-            ("auto_failed", JSONText.bool(result.isAutoFailed)),
-            ("band", JSONText.string(result.band)),
-            ("calibration", JSONText.bool(audit.isCalibration)),
-            ("sections", JSONText.array(sections)),
-            ("criteria", JSONText.array(criteria)),
-        ])
+        json.endArray()
+        json.endObject()
     }
 }
 
