@@ -79,6 +79,9 @@ struct KeyedRecordBuilder {
     let decoder: AuditDecoder
     let file: String
     private var cache: [[String]: RecordLayout] = [:]
+    private var last: (names: [String], layout: RecordLayout)?
+    /// The previous record's field count, to size the next one's arrays at once.
+    private var lastWidth = 16
 
     /// The most fields (answers and comments included) a record may have, as CSV cells: beyond
     /// it no real export goes, and every extra field costs a did-you-mean search.
@@ -92,12 +95,15 @@ struct KeyedRecordBuilder {
     mutating func item(from entries: [(key: String, value: KeyedValue)], line: Int) -> SourceItem {
         var names: [String] = []
         var values: [String] = []
+        names.reserveCapacity(lastWidth)
+        values.reserveCapacity(lastWidth)
+        defer { lastWidth = names.count }
         var problems: [String] = []
         /// NUL (`\u0000` in JSON, `\0` in YAML) is refused as CSV refuses the raw byte: no
         /// report or export should carry it.
-        func checkNUL(_ name: String, _ text: String?) {
-            if Self.containsNUL(name) || text.map(Self.containsNUL) == true {
-                problems.append("field '\(name)': NUL character (U+0000) is not allowed")
+        func checkNUL(_ name: @autoclosure () -> String, _ text: String?) {
+            if text.map(Self.containsNUL) == true || Self.containsNUL(name()) {
+                problems.append("field '\(name())': NUL character (U+0000) is not allowed")
             }
         }
         for (key, value) in entries {
@@ -110,7 +116,7 @@ struct KeyedRecordBuilder {
                         continue
                     }
                     checkNUL("\(key).\(id)", text)
-                    names.append(id + suffix)
+                    names.append(suffix.isEmpty ? id : id + suffix)
                     values.append(text ?? "")
                 }
             case ("answers", _), ("comments", _):
@@ -136,13 +142,18 @@ struct KeyedRecordBuilder {
 
     /// Whether `text` holds U+0000, searched with `memchr` over its bytes.
     private static func containsNUL(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false
-        } ?? text.utf8.contains(0)
+        var text = text
+        return text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
     }
 
     private mutating func layout(for names: [String], entries: [(key: String, value: KeyedValue)]) -> RecordLayout {
-        if let cached = cache[names] { return cached }
+        // Exports nearly always repeat one key sequence: comparing with the last one is cheaper
+        // than hashing every name.
+        if let last, last.names == names { return last.layout }
+        if let cached = cache[names] {
+            last = (names, cached)
+            return cached
+        }
         var roles: [RecordLayout.Role?] = []
         for (key, value) in entries {
             guard case .object(let members) = value, key == "answers" || key == "comments" else {
@@ -155,6 +166,7 @@ struct KeyedRecordBuilder {
         }
         let layout = decoder.layout(names: names, explicitRoles: roles)
         if cache.count < 1024 { cache[names] = layout }
+        last = (names, layout)
         return layout
     }
 }
