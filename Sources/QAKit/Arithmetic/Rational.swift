@@ -139,14 +139,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// `formatted` in 64-bit arithmetic, writing the digits straight into the string; `nil` when
     /// the value or `places` is too large for that.
     private func smallFormatted(places: Int) -> String? {
-        guard places >= 0, places <= 8, let numerator = Int64(exactly: numerator), let denominator = Int64(exactly: denominator) else { return nil }
-        var scale: UInt64 = 1
-        for _ in 0..<places { scale *= 10 }
-        let (scaled, overflow) = numerator.magnitude.multipliedReportingOverflow(by: scale)
-        guard !overflow else { return nil }
-        let divisor = UInt64(denominator)
-        var quotient = scaled / divisor
-        if (scaled % divisor) * 2 >= divisor { quotient += 1 }
+        guard let numerator = Int64(exactly: numerator), let (quotient, _) = smallRounded(places: places) else { return nil }
         let isNegative = numerator < 0 && quotient != 0
         var digits: [UInt8] = []
         digits.reserveCapacity(24)
@@ -174,9 +167,9 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         return text == "-0" ? "0" : text
     }
 
-    /// `decimalString` in 64-bit arithmetic, trailing zeros dropped as integers rather than
-    /// characters; `nil` when the value or `places` is too large for that.
-    private func smallDecimalString(places: Int) -> String? {
+    /// |value| × 10^places rounded half away from zero, and 10^places, in 64-bit arithmetic;
+    /// `nil` when they do not fit or `places` is over 8.
+    private func smallRounded(places: Int) -> (quotient: UInt64, scale: UInt64)? {
         guard places >= 0, places <= 8, let numerator = Int64(exactly: numerator), let denominator = Int64(exactly: denominator) else { return nil }
         var scale: UInt64 = 1
         for _ in 0..<places { scale *= 10 }
@@ -185,6 +178,13 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         let divisor = UInt64(denominator)
         var quotient = scaled / divisor
         if (scaled % divisor) * 2 >= divisor { quotient += 1 }
+        return (quotient, scale)
+    }
+
+    /// `decimalString` in 64-bit arithmetic, trailing zeros dropped as integers rather than
+    /// characters; `nil` when the value or `places` is too large for that.
+    private func smallDecimalString(places: Int) -> String? {
+        guard let (quotient, scale) = smallRounded(places: places) else { return nil }
         var fraction = quotient % scale
         var digits = places
         while digits > 0 && fraction % 10 == 0 {

@@ -132,6 +132,20 @@ public final class CSVReader {
         var continuations = 0
         /// Absolute offset of the last CR, so that the LF of a CRLF pair is not a second line break.
         var lastCarriageReturn = -2
+
+        /// Steps over the CR or LF at `index`: a new line, unless it is the LF of a CRLF pair.
+        @inline(__always) mutating func takeLineBreak(isCarriageReturn: Bool) {
+            let offset = base + index
+            if isCarriageReturn {
+                line += 1
+                lastCarriageReturn = offset
+            } else if lastCarriageReturn != offset - 1 {
+                line += 1
+            }
+            lineStart = offset + 1
+            continuations = 0
+            index += 1
+        }
     }
 
     private enum State {
@@ -254,19 +268,6 @@ public final class CSVReader {
         @inline(__always) func column(_ c: Cursor, _ index: Int) -> Int {
             c.base + index - c.lineStart - c.continuations + 1
         }
-        @inline(__always) func lineBreak(_ c: inout Cursor, isCarriageReturn: Bool) {
-            let offset = c.base + c.index
-            if isCarriageReturn {
-                c.line += 1
-                c.lastCarriageReturn = offset
-            } else if c.lastCarriageReturn != offset - 1 {
-                c.line += 1
-            }
-            c.lineStart = offset + 1
-            c.continuations = 0
-            c.index += 1
-        }
-
         while true {
             if c.index == c.end {
                 // Keep what the current cell has so far, then read on.
@@ -303,7 +304,7 @@ public final class CSVReader {
             case .fieldStart:
                 let isLineBreak = byte == 0x0A || byte == 0x0D
                 if isLineBreak && !isRecordStarted {
-                    lineBreak(&c, isCarriageReturn: byte == 0x0D)
+                    c.takeLineBreak(isCarriageReturn: byte == 0x0D)
                     continue
                 }
                 if !isRecordStarted {
@@ -317,7 +318,7 @@ public final class CSVReader {
                 if isLineBreak {
                     // A delimiter ended the line: the last cell is empty.
                     finishField()
-                    lineBreak(&c, isCarriageReturn: byte == 0x0D)
+                    c.takeLineBreak(isCarriageReturn: byte == 0x0D)
                     return finishRecord()
                 } else if byte == delimiter {
                     finishField()
@@ -343,7 +344,7 @@ public final class CSVReader {
                     state = .fieldStart
                 } else if special == 0x0A || special == 0x0D {
                     finishField()
-                    lineBreak(&c, isCarriageReturn: special == 0x0D)
+                    c.takeLineBreak(isCarriageReturn: special == 0x0D)
                     return finishRecord()
                 } else if special == UInt8(ascii: "\"") {
                     report(line: c.line, column: column(c, index),
@@ -366,7 +367,7 @@ public final class CSVReader {
                     spanEnd = index
                     c.index += 1
                 } else if special == 0x0A || special == 0x0D {
-                    lineBreak(&c, isCarriageReturn: special == 0x0D)
+                    c.takeLineBreak(isCarriageReturn: special == 0x0D)
                 } else {
                     try otherByte(&c)
                 }
@@ -386,7 +387,7 @@ public final class CSVReader {
                     state = .fieldStart
                 } else if byte == 0x0A || byte == 0x0D {
                     finishField()
-                    lineBreak(&c, isCarriageReturn: byte == 0x0D)
+                    c.takeLineBreak(isCarriageReturn: byte == 0x0D)
                     return finishRecord()
                 } else {
                     report(line: c.line, column: column(c, c.index),
@@ -508,16 +509,7 @@ public final class CSVReader {
         let end = c.end
         // Blank lines and the LF of a CRLF pair before the record.
         while c.index < end && (buffer[c.index] == 0x0A || buffer[c.index] == 0x0D) {
-            let offset = c.base + c.index
-            if buffer[c.index] == 0x0D {
-                c.line += 1
-                c.lastCarriageReturn = offset
-            } else if c.lastCarriageReturn != offset - 1 {
-                c.line += 1
-            }
-            c.lineStart = offset + 1
-            c.continuations = 0
-            c.index += 1
+            c.takeLineBreak(isCarriageReturn: buffer[c.index] == 0x0D)
         }
         let start = c.index
         var index = start
@@ -574,13 +566,8 @@ public final class CSVReader {
                     record.ends[cellsBase + cell] = record.bytes.count
                 }
                 record.line = c.line
-                // The line break, as `lineBreak` in `readRecord` takes it.
-                let offset = c.base + index
-                c.line += 1
-                if byte == 0x0D { c.lastCarriageReturn = offset }
-                c.lineStart = offset + 1
-                c.continuations = 0
-                c.index = index + 1
+                c.index = index
+                c.takeLineBreak(isCarriageReturn: byte == 0x0D)
                 return true
             }
             if byte >= 0x80 {
