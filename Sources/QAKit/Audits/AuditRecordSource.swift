@@ -35,6 +35,7 @@ extension AuditRecordSource {
 
 /// What `AuditRecordSource.nextItem(into:)` yields.
 public enum RawSourceItem {
+    /// What `next()` would have yielded.
     case item(SourceItem)
     /// A CSV record whose cells are `cells` of the record passed in (its `line` is the
     /// record's), its columns described by `layout` (it has no more cells than the layout has columns).

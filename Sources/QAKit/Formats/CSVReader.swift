@@ -34,6 +34,7 @@ public struct CSVRecord: Sendable {
     /// 1-based line of the first byte of the record read last.
     public internal(set) var line = 0
 
+    /// An empty record.
     public init() {}
 
     /// The number of cells.

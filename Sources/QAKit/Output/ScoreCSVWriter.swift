@@ -34,6 +34,7 @@ public final class ScoreCSVWriter: ScoreRowConsumer {
         try sink.write(CSVText.row(header))
     }
 
+    /// Adds the row's line, writing out every 64 KiB.
     public func consume(_ row: ScoreRow) throws {
         Self.appendField(row.id, to: &buffer)
         buffer.append(UInt8(ascii: ","))

@@ -12,6 +12,7 @@ public protocol TextSink: AnyObject {
 }
 
 extension AtomicFile: TextSink {
+    /// Appends UTF-8 text given as bytes, as `write(bytes:)`.
     public func write(utf8 bytes: UnsafeBufferPointer<UInt8>) throws {
         try write(bytes: bytes)
     }
@@ -22,6 +23,7 @@ public final class StringSink: TextSink {
     public private(set) var text = ""
     public init() {}
     public func write(_ text: String) { self.text += text }
+    /// Appends UTF-8 text given as bytes.
     public func write(utf8 bytes: UnsafeBufferPointer<UInt8>) { text += String(decoding: bytes, as: UTF8.self) }
 }
 
@@ -40,6 +42,7 @@ public final class StandardOutput: TextSink {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Buffers UTF-8 text given as bytes, writing out every 64 KiB.
     public func write(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { flush() }

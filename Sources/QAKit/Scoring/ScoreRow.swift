@@ -100,6 +100,7 @@ public struct ScoreRow {
 
 /// Takes the rows of a scoring run one at a time (`ScoringRun.runRows`).
 public protocol ScoreRowConsumer: AnyObject {
+    /// Takes one row; it is valid only during the call. Throwing stops the run.
     func consume(_ row: ScoreRow) throws
 }
 

@@ -1,0 +1,22 @@
+/// What the reading thread hands over, in source order: CSV records split into cells (their
+/// bytes in `cells`), and the other items of a run.
+struct RowBatch {
+    enum Item {
+        /// A CSV record: cells `cells` of the batch's `cells`, starting on `line`; `prepared`
+        /// indexes `prepared`, or is -1 for a record the general path must take.
+        case csv(RecordLayout, cells: Range<Int>, line: Int, prepared: Int)
+        /// A record of another format.
+        case values([String], RecordLayout, line: Int)
+        case problem(Diagnostic)
+        case warning(Diagnostic)
+        case failure(InputError)
+    }
+
+    var items: [Item] = []
+    var cells = CSVRecord()
+    var prepared: [CSVRowDecoder.Prepared] = []
+    var credits: [Int64] = []
+
+    /// Whether the batch should be handed on.
+    var isFull: Bool { items.count >= ScoringRun.batchSize || cells.bytes.count >= 1 << 16 }
+}
