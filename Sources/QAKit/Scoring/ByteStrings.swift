@@ -20,6 +20,7 @@ final class ByteStrings {
         text.deallocate()
     }
 
+    /// String `index`'s bytes, valid as long as this object lives.
     func span(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: text[ranges[index]])
     }

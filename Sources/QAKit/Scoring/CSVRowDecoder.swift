@@ -8,13 +8,14 @@ import Darwin
 /// string per cell, no `Audit`, no fraction reduction. `prepare` runs on the reading thread
 /// and leaves `ScoringRun` only the duplicate-id check and the arithmetic.
 ///
-/// It only takes the records it can prove valid, and then gives them exactly the outcome the
-/// general path (`AuditDecoder.decode`, then `ScoreEngine.score`) would give: it reads answers
-/// with the same `AnswerSpec`s, evaluates `when` conditions with the same matcher, scores with
-/// the same `ScoringPlan`, and adds the id to the same duplicate check, last, once nothing else
-/// can send the record elsewhere. Every other record (any problem at all, a cell the specs leave
-/// to `AnswerParser`, an `applies_to` choice, an arithmetic overflow, a duplicate id) is left to
-/// the general path, which reports or scores it; so diagnostics have one source.
+/// It only takes the records it can prove valid, and then they get exactly the outcome the
+/// general path (`AuditDecoder.decode`, then `ScoreEngine.score`) would give: answers are read
+/// with the same `AnswerSpec`s, `when` conditions evaluated with the same matcher, and
+/// `ScoringRun` scores with the same `ScoringPlan` and adds the id to the same duplicate check.
+/// Every other record (any problem at all, a cell the specs leave to `AnswerParser`, an
+/// `applies_to` choice, a scorecard whose arithmetic could overflow, and, found by `ScoringRun`,
+/// a duplicate id) is left to the general path, which reports or scores it; so diagnostics have
+/// one source.
 final class CSVRowDecoder {
     let layout: RecordLayout
     private let decoder: AuditDecoder
@@ -27,7 +28,8 @@ final class CSVRowDecoder {
     /// Metadata columns with their names, in column order.
     private let metadata: [(column: Int, name: String)]
     private let key: KeySource
-    private let scorecardIDs: [[UInt8]]
+    /// The scorecards' ids as bytes (the run's).
+    private let scorecardIDs: ByteStrings
     /// Per scorecard index, built when first needed; `nil` inside when the scorecard's records
     /// take the general path (no plan, or one whose arithmetic could overflow).
     private var cards: [Card??]
@@ -50,7 +52,6 @@ final class CSVRowDecoder {
         let count: Int
         let answerColumns: UnsafeMutableBufferPointer<Int>
         let required: UnsafeMutableBufferPointer<Bool>
-        let hasCondition: UnsafeMutableBufferPointer<Bool>
         let foreignColumns: [Int]
         let specs: [AnswerSpec]
         let words: [ASCIIWord?]
@@ -68,8 +69,6 @@ final class CSVRowDecoder {
             _ = answerColumns.initialize(from: columns.answerColumn.map { $0 ?? -1 })
             required = .allocate(capacity: count)
             _ = required.initialize(from: plan.criteria.map(\.isRequired))
-            hasCondition = .allocate(capacity: count)
-            _ = hasCondition.initialize(from: plan.items.map(\.hasCondition))
             foreignColumns = columns.foreignAnswerColumns
             self.specs = specs
             self.words = words
@@ -83,7 +82,7 @@ final class CSVRowDecoder {
 
         deinit {
             for buffer in [answerColumns, cacheCounts] { buffer.deallocate() }
-            for buffer in [required, hasCondition] { buffer.deallocate() }
+            required.deallocate()
             cacheKeys.deallocate()
             cacheValues.deallocate()
         }
@@ -93,7 +92,7 @@ final class CSVRowDecoder {
     /// Cached value of a cell that answers nothing.
     private static let unanswered = Int64.min + 1
 
-    init(layout: RecordLayout, decoder: AuditDecoder, engines: [ScoreEngine], dimension: Aggregator.Dimension?) {
+    init(layout: RecordLayout, decoder: AuditDecoder, engines: [ScoreEngine], scorecardIDs: ByteStrings, dimension: Aggregator.Dimension?) {
         self.layout = layout
         self.decoder = decoder
         self.engines = engines
@@ -108,7 +107,7 @@ final class CSVRowDecoder {
         let metadata = zip(layout.metadataColumns, layout.metadataNames).map { (column: $0, name: $1) }
         self.metadata = metadata.filter { !$0.name.isEmpty }
         unnamedColumns = metadata.filter { $0.name.isEmpty }.map(\.column)
-        scorecardIDs = decoder.scorecards.map { Array($0.id.utf8) }
+        self.scorecardIDs = scorecardIDs
         cards = Array(repeating: nil, count: decoder.scorecards.count)
         let agentColumn = agentColumn, reviewerColumn = reviewerColumn, idColumn = idColumn, interactionColumn = interactionColumn
         key = switch dimension {
@@ -224,7 +223,8 @@ final class CSVRowDecoder {
             let cell = cells.raw(card.answerColumns[index])
             guard let credit = credit(cells.span(cell), criterion: index, card: card) else { return nil }
             if credit == Self.unanswered {
-                let applicable = !card.hasCondition[index] || applies & (1 << UInt64(index)) != 0
+                let bit: UInt64 = 1 << UInt64(index)
+                let applicable = plan.conditionMask & bit == 0 || applies & bit != 0
                 if applicable && card.required[index] { return nil }
                 credits[index] = ScoringPlan.noCredit
             } else {
@@ -295,7 +295,10 @@ final class CSVRowDecoder {
     /// The audit's scorecard by its `scorecard` cell; the only one when the cell is empty.
     private func scorecardIndex(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
         if name.isEmpty { return scorecards.count == 1 ? 0 : nil }
-        return scorecardIDs.firstIndex { id in id.count == name.count && id.withUnsafeBufferPointer { memcmp($0.baseAddress!, name.baseAddress!, name.count) == 0 } }
+        return scorecards.indices.first { index in
+            let id = scorecardIDs.span(index)
+            return id.count == name.count && memcmp(id.baseAddress!, name.baseAddress!, name.count) == 0
+        }
     }
 
     private func card(_ index: Int) -> Card? {
@@ -336,6 +339,20 @@ final class CSVRowDecoder {
             if equals("false") || equals("no") { return false }
             if equals("true") || equals("yes") { return true }
             return nil
+        }
+    }
+}
+
+extension CSVRecord {
+    /// Calls `body` with cells `cells` of this record, as `CSVRowDecoder.Cells`.
+    func withBytes<T>(of cells: Range<Int>, _ body: (CSVRowDecoder.Cells) throws -> T) rethrows -> T {
+        try bytes.withUnsafeBufferPointer { bytes in
+            try starts.withUnsafeBufferPointer { starts in
+                try ends.withUnsafeBufferPointer { ends in
+                    try body(CSVRowDecoder.Cells(bytes: bytes, starts: UnsafeBufferPointer(rebasing: starts[cells]),
+                                                 ends: UnsafeBufferPointer(rebasing: ends[cells])))
+                }
+            }
         }
     }
 }

@@ -43,7 +43,8 @@ final class ScoringPlan: Sendable {
     /// `items`' fields that `tally` reads, as bit masks and a flat array: copying an `Item` out
     /// of `items` would retain a choice's credit list per criterion per audit.
     private let itemWeights: [(weight: Int64, multiplier: Int64)]
-    private let conditionMask: UInt64
+    /// Bit `i` set when criterion `i` has a `when`.
+    let conditionMask: UInt64
     private let sectionCriticalMask: UInt64
     private let scorecardCriticalMask: UInt64
     let sections: [SectionPlan]

@@ -48,7 +48,7 @@ public final class ScoringRun {
     public internal(set) var judgedCount = 0
     public internal(set) var passedCount = 0
     /// Audits `runRows` scored straight from CSV bytes (the rest took the general path).
-    public internal(set) var directCount = 0
+    internal(set) var directCount = 0
 
     /// Records per batch handed between the threads.
     static let batchSize = 256
@@ -176,6 +176,7 @@ public final class ScoringRun {
         let context = RowContext(file: source.file, allowsFlagWords: source.allowsFlagWords, dimension: dimension)
         let decoder = self.decoder
         let engines = self.engines
+        let scorecardIDs = self.scorecardIDs
         try withUnsafeMutablePointer(to: &source) { pointer in
             var rowDecoder: CSVRowDecoder?
             /// Reads items into `batch` until it is full; `false` after the last.
@@ -193,20 +194,13 @@ public final class ScoringRun {
                             batch.items.append(.values(values, layout, line: line))
                         case .csvRecord(let layout, let cells)?:
                             if rowDecoder?.layout !== layout {
-                                rowDecoder = CSVRowDecoder(layout: layout, decoder: decoder, engines: engines, dimension: dimension)
+                                rowDecoder = CSVRowDecoder(layout: layout, decoder: decoder, engines: engines, scorecardIDs: scorecardIDs,
+                                                           dimension: dimension)
                             }
-                            let record = batch.cells
-                            let prepared = record.bytes.withUnsafeBufferPointer { bytes in
-                                record.starts.withUnsafeBufferPointer { starts in
-                                    record.ends.withUnsafeBufferPointer { ends in
-                                        rowDecoder!.prepare(CSVRowDecoder.Cells(bytes: bytes, starts: UnsafeBufferPointer(rebasing: starts[cells]),
-                                                                                ends: UnsafeBufferPointer(rebasing: ends[cells])),
-                                                            credits: &batch.credits)
-                                    }
-                                }
-                            }
+                            let prepared = batch.cells.withBytes(of: cells) { rowDecoder!.prepare($0, credits: &batch.credits) }
                             if let prepared { batch.prepared.append(prepared) }
-                            batch.items.append(.csv(layout, cells: cells, line: record.line, prepared: prepared == nil ? -1 : batch.prepared.count - 1))
+                            batch.items.append(.csv(layout, cells: cells, line: batch.cells.line,
+                                                    prepared: prepared == nil ? -1 : batch.prepared.count - 1))
                         }
                     } catch {
                         batch.items.append(.failure(error))
@@ -232,24 +226,18 @@ public final class ScoringRun {
         }
     }
 
-    /// What `runRows` keeps while it consumes batches.
-    private final class RowContext {
+    /// What `runRows` needs to consume a batch.
+    private struct RowContext {
         let file: String
         let allowsFlagWords: Bool
         let dimension: Aggregator.Dimension?
-
-        init(file: String, allowsFlagWords: Bool, dimension: Aggregator.Dimension?) {
-            self.file = file
-            self.allowsFlagWords = allowsFlagWords
-            self.dimension = dimension
-        }
     }
 
     /// Scores a prepared CSV record and hands its row to `consumer`, unless its id is a
     /// duplicate (or, which cannot happen, its arithmetic overflows): then `false`, for the
     /// general path, which reports it.
     private func finish(_ prepared: CSVRowDecoder.Prepared, bytes: UnsafeBufferPointer<UInt8>, credits: [Int64],
-                        dimension: Aggregator.Dimension?, consumer: ScoreRowConsumer) throws -> Bool {
+                        consumer: ScoreRowConsumer) throws -> Bool {
         let plan = engines[prepared.scorecardIndex].plan!
         let evaluation = credits.withUnsafeBufferPointer { credits in
             plan.evaluate(credits: UnsafeBufferPointer(rebasing: credits[prepared.creditStart..<prepared.creditStart + plan.items.count]),
@@ -272,30 +260,25 @@ public final class ScoringRun {
         let scored = { (scored: ScoredAudit) throws in try ScoreRow.with(scored, dimension: context.dimension, consumer.consume) }
         let record = batch.cells
         try record.bytes.withUnsafeBufferPointer { bytes in
-            try record.starts.withUnsafeBufferPointer { starts in
-                try record.ends.withUnsafeBufferPointer { ends in
-                    for item in batch.items {
-                        switch item {
-                        case .csv(let layout, let cells, let line, let prepared):
-                            if prepared >= 0, try finish(batch.prepared[prepared], bytes: bytes, credits: batch.credits, dimension: context.dimension,
-                                                         consumer: consumer) {
-                                continue
-                            }
-                            let values = cells.map(record.string(at:))
-                            try handle(decoder.decode(values: values, layout: layout, file: context.file, line: line,
-                                                      allowFlagWords: context.allowsFlagWords), scored: scored, report: report)
-                        case .values(let values, let layout, let line):
-                            try handle(decoder.decode(values: values, layout: layout, file: context.file, line: line,
-                                                      allowFlagWords: context.allowsFlagWords), scored: scored, report: report)
-                        case .problem(let diagnostic):
-                            rejectedCount += 1
-                            report(diagnostic)
-                        case .warning(let diagnostic):
-                            report(diagnostic)
-                        case .failure(let error):
-                            throw error
-                        }
+            for item in batch.items {
+                switch item {
+                case .csv(let layout, let cells, let line, let prepared):
+                    if prepared >= 0, try finish(batch.prepared[prepared], bytes: bytes, credits: batch.credits, consumer: consumer) {
+                        continue
                     }
+                    let values = cells.map(record.string(at:))
+                    try handle(decoder.decode(values: values, layout: layout, file: context.file, line: line,
+                                              allowFlagWords: context.allowsFlagWords), scored: scored, report: report)
+                case .values(let values, let layout, let line):
+                    try handle(decoder.decode(values: values, layout: layout, file: context.file, line: line,
+                                              allowFlagWords: context.allowsFlagWords), scored: scored, report: report)
+                case .problem(let diagnostic):
+                    rejectedCount += 1
+                    report(diagnostic)
+                case .warning(let diagnostic):
+                    report(diagnostic)
+                case .failure(let error):
+                    throw error
                 }
             }
         }
