@@ -10,7 +10,7 @@ let package = Package(
     name: "qakit",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "qakit", targets: ["qakit"]),
+        .executable(name: "qakit", targets: ["QAKitCLI"]),
         .library(name: "QAKit", targets: ["QAKit"]),
     ],
     dependencies: [
@@ -29,9 +29,11 @@ let package = Package(
         .target(name: "QAKitYAML", dependencies: ["CLibYAML"]),
         // The domain and the file formats: scorecards, audits, scoring, calibration, coaching.
         .target(name: "QAKit", dependencies: ["QAKitYAML"]),
-        // The thin command-line front end.
+        // The thin command-line front end. The target is `QAKitCLI` (not `qakit`) so that its folder
+        // and module cannot collide with `QAKit` on a case-insensitive file system; the product,
+        // and so the binary, is still `qakit`.
         .executableTarget(
-            name: "qakit",
+            name: "QAKitCLI",
             dependencies: [
                 "QAKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -47,7 +49,7 @@ let package = Package(
             exclude: ["Statistics/Fixtures/generate_agreement_fixtures.py", "Calibration/Snapshots", "Coaching/Snapshots"]
         ),
         // Runs the built `qakit` binary; its fixtures and bad-input corpus are read by path, not bundled.
-        .testTarget(name: "qakitCLITests", dependencies: ["qakit"], exclude: ["Fixtures", "Corpus"]),
+        .testTarget(name: "QAKitCLITests", dependencies: ["QAKitCLI"], exclude: ["Fixtures", "Corpus"]),
     ]
 )
 

@@ -30,9 +30,9 @@ seed() { # seed PREFIX FILE...: copies files into the corpus, PREFIX bytes first
         { printf "$prefix"; head -c 16384 "$file"; } > "$name"
     done
 }
-corpusFiles=Tests/qakitCLITests/Corpus
+corpusFiles=Tests/QAKitCLITests/Corpus
 case $target in
-    FuzzScorecard) seed '' scorecards/*.yaml Benchmarks/*.yaml Tests/qakitCLITests/Fixtures/*/*.yaml $corpusFiles/*.yaml ;;
+    FuzzScorecard) seed '' scorecards/*.yaml Benchmarks/*.yaml Tests/QAKitCLITests/Fixtures/*/*.yaml $corpusFiles/*.yaml ;;
     FuzzCSV) seed '\001' examples/*.csv $corpusFiles/*.csv; seed '\201' $corpusFiles/*.tsv ;;
     FuzzJSONLines) seed '\003' examples/*.jsonl $corpusFiles/*.jsonl ;;
     FuzzAudits)

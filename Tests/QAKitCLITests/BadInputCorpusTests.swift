@@ -13,7 +13,7 @@ struct CorpusCase: CustomTestStringConvertible, Sendable {
 
     var testDescription: String { file }
 
-    static let directory = QAKitProcess.packageRoot.appendingPathComponent("Tests/qakitCLITests/Corpus")
+    static let directory = QAKitProcess.packageRoot.appendingPathComponent("Tests/QAKitCLITests/Corpus")
 
     /// The manifest's cases: tab-separated `file`, `exit`, `arguments`, then one field per line
     /// of standard error (none when it is empty); `#` starts a comment line.

@@ -10,7 +10,7 @@ struct QAKitProcess {
         var standardError: String
     }
 
-    /// The package root, found from this file's path (`Tests/qakitCLITests/QAKitProcess.swift`).
+    /// The package root, found from this file's path (`Tests/QAKitCLITests/QAKitProcess.swift`).
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The fixture directory of these tests.

@@ -1,7 +1,16 @@
 #if canImport(Glibc)
 import Glibc
+/// The C library's `write(2)` and `exit(3)`, named once per platform so that callers need no `#if`.
+private let systemWrite = Glibc.write
+private let systemExit = Glibc.exit
+#elseif canImport(Musl)
+import Musl
+private let systemWrite = Musl.write
+private let systemExit = Musl.exit
 #elseif canImport(Darwin)
 import Darwin
+private let systemWrite = Darwin.write
+private let systemExit = Darwin.exit
 #endif
 import QAKit
 
@@ -20,13 +29,13 @@ enum Terminal {
     static func printError(_ text: String) {
         var line = text
         if !line.hasSuffix("\n") { line += "\n" }
-        line.withCString { _ = Glibc.write(STDERR_FILENO, $0, strlen($0)) }
+        line.withCString { _ = systemWrite(STDERR_FILENO, $0, strlen($0)) }
     }
 
     /// Overwrites the current terminal line on standard error with `text`.
     static func printProgress(_ text: String) {
         let line = "\r\u{1B}[K" + text
-        line.withCString { _ = Glibc.write(STDERR_FILENO, $0, strlen($0)) }
+        line.withCString { _ = systemWrite(STDERR_FILENO, $0, strlen($0)) }
     }
 
     /// Prints diagnostics compiler style, with the severity coloured on a terminal.
@@ -48,6 +57,6 @@ enum Terminal {
 
     static func exit(_ code: Int32) -> Never {
         fflush(nil)
-        Glibc.exit(code)
+        systemExit(code)
     }
 }
