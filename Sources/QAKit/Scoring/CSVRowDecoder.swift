@@ -253,7 +253,11 @@ final class CSVRowDecoder {
         let key = key(cells, date: date, scorecardIndex: cardIndex, joined: &joinedKeys)
         let creditStart = batchCredits.count
         batchCredits.append(contentsOf: UnsafeBufferPointer(rebasing: credits[0..<card.count]))
-        let team = teamColumns.lazy.map(cells.trimmed).first { !$0.isEmpty }
+        var team: Range<Int>?
+        for column in teamColumns where team == nil {
+            let value = cells.trimmed(column)
+            if !value.isEmpty { team = value }
+        }
         return Prepared(id: id, interactionID: interaction, agent: agent, reviewer: reviewer, date: date, team: team, key: key,
                         scorecardIndex: cardIndex, isCalibration: isCalibration, applies: applies, creditStart: creditStart)
     }

@@ -269,8 +269,8 @@ public final class ScoringRun {
         count(isCalibration: prepared.isCalibration, passed: evaluation.passed)
         directCount += 1
         if checksNameVariants {
-            checkNames(agent: span(prepared.agent), team: prepared.team.map(span), reviewer: span(prepared.reviewer), file: context.file,
-                       line: line, grouping: context.grouping, report: report)
+            nameVariants.note(agent: span(prepared.agent), team: prepared.team.map(span), reviewer: span(prepared.reviewer),
+                              file: context.file, line: line) { report($0.diagnostic(grouping: context.grouping)) }
         }
         try consumer.consume(ScoreRow(
             id: span(prepared.id), interactionID: span(prepared.interactionID), agent: span(prepared.agent), reviewer: span(prepared.reviewer),
@@ -319,38 +319,16 @@ public final class ScoringRun {
         fieldNames.formUnion(layout.metadataNames.lazy.filter { !$0.isEmpty })
     }
 
-    /// Reports each name of a scored audit that is a new variant of an earlier spelling.
-    private func checkNames(agent: UnsafeBufferPointer<UInt8>, team: UnsafeBufferPointer<UInt8>?, reviewer: UnsafeBufferPointer<UInt8>,
-                            file: String, line: Int, grouping: Grouping?, report: (Diagnostic) -> Void) {
-        func check(_ field: NameVariants.Field, _ spelling: UnsafeBufferPointer<UInt8>?) {
-            guard let spelling, let variant = nameVariants.note(field, spelling, file: file, line: line) else { return }
-            report(variant.diagnostic(grouping: grouping))
-        }
-        check(.agent, agent)
-        check(.team, team)
-        check(.reviewer, reviewer)
-    }
-
-    /// `checkNames` for an audit read by the general path.
-    private func checkNames(_ audit: Audit, grouping: Grouping?, report: (Diagnostic) -> Void) {
-        var (agent, reviewer, team) = (audit.agent, audit.reviewer, audit.metadata.value(named: "team") ?? "")
-        agent.withUTF8 { agent in
-            reviewer.withUTF8 { reviewer in
-                team.withUTF8 { team in
-                    checkNames(agent: agent, team: team.isEmpty ? nil : team, reviewer: reviewer, file: audit.file, line: audit.line,
-                               grouping: grouping, report: report)
-                }
-            }
-        }
-    }
-
     private func handle(_ outcome: AuditDecoder.Outcome, grouping: Grouping?, scored: (ScoredAudit) throws -> Void,
                         report: (Diagnostic) -> Void) throws {
         switch outcome {
         case .audit(let audit):
             let result = engines[audit.scorecardIndex].score(audit)
             count(isCalibration: audit.isCalibration, passed: result.passed)
-            if checksNameVariants { checkNames(audit, grouping: grouping, report: report) }
+            if checksNameVariants {
+                nameVariants.note(agent: audit.agent, team: audit.metadata.value(named: "team"), reviewer: audit.reviewer,
+                                  file: audit.file, line: audit.line) { report($0.diagnostic(grouping: grouping)) }
+            }
             try scored(ScoredAudit(audit: audit, result: result, shared: shared[audit.scorecardIndex]))
         case .rejected(let diagnostics):
             rejectedCount += 1
