@@ -51,6 +51,7 @@ struct CalibrateCommand: ParsableCommand {
     func run() throws {
         let scorecards = try scorecardOptions.load()
         let run = ScoringRun(scorecards: scorecards)
+        run.checksNameVariants = true
         var sources = try inputOptions.open(decoder: run.decoder)
         let options = CalibrationOptions(
             benchmark: benchmark, tolerance: tolerance.flatMap { Rational.parseDecimal($0)?.value },

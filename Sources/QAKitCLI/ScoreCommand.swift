@@ -22,8 +22,8 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Output format: table, csv, json or jsonl.")
     var format: ScoreFormat = .table
 
-    @Option(help: "Aggregate by agent, team, reviewer, scorecard, month, or any audit field.")
-    var by: String?
+    @Option(help: "Aggregate by agent, team, reviewer, scorecard, month, or any audit field; several keys (team,month or repeated) give one row per combination.")
+    var by: [String] = []
 
     @Flag(help: "Count calibration audits in --by aggregates.")
     var includeCalibration = false
@@ -32,15 +32,24 @@ struct ScoreCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
+        let grouping = try parsedGrouping()
         let scorecards = try scorecardOptions.load()
         let run = ScoringRun(scorecards: scorecards)
+        run.checksNameVariants = true
         var sources = try inputOptions.open(decoder: run.decoder)
+        // A CSV header names its fields up front: a key none has is refused before scoring.
+        let declared = sources.map(\.declaredFieldNames)
+        if let grouping, declared.allSatisfy({ $0 != nil }) {
+            try refuseUnknownKeys(grouping, fieldNames: Set(declared.compactMap { $0 }.joined()))
+        }
         let sink = try OutputTarget(path: output)
-        let aggregator = by.map { Aggregator(dimension: Aggregator.Dimension($0), includesCalibration: includeCalibration) }
+        let tableWidth = output == nil || output == "-" ? Terminal.outputWidth : nil
+        let aggregator = grouping.map { Aggregator(grouping: $0, includesCalibration: includeCalibration) }
         // Aggregates and CSV take rows (read straight from CSV bytes where possible); the other
         // formats take whole scored audits.
         let csv = aggregator == nil && format == .csv ? ScoreCSVWriter(sink: sink.sink, scorecards: scorecards) : nil
-        let writer = aggregator == nil && csv == nil ? AuditResultWriter(format: format, sink: sink.sink, scorecards: scorecards) : nil
+        let writer = aggregator == nil && csv == nil
+            ? AuditResultWriter(format: format, sink: sink.sink, scorecards: scorecards, tableWidth: tableWidth) : nil
         let progress = Progress(run: run)
         try writer?.begin()
         try csv?.begin()
@@ -50,7 +59,7 @@ struct ScoreCommand: ParsableCommand {
             do {
                 if let consumer: ScoreRowConsumer = aggregator ?? csv {
                     progress.consumer = consumer
-                    try run.runRows(&sources[index], key: aggregator?.dimension, consumer: progress.isShown ? progress : consumer,
+                    try run.runRows(&sources[index], key: grouping, consumer: progress.isShown ? progress : consumer,
                                     report: { Terminal.print([$0]) })
                 } else {
                     try run.run(&sources[index], scored: { scored in
@@ -70,14 +79,39 @@ struct ScoreCommand: ParsableCommand {
             Terminal.printError("qakit: error: an input could not be read; no output written")
             throw ExitCode(2)
         }
+        if let grouping {
+            // JSON Lines and YAML records name their fields one by one: only now is it known.
+            try refuseUnknownKeys(grouping, fieldNames: run.fieldNames.union(declared.compactMap { $0 }.joined()))
+        }
         try writer?.end()
         try csv?.end()
         if let aggregator {
-            try AggregateWriter.write(aggregator.aggregates, dimension: aggregator.dimension, format: format, to: sink.sink)
+            try AggregateWriter.write(aggregator.aggregates, grouping: aggregator.grouping, format: format, to: sink.sink,
+                                      tableWidth: tableWidth)
         }
         try sink.commit()
         Terminal.printError(Self.summary(run, calibrationExcluded: aggregator != nil && !includeCalibration))
         if run.rejectedCount > 0 || hadFatalError { throw ExitCode(1) }
+    }
+
+    /// The `--by` keys, or `nil` without `--by`; a mistake in them is a usage error (exit 2).
+    private func parsedGrouping() throws -> Grouping? {
+        guard !by.isEmpty else { return nil }
+        do {
+            return try Grouping(arguments: by)
+        } catch {
+            error.problems.forEach { Terminal.printError("qakit: error: \($0)") }
+            throw ExitCode(2)
+        }
+    }
+
+    /// Refuses (exit 2, nothing written) keys that no record has, one message per key.
+    private func refuseUnknownKeys(_ grouping: Grouping, fieldNames: Set<String>) throws {
+        let unknown = grouping.unknownKeys(fieldNames: fieldNames)
+        guard !unknown.isEmpty else { return }
+        unknown.forEach { Terminal.printError("qakit: error: \($0)") }
+        Terminal.printError("qakit: error: no output written")
+        throw ExitCode(2)
     }
 
     /// The closing line: scored, calibration, rejected, and the pass rate over non-calibration

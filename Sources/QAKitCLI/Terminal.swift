@@ -26,6 +26,15 @@ enum Terminal {
     /// Whether standard error is a terminal, for progress display.
     static var isInteractive: Bool { isatty(STDERR_FILENO) == 1 }
 
+    /// The width of the terminal standard output is, for tables; `nil` when it is not a
+    /// terminal (a pipe or a file), so that tables take their content's width.
+    static var outputWidth: Int? {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+
     static func printError(_ text: String) {
         var line = text
         if !line.hasSuffix("\n") { line += "\n" }

@@ -72,10 +72,10 @@ struct ScoreCommandTests {
     @Test func includeCalibration() throws {
         let output = try score("audits.csv", "--by", "agent", "--format", "csv", "--include-calibration")
         #expect(output.standardOutput == """
-            key,audits,mean_score,pass_rate,auto_fails
-            Ana,2,81.25,0.5,0
-            Ben,2,31.25,0,1
-            Cy,2,80.61,0.5,0
+            key,agent,audits,mean_score,pass_rate,auto_fails
+            Ana,Ana,2,81.25,0.5,0
+            Ben,Ben,2,31.25,0,1
+            Cy,Cy,2,80.61,0.5,0
 
             """)
     }
@@ -83,10 +83,10 @@ struct ScoreCommandTests {
     /// By month: 2026-08 is S-1 and S-2 (81.25), 2026-09 is S-3 and S-4 (31.25).
     @Test func byMonthAndByField() throws {
         let month = try score("audits.csv", "--by", "month", "--format", "csv")
-        #expect(month.standardOutput.contains("2026-08,2,81.25,0.5,0\n2026-09,2,31.25,0,1\n"))
+        #expect(month.standardOutput.contains("2026-08,2026-08,2,81.25,0.5,0\n2026-09,2026-09,2,31.25,0,1\n"))
         let ticketType = try score("audits.csv", "--by", "ticket_type", "--format", "csv")
         // general: S-1, S-3, S-4 → (112.5 + 0 + 62.5)/3 = 58.333… → 58.33; refund: S-2 → 50.
-        #expect(ticketType.standardOutput.contains("general,3,58.33,0.3333,1\nrefund,1,50.00,0,0\n"))
+        #expect(ticketType.standardOutput.contains("general,general,3,58.33,0.3333,1\nrefund,refund,1,50.00,0,0\n"))
     }
 
     @Test func outputFileIsWrittenWholeAndReplaced() throws {

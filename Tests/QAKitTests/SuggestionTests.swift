@@ -25,7 +25,7 @@ struct SuggestionTests {
         try Data("audit_id,interaction_id,agent,reting\nA1,I1,Ana,yes\n".utf8).write(to: URL(fileURLWithPath: file))
         defer { try? FileManager.default.removeItem(atPath: file) }
         for _ in 0..<20 {
-            let (text, _) = try RowRunTests.transcript(scorecards: cards, file: file, dimension: .agent, direct: false)
+            let (text, _) = try RowRunTests.transcript(scorecards: cards, file: file, grouping: Grouping([.agent]), direct: false)
             #expect(text.contains("column 'reting' is not a criterion or known field; did you mean 'greeting'?"))
         }
     }

@@ -26,7 +26,7 @@ public func fuzzAudits(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 private func transcript(format: AuditFormat, direct: Bool) -> String {
     let run = ScoringRun(scorecards: scorecards)
     let rows = StringSink()
-    let aggregator = Aggregator(dimension: .agent)
+    let aggregator = Aggregator(grouping: Grouping([.agent]))
     var lines: [String] = []
     let report = { (diagnostic: Diagnostic) in
         check(diagnostic.file == path, "diagnostic names another file: \(diagnostic)")
@@ -63,7 +63,7 @@ private func transcript(format: AuditFormat, direct: Bool) -> String {
     }
     let totals = StringSink()
     do {
-        try AggregateWriter.write(aggregator.aggregates, dimension: .agent, format: .csv, to: totals)
+        try AggregateWriter.write(aggregator.aggregates, grouping: Grouping([.agent]), format: .csv, to: totals)
     } catch {
         fatalError("unexpected error \(error)")
     }

@@ -25,9 +25,14 @@ public protocol AuditRecordSource {
     /// As `next()`, except that a CSV source appends a record's cells as bytes to `record` and
     /// yields `.csvRecord` instead of making a string per cell. Other sources yield `next()`'s items.
     mutating func nextItem(into record: inout CSVRecord) throws(InputError) -> RawSourceItem?
+    /// The metadata field names every record of the file has, when the file says so before its
+    /// records (a CSV header, once read); `nil` when only the records tell (JSON Lines, YAML).
+    var declaredFieldNames: [String]? { get }
 }
 
 extension AuditRecordSource {
+    public var declaredFieldNames: [String]? { nil }
+
     public mutating func nextItem(into record: inout CSVRecord) throws(InputError) -> RawSourceItem? {
         try next().map(RawSourceItem.item)
     }

@@ -70,6 +70,7 @@ struct PrimedSource<Base: AuditRecordSource>: AuditRecordSource {
 
     var file: String { base.file }
     var allowsFlagWords: Bool { base.allowsFlagWords }
+    var declaredFieldNames: [String]? { base.declaredFieldNames }
 
     mutating func next() throws(InputError) -> SourceItem? {
         guard let pending = first else { return try base.next() }

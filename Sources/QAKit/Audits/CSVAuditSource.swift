@@ -20,6 +20,10 @@ public struct CSVAuditSource: AuditRecordSource {
         }
     }
 
+    public var declaredFieldNames: [String]? {
+        layout?.metadataNames.filter { !$0.isEmpty }
+    }
+
     public mutating func next() throws(InputError) -> SourceItem? {
         var record = scratch
         scratch = CSVRecord()

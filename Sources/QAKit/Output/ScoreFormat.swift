@@ -5,10 +5,14 @@ public enum ScoreFormat: String, Sendable, CaseIterable {
 
 /// Writes per-audit results as they arrive, in any `ScoreFormat`.
 ///
-/// The table fits an 80-column terminal: long ids and names are shortened with `…`.
+/// The table is written at the end, once every row is known, because its columns fit their
+/// content (`TextTable`); the other formats stream.
 public final class AuditResultWriter {
     public let format: ScoreFormat
     private let sink: TextSink
+    /// The widest line the table may have (the terminal's width); `nil` for no limit.
+    private let tableWidth: Int?
+    private var table = TextTable(columns: AuditResultWriter.tableColumns)
     /// The CSV format's writer.
     private let csv: ScoreCSVWriter
     /// JSON and JSON Lines output waiting to be written.
@@ -16,16 +20,19 @@ public final class AuditResultWriter {
     private var count = 0
 
     /// `scorecards` decides the CSV's `section:<id>` columns (every section id, in first-seen order).
-    public init(format: ScoreFormat, sink: TextSink, scorecards: [Scorecard]) {
+    /// `tableWidth` limits the table's lines (the terminal's width); without it, columns are as
+    /// wide as their content.
+    public init(format: ScoreFormat, sink: TextSink, scorecards: [Scorecard], tableWidth: Int? = nil) {
         self.format = format
         self.sink = sink
+        self.tableWidth = tableWidth
         csv = ScoreCSVWriter(sink: sink, scorecards: scorecards)
     }
 
     public func begin() throws {
         switch format {
         case .csv: try csv.begin()
-        case .table: try sink.write(TableText.row(Self.tableHeader, widths: Self.tableWidths) + TableText.rule(Self.tableWidths))
+        case .table: break
         case .json: try sink.write("[")
         case .jsonl: break
         }
@@ -33,14 +40,14 @@ public final class AuditResultWriter {
 
     public func write(_ scored: ScoredAudit) throws {
         switch format {
-        case .csv: try ScoreRow.with(scored, dimension: nil, csv.consume)
+        case .csv: try ScoreRow.with(scored, grouping: nil, csv.consume)
         case .jsonl:
             scored.appendJSON(to: &json)
             json.bytes.append(0x0A)
         case .json:
             json.bytes += (count == 0 ? "\n  " : ",\n  ").utf8
             scored.appendJSON(to: &json)
-        case .table: try sink.write(TableText.row(Self.tableCells(scored), widths: Self.tableWidths))
+        case .table: table.append(Self.tableCells(scored))
         }
         count += 1
         if json.bytes.count >= 1 << 16 { try flushJSON() }
@@ -56,11 +63,11 @@ public final class AuditResultWriter {
         try flushJSON()
         if format == .json { try sink.write(count == 0 ? "]\n" : "\n]\n") }
         if format == .csv { try csv.end() }
+        if format == .table { try sink.write(table.rendered(maximumWidth: tableWidth)) }
     }
 
-    static let tableHeader = ["AUDIT", "AGENT", "SCORECARD", "DATE", "SCORE", "RESULT", "BAND"]
-    /// 12 + 16 + 14 + 10 + 7 + 6 + 8 plus six spaces = 79 columns.
-    static let tableWidths = [12, 16, 14, 10, -7, 6, 8]
+    static let tableColumns = ["AUDIT", "AGENT", "SCORECARD", "DATE"].map { TextTable.Column($0) }
+        + [TextTable.Column("SCORE", numeric: true), TextTable.Column("RESULT"), TextTable.Column("BAND")]
 
     static func tableCells(_ scored: ScoredAudit) -> [String] {
         let result = scored.result
@@ -70,65 +77,46 @@ public final class AuditResultWriter {
     }
 }
 
-/// Writes `--by` aggregates in any `ScoreFormat`.
+/// Writes `--by` aggregates in any `ScoreFormat`: per group the joined `key`, one column per
+/// `--by` key named after it, then the figures (docs/aggregates.md).
 public enum AggregateWriter {
-    public static func write(_ aggregates: [Aggregate], dimension: Aggregator.Dimension, format: ScoreFormat, to sink: TextSink) throws {
+    /// `tableWidth` limits the table's lines (the terminal's width); `nil` for no limit.
+    public static func write(_ aggregates: [Aggregate], grouping: Grouping, format: ScoreFormat, to sink: TextSink,
+                             tableWidth: Int? = nil) throws {
+        let names = grouping.dimensions.map(\.description)
         switch format {
         case .table:
-            let widths = [34, -7, -10, -10, -10]
-            try sink.write(TableText.row([dimension.description.uppercased(), "AUDITS", "MEAN", "PASS RATE", "AUTO-FAILS"], widths: widths))
-            try sink.write(TableText.rule(widths))
+            var table = TextTable(columns: names.map { TextTable.Column($0.uppercased()) }
+                + ["AUDITS", "MEAN", "PASS RATE", "AUTO-FAILS"].map { TextTable.Column($0, numeric: true) })
             for aggregate in aggregates {
-                try sink.write(TableText.row([
-                    aggregate.key, String(aggregate.audits), aggregate.meanScore?.formatted() ?? "-",
+                table.append(aggregate.values + [
+                    String(aggregate.audits), aggregate.meanScore?.formatted() ?? "-",
                     aggregate.passRate.map { ($0 * .hundred).formatted(places: 1) + "%" } ?? "-", String(aggregate.autoFails),
-                ], widths: widths))
+                ])
             }
+            try sink.write(table.rendered(maximumWidth: tableWidth))
         case .csv:
-            try sink.write(CSVText.row(["key", "audits", "mean_score", "pass_rate", "auto_fails"]))
+            try sink.write(CSVText.row(["key"] + names + ["audits", "mean_score", "pass_rate", "auto_fails"]))
             for aggregate in aggregates {
-                try sink.write(CSVText.row([aggregate.key, String(aggregate.audits), aggregate.meanScore?.formatted() ?? "",
-                                            aggregate.passRate?.decimalString() ?? "", String(aggregate.autoFails)]))
+                try sink.write(CSVText.row([aggregate.key] + aggregate.values + [
+                    String(aggregate.audits), aggregate.meanScore?.formatted() ?? "",
+                    aggregate.passRate?.decimalString() ?? "", String(aggregate.autoFails),
+                ]))
             }
         case .json:
-            try sink.write("[" + aggregates.map { "\n  " + json($0) }.joined(separator: ",") + (aggregates.isEmpty ? "]\n" : "\n]\n"))
+            try sink.write("[" + aggregates.map { "\n  " + json($0, names: names) }.joined(separator: ",") + (aggregates.isEmpty ? "]\n" : "\n]\n"))
         case .jsonl:
-            for aggregate in aggregates { try sink.write(json(aggregate) + "\n") }
+            for aggregate in aggregates { try sink.write(json(aggregate, names: names) + "\n") }
         }
     }
 
     /// `pass_rate` is exact to four decimals (0.8125), `mean_score` two (85.00).
-    static func json(_ aggregate: Aggregate) -> String {
-        JSONText.object([
-            ("key", JSONText.string(aggregate.key)),
+    static func json(_ aggregate: Aggregate, names: [String]) -> String {
+        JSONText.object([("key", JSONText.string(aggregate.key))] + zip(names, aggregate.values).map { ($0, JSONText.string($1)) } + [
             ("audits", String(aggregate.audits)),
             ("mean_score", JSONText.score(aggregate.meanScore)),
             ("pass_rate", aggregate.passRate?.decimalString() ?? "null"),
             ("auto_fails", String(aggregate.autoFails)),
         ])
-    }
-}
-
-/// Fixed-width text tables; a negative width right-aligns (numbers).
-public enum TableText {
-    public static func row(_ cells: [String], widths: [Int]) -> String {
-        var line = ""
-        for (index, (cell, width)) in zip(cells, widths).enumerated() {
-            let size = abs(width)
-            let fitted = fit(cell, size)
-            let padding = String(repeating: " ", count: size - fitted.count)
-            line += width < 0 ? padding + fitted : fitted + (index == cells.count - 1 ? "" : padding)
-            if index < cells.count - 1 { line += " " }
-        }
-        return line + "\n"
-    }
-
-    public static func rule(_ widths: [Int]) -> String {
-        widths.map { String(repeating: "-", count: abs($0)) }.joined(separator: " ") + "\n"
-    }
-
-    /// Shortens text to `width` characters, ending with `…` when cut.
-    static func fit(_ text: String, _ width: Int) -> String {
-        text.count <= width ? text : String(text.prefix(width - 1)) + "…"
     }
 }

@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Groups scored audits by a key (`--by`) and keeps exact running totals, in constant memory per key.
+/// Groups scored audits by one or more keys (`--by`) and keeps exact running totals, in constant
+/// memory per group.
 public final class Aggregator: ScoreRowConsumer {
     /// What to group by: a standard dimension or any audit field.
     public enum Dimension: Sendable, Hashable, CustomStringConvertible {
@@ -47,24 +48,25 @@ public final class Aggregator: ScoreRowConsumer {
         }
     }
 
-    public let dimension: Dimension
+    /// The keys audits are grouped by.
+    public let grouping: Grouping
     public let includesCalibration: Bool
     private var groups: [Aggregate] = []
     /// Each group's key as bytes, and the group index by key.
     private var keys: [[UInt8]] = []
     private var index = KeyIndex()
 
-    public init(dimension: Dimension, includesCalibration: Bool = false) {
-        self.dimension = dimension
+    public init(grouping: Grouping, includesCalibration: Bool = false) {
+        self.grouping = grouping
         self.includesCalibration = includesCalibration
     }
 
     /// Adds one scored audit; calibration audits are skipped unless included.
     public func add(_ scored: ScoredAudit) {
-        ScoreRow.with(scored, dimension: dimension, consume)
+        ScoreRow.with(scored, grouping: grouping, consume)
     }
 
-    /// Adds one row, whose key must be taken by this aggregator's dimension; calibration audits
+    /// Adds one row, whose key must be taken by this aggregator's grouping; calibration audits
     /// are skipped unless included.
     public func consume(_ row: ScoreRow) {
         guard includesCalibration || !row.isCalibration else { return }
@@ -72,9 +74,9 @@ public final class Aggregator: ScoreRowConsumer {
         groups[group].add(row)
     }
 
-    /// The groups, sorted by key.
+    /// The groups, sorted by their keys' values, first key first.
     public var aggregates: [Aggregate] {
-        groups.sorted { $0.key < $1.key }
+        groups.sorted { $0.values.lexicographicallyPrecedes($1.values) }
     }
 
     private func group(for key: UnsafeBufferPointer<UInt8>) -> Int {
@@ -82,19 +84,23 @@ public final class Aggregator: ScoreRowConsumer {
             keys[group].count == key.count && keys[group].withUnsafeBufferPointer { key.count == 0 || memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }
         } ?? {
             keys.append(Array(key))
-            groups.append(Aggregate(key: String(decoding: key, as: UTF8.self)))
+            groups.append(Aggregate(values: grouping.isSingle ? [String(decoding: key, as: UTF8.self)] : Grouping.components(of: key)))
             index.insert(key, value: groups.count - 1)
             return groups.count - 1
         }()
     }
 }
 
-/// Totals for one group (SPEC.md section 5): `key`, `audits`, `mean_score`, `pass_rate`, `auto_fails`.
+/// Totals for one group (docs/aggregates.md): `key`, one value per `--by` key, `audits`,
+/// `mean_score`, `pass_rate`, `auto_fails`.
 public struct Aggregate: Sendable {
-    /// The key shown for audits that lack the grouping field.
+    /// The value shown for audits that lack a grouping field.
     public static let noValue = "(none)"
 
-    public var key: String
+    /// The group's value of each key, in the grouping's order; `(none)` where audits lack the field.
+    public var values: [String]
+    /// The values joined with `Grouping.joiner`: the `key` field.
+    public var key: String { values.joined(separator: Grouping.joiner) }
     public var audits = 0
     /// Audits that had a score; the mean is over these.
     public var scoredAudits = 0
@@ -106,8 +112,8 @@ public struct Aggregate: Sendable {
     public var passes = 0
     public var autoFails = 0
 
-    public init(key: String) {
-        self.key = key
+    public init(values: [String]) {
+        self.values = values
     }
 
     mutating func add(_ row: ScoreRow) {

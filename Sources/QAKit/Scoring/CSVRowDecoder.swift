@@ -27,7 +27,10 @@ final class CSVRowDecoder {
     private let unnamedColumns: [Int]
     /// Metadata columns with their names, in column order.
     private let metadata: [(column: Int, name: String)]
-    private let key: KeySource
+    /// The metadata columns named `team`, when name variants are checked (else empty).
+    private let teamColumns: [Int]
+    /// Where each `--by` key's value comes from; empty without `--by`.
+    private let keys: [KeySource]
     /// The scorecards' ids as bytes (the run's).
     private let scorecardIDs: ByteStrings
     /// Per scorecard index, built when first needed; `nil` inside when the scorecard's records
@@ -35,9 +38,8 @@ final class CSVRowDecoder {
     private var cards: [Card??]
     private let credits: UnsafeMutableBufferPointer<Int64>
 
-    /// Where a row's `--by` key comes from (the cases of `Aggregator.Dimension.key(of:)`).
+    /// Where a `--by` key's value comes from (the cases of `Aggregator.Dimension.key(of:)`).
     private enum KeySource {
-        case none
         case column(Int)
         case date
         case month
@@ -92,7 +94,8 @@ final class CSVRowDecoder {
     /// Cached value of a cell that answers nothing.
     private static let unanswered = Int64.min + 1
 
-    init(layout: RecordLayout, decoder: AuditDecoder, engines: [ScoreEngine], scorecardIDs: ByteStrings, dimension: Aggregator.Dimension?) {
+    init(layout: RecordLayout, decoder: AuditDecoder, engines: [ScoreEngine], scorecardIDs: ByteStrings, grouping: Grouping?,
+         readsTeam: Bool) {
         self.layout = layout
         self.decoder = decoder
         self.engines = engines
@@ -107,25 +110,27 @@ final class CSVRowDecoder {
         let metadata = zip(layout.metadataColumns, layout.metadataNames).map { (column: $0, name: $1) }
         self.metadata = metadata.filter { !$0.name.isEmpty }
         unnamedColumns = metadata.filter { $0.name.isEmpty }.map(\.column)
+        teamColumns = readsTeam ? metadata.filter { $0.name == "team" }.map(\.column) : []
         self.scorecardIDs = scorecardIDs
         cards = Array(repeating: nil, count: decoder.scorecards.count)
         let agentColumn = agentColumn, reviewerColumn = reviewerColumn, idColumn = idColumn, interactionColumn = interactionColumn
-        key = switch dimension {
-        case nil: .none
-        case .agent?: .column(agentColumn)
-        case .reviewer?: .column(reviewerColumn)
-        case .team?: .metadata("team")
-        case .month?: .month
-        case .scorecard?: .scorecard
-        case .field(let name)?:
-            switch name {
-            case "audit_id": .column(idColumn)
-            case "interaction_id": .column(interactionColumn)
-            case "agent": .column(agentColumn)
-            case "reviewer": .column(reviewerColumn)
-            case "date": .date
-            case "month": .month
-            default: .metadata(name)
+        keys = (grouping?.dimensions ?? []).map { dimension -> KeySource in
+            switch dimension {
+            case .agent: .column(agentColumn)
+            case .reviewer: .column(reviewerColumn)
+            case .team: .metadata("team")
+            case .month: .month
+            case .scorecard: .scorecard
+            case .field(let name):
+                switch name {
+                case "audit_id": .column(idColumn)
+                case "interaction_id": .column(interactionColumn)
+                case "agent": .column(agentColumn)
+                case "reviewer": .column(reviewerColumn)
+                case "date": .date
+                case "month": .month
+                default: .metadata(name)
+                }
             }
         }
         credits = .allocate(capacity: 64)
@@ -176,13 +181,25 @@ final class CSVRowDecoder {
         var agent: Range<Int>
         var reviewer: Range<Int>
         var date: Range<Int>
-        /// The `--by` key: a range, or the scorecard's id (`keyIsScorecard`), or none.
-        var key: Range<Int>?
-        var keyIsScorecard: Bool
+        /// The first non-empty `team` cell, when name variants are checked.
+        var team: Range<Int>?
+        var key: Key
         var scorecardIndex: Int
         var isCalibration: Bool
         var applies: UInt64
         var creditStart: Int
+    }
+
+    /// Where a prepared record's `--by` key is.
+    enum Key {
+        /// No `--by`, or a single key whose field the record lacks.
+        case none
+        /// A single key's value: a range of the record's bytes.
+        case cell(Range<Int>)
+        /// A single `--by scorecard`: the id of the record's scorecard.
+        case scorecard
+        /// Several keys: a range of the batch's `keys`, in `Grouping`'s joined encoding.
+        case joined(Range<Int>)
     }
 
     /// Checks everything about a record that does not depend on the records before it, and
@@ -190,7 +207,7 @@ final class CSVRowDecoder {
     /// Only the duplicate-id check is left, for `ScoringRun` to make in record order, just
     /// before it scores the record with `ScoringPlan.evaluate` (which cannot overflow: only such
     /// plans get a card).
-    func prepare(_ cells: Cells, credits batchCredits: inout [Int64]) -> Prepared? {
+    func prepare(_ cells: Cells, credits batchCredits: inout [Int64], keys joinedKeys: inout [UInt8]) -> Prepared? {
         let id = cells.trimmed(idColumn)
         let interaction = cells.trimmed(interactionColumn)
         let agent = cells.trimmed(agentColumn)
@@ -233,18 +250,45 @@ final class CSVRowDecoder {
         }
         for column in card.foreignColumns where !cells.trimmed(column).isEmpty { return nil }
 
-        let key: Range<Int>? = switch self.key {
-        case .none, .scorecard: nil
-        case .column(let column): cells.trimmed(column)
-        case .date: date
-        case .month: date.lowerBound..<date.lowerBound + 7
-        case .metadata(let name): metadataValue(name, cells)
-        }
+        let key = key(cells, date: date, scorecardIndex: cardIndex, joined: &joinedKeys)
         let creditStart = batchCredits.count
         batchCredits.append(contentsOf: UnsafeBufferPointer(rebasing: credits[0..<card.count]))
-        return Prepared(id: id, interactionID: interaction, agent: agent, reviewer: reviewer, date: date, key: key,
-                        keyIsScorecard: { if case .scorecard = self.key { true } else { false } }(), scorecardIndex: cardIndex,
-                        isCalibration: isCalibration, applies: applies, creditStart: creditStart)
+        var team: Range<Int>?
+        for column in teamColumns where team == nil {
+            let value = cells.trimmed(column)
+            if !value.isEmpty { team = value }
+        }
+        return Prepared(id: id, interactionID: interaction, agent: agent, reviewer: reviewer, date: date, team: team, key: key,
+                        scorecardIndex: cardIndex, isCalibration: isCalibration, applies: applies, creditStart: creditStart)
+    }
+
+    /// The record's `--by` key; several keys' values are appended to `joined`.
+    private func key(_ cells: Cells, date: Range<Int>, scorecardIndex: Int, joined: inout [UInt8]) -> Key {
+        func range(_ source: KeySource) -> Range<Int>? {
+            switch source {
+            case .column(let column): cells.trimmed(column)
+            case .date: date
+            case .month: date.lowerBound..<date.lowerBound + 7
+            case .scorecard: nil
+            case .metadata(let name): metadataValue(name, cells)
+            }
+        }
+        switch keys.count {
+        case 0: return .none
+        case 1:
+            if case .scorecard = keys[0] { return .scorecard }
+            return range(keys[0]).map(Key.cell) ?? .none
+        default:
+            let start = joined.count
+            for source in keys {
+                if case .scorecard = source {
+                    Grouping.appendComponent(scorecardIDs.span(scorecardIndex), to: &joined)
+                } else {
+                    Grouping.appendComponent(range(source).map(cells.span), to: &joined)
+                }
+            }
+            return .joined(start..<joined.count)
+        }
     }
 
     /// The first non-empty value of a metadata column named `name`, as `AuditFields.value(named:)`.

@@ -16,6 +16,8 @@ struct RowBatch {
     var cells = CSVRecord()
     var prepared: [CSVRowDecoder.Prepared] = []
     var credits: [Int64] = []
+    /// The joined `--by` keys of prepared records, when there are several keys.
+    var keys: [UInt8] = []
 
     /// Whether the batch should be handed on.
     var isFull: Bool { items.count >= ScoringRun.batchSize || cells.bytes.count >= 1 << 16 }

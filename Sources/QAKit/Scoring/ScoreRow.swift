@@ -11,7 +11,8 @@ public struct ScoreRow {
     let reviewer: UnsafeBufferPointer<UInt8>
     /// `YYYY-MM-DD`.
     let date: UnsafeBufferPointer<UInt8>
-    /// The value of the run's `--by` field; `nil` when the audit has none (`(none)`).
+    /// The value of the run's `--by` key; `nil` when the audit lacks it (`(none)`). With several
+    /// keys, every value in `Grouping`'s joined encoding.
     let key: UnsafeBufferPointer<UInt8>?
     let scorecardIndex: Int
     let isCalibration: Bool
@@ -75,20 +76,19 @@ public struct ScoreRow {
         }
     }
 
-    /// Calls `body` with the row of a scored audit, its key taken by `dimension`.
-    static func with<T>(_ scored: ScoredAudit, dimension: Aggregator.Dimension?, _ body: (ScoreRow) throws -> T) rethrows -> T {
+    /// Calls `body` with the row of a scored audit, its key taken by `grouping`.
+    static func with<T>(_ scored: ScoredAudit, grouping: Grouping?, _ body: (ScoreRow) throws -> T) rethrows -> T {
         let audit = scored.audit
-        let key = dimension.flatMap { dimension -> String? in
-            let key = dimension.key(of: scored)
-            return key == Aggregate.noValue ? nil : key
-        }
+        let key = grouping.flatMap { $0.key(of: scored) }
         var text: [UInt8] = []
         var ranges: [Range<Int>] = []
-        for field in [audit.id, audit.interactionID, audit.agent, audit.reviewer, audit.date.description, key ?? ""] {
+        for field in [audit.id, audit.interactionID, audit.agent, audit.reviewer, audit.date.description] {
             let start = text.count
             text += field.utf8
             ranges.append(start..<text.count)
         }
+        ranges.append(text.count..<text.count + (key?.count ?? 0))
+        text += key ?? []
         return try text.withUnsafeBufferPointer { bytes in
             func span(_ index: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[ranges[index]]) }
             return try body(ScoreRow(id: span(0), interactionID: span(1), agent: span(2), reviewer: span(3), date: span(4),

@@ -47,6 +47,14 @@ public final class ScoringRun {
     /// Non-calibration audits with a pass/fail, and those that passed: the summary's pass rate.
     public internal(set) var judgedCount = 0
     public internal(set) var passedCount = 0
+    /// The metadata field names of every record `runRows` read, valid or not: with
+    /// `Grouping.standardKeys`, the keys an aggregate can have.
+    public private(set) var fieldNames: Set<String> = []
+    private var lastLayout: RecordLayout?
+    /// Whether to report agent, team and reviewer names that differ from an earlier spelling only
+    /// in case or whitespace, as warnings through `report` (`NameVariants`). Set before a run.
+    public var checksNameVariants = false
+    private var nameVariants = NameVariants()
     /// Audits `runRows` scored straight from CSV bytes (the rest took the general path).
     internal(set) var directCount = 0
 
@@ -73,13 +81,17 @@ public final class ScoringRun {
     ///
     /// On a machine with more than one core, records are read and validated on a second thread
     /// (`RecordPipeline`) while this one scores them and calls `scored`; the calls and their order
-    /// are the same either way.
+    /// are the same either way. `grouping`, when the caller groups the audits, is named in
+    /// name-variant warnings (`checksNameVariants`).
     public func run(
         _ source: inout some AuditRecordSource,
+        grouping: Grouping? = nil,
         scored: (ScoredAudit) throws -> Void,
         report: (Diagnostic) -> Void
     ) throws {
-        guard RecordPipeline<[AuditItem]>.isUseful else { return try runSequentially(&source, scored: scored, report: report) }
+        guard RecordPipeline<[AuditItem]>.isUseful else {
+            return try runSequentially(&source, grouping: grouping, scored: scored, report: report)
+        }
         // Read once: a source's file and flag rule do not change, and reading them through the
         // pointer per record copied the whole source each time.
         let file = source.file
@@ -105,7 +117,7 @@ public final class ScoringRun {
                 }
                 return true
             }
-            guard pipeline.start() else { return try runSequentially(&pointer.pointee, scored: scored, report: report) }
+            guard pipeline.start() else { return try runSequentially(&pointer.pointee, grouping: grouping, scored: scored, report: report) }
             defer { pipeline.finish() }
             while var batch = pipeline.next() {
                 for index in batch.indices {
@@ -120,7 +132,7 @@ public final class ScoringRun {
                         rejectedCount += 1
                         report(diagnostic)
                     case .warning(let diagnostic): report(diagnostic)
-                    case .decoded(let outcome): try handle(outcome, scored: scored, report: report)
+                    case .decoded(let outcome): try handle(outcome, grouping: grouping, scored: scored, report: report)
                     }
                 }
             }
@@ -130,6 +142,7 @@ public final class ScoringRun {
     /// `run` on the calling thread alone.
     func runSequentially(
         _ source: inout some AuditRecordSource,
+        grouping: Grouping?,
         scored: (ScoredAudit) throws -> Void,
         report: (Diagnostic) -> Void
     ) throws {
@@ -144,7 +157,7 @@ public final class ScoringRun {
                 report(diagnostic)
             case .record(let values, let layout, let line):
                 let outcome = decoder.decode(values: values, layout: layout, file: file, line: line, allowFlagWords: allowsFlagWords)
-                try handle(outcome, scored: scored, report: report)
+                try handle(outcome, grouping: grouping, scored: scored, report: report)
             }
         }
     }
@@ -161,7 +174,7 @@ public final class ScoringRun {
     }
 
     /// Reads every record of `source` as `run` does, handing each scored audit to `consumer` as
-    /// a `ScoreRow` whose key is taken by `dimension`. This is what `score --by` and
+    /// a `ScoreRow` whose key is taken by `grouping`. This is what `score --by` and
     /// `score --format csv` use.
     ///
     /// CSV records are only split into cells on the reading thread; on this one,
@@ -169,14 +182,15 @@ public final class ScoringRun {
     /// takes the path of `run`, with the same results and diagnostics.
     public func runRows(
         _ source: inout some AuditRecordSource,
-        key dimension: Aggregator.Dimension?,
+        key grouping: Grouping?,
         consumer: ScoreRowConsumer,
         report: (Diagnostic) -> Void
     ) throws {
-        let context = RowContext(file: source.file, allowsFlagWords: source.allowsFlagWords, dimension: dimension)
+        let context = RowContext(file: source.file, allowsFlagWords: source.allowsFlagWords, grouping: grouping)
         let decoder = self.decoder
         let engines = self.engines
         let scorecardIDs = self.scorecardIDs
+        let readsTeam = checksNameVariants
         try withUnsafeMutablePointer(to: &source) { pointer in
             var rowDecoder: CSVRowDecoder?
             /// Reads items into `batch` until it is full; `false` after the last.
@@ -195,9 +209,9 @@ public final class ScoringRun {
                         case .csvRecord(let layout, let cells)?:
                             if rowDecoder?.layout !== layout {
                                 rowDecoder = CSVRowDecoder(layout: layout, decoder: decoder, engines: engines, scorecardIDs: scorecardIDs,
-                                                           dimension: dimension)
+                                                           grouping: grouping, readsTeam: readsTeam)
                             }
-                            let prepared = batch.cells.withBytes(of: cells) { rowDecoder!.prepare($0, credits: &batch.credits) }
+                            let prepared = batch.cells.withBytes(of: cells) { rowDecoder!.prepare($0, credits: &batch.credits, keys: &batch.keys) }
                             if let prepared { batch.prepared.append(prepared) }
                             batch.items.append(.csv(layout, cells: cells, line: batch.cells.line,
                                                     prepared: prepared == nil ? -1 : batch.prepared.count - 1))
@@ -230,14 +244,15 @@ public final class ScoringRun {
     private struct RowContext {
         let file: String
         let allowsFlagWords: Bool
-        let dimension: Aggregator.Dimension?
+        let grouping: Grouping?
     }
 
     /// Scores a prepared CSV record and hands its row to `consumer`, unless its id is a
     /// duplicate (or, which cannot happen, its arithmetic overflows): then `false`, for the
     /// general path, which reports it.
     private func finish(_ prepared: CSVRowDecoder.Prepared, bytes: UnsafeBufferPointer<UInt8>, credits: [Int64],
-                        consumer: ScoreRowConsumer) throws -> Bool {
+                        keys: UnsafeBufferPointer<UInt8>, line: Int, context: RowContext, consumer: ScoreRowConsumer,
+                        report: (Diagnostic) -> Void) throws -> Bool {
         let plan = engines[prepared.scorecardIndex].plan!
         let evaluation = credits.withUnsafeBufferPointer { credits in
             plan.evaluate(credits: UnsafeBufferPointer(rebasing: credits[prepared.creditStart..<prepared.creditStart + plan.items.count]),
@@ -245,9 +260,18 @@ public final class ScoringRun {
         }
         func span(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
         guard let evaluation, decoder.insertID(bytes: span(prepared.id)) else { return false }
-        let key = prepared.keyIsScorecard ? scorecardIDs.span(prepared.scorecardIndex) : prepared.key.map(span)
+        let key: UnsafeBufferPointer<UInt8>? = switch prepared.key {
+        case .none: nil
+        case .cell(let range): span(range)
+        case .scorecard: scorecardIDs.span(prepared.scorecardIndex)
+        case .joined(let range): UnsafeBufferPointer(rebasing: keys[range])
+        }
         count(isCalibration: prepared.isCalibration, passed: evaluation.passed)
         directCount += 1
+        if checksNameVariants {
+            nameVariants.note(agent: span(prepared.agent), team: prepared.team.map(span), reviewer: span(prepared.reviewer),
+                              file: context.file, line: line) { report($0.diagnostic(grouping: context.grouping)) }
+        }
         try consumer.consume(ScoreRow(
             id: span(prepared.id), interactionID: span(prepared.interactionID), agent: span(prepared.agent), reviewer: span(prepared.reviewer),
             date: span(prepared.date), key: key, scorecardIndex: prepared.scorecardIndex, isCalibration: prepared.isCalibration,
@@ -257,21 +281,24 @@ public final class ScoringRun {
 
     /// Scores a batch's records and hands them to `consumer`, and its problems to `report`, in order.
     private func consume(_ batch: RowBatch, context: RowContext, consumer: ScoreRowConsumer, report: (Diagnostic) -> Void) throws {
-        let scored = { (scored: ScoredAudit) throws in try ScoreRow.with(scored, dimension: context.dimension, consumer.consume) }
+        let scored = { (scored: ScoredAudit) throws in try ScoreRow.with(scored, grouping: context.grouping, consumer.consume) }
         let record = batch.cells
-        try record.bytes.withUnsafeBufferPointer { bytes in
+        try record.bytes.withUnsafeBufferPointer { bytes in try batch.keys.withUnsafeBufferPointer { keys in
             for item in batch.items {
                 switch item {
                 case .csv(let layout, let cells, let line, let prepared):
-                    if prepared >= 0, try finish(batch.prepared[prepared], bytes: bytes, credits: batch.credits, consumer: consumer) {
+                    note(layout)
+                    if prepared >= 0, try finish(batch.prepared[prepared], bytes: bytes, credits: batch.credits, keys: keys, line: line,
+                                                 context: context, consumer: consumer, report: report) {
                         continue
                     }
                     let values = cells.map(record.string(at:))
                     try handle(decoder.decode(values: values, layout: layout, file: context.file, line: line,
-                                              allowFlagWords: context.allowsFlagWords), scored: scored, report: report)
+                                              allowFlagWords: context.allowsFlagWords), grouping: context.grouping, scored: scored, report: report)
                 case .values(let values, let layout, let line):
+                    note(layout)
                     try handle(decoder.decode(values: values, layout: layout, file: context.file, line: line,
-                                              allowFlagWords: context.allowsFlagWords), scored: scored, report: report)
+                                              allowFlagWords: context.allowsFlagWords), grouping: context.grouping, scored: scored, report: report)
                 case .problem(let diagnostic):
                     rejectedCount += 1
                     report(diagnostic)
@@ -281,14 +308,27 @@ public final class ScoringRun {
                     throw error
                 }
             }
-        }
+        } }
     }
 
-    private func handle(_ outcome: AuditDecoder.Outcome, scored: (ScoredAudit) throws -> Void, report: (Diagnostic) -> Void) throws {
+    /// Adds the field names of a record's layout to `fieldNames`; a pointer comparison for a
+    /// record with the layout of the one before.
+    @inline(__always) private func note(_ layout: RecordLayout) {
+        guard layout !== lastLayout else { return }
+        lastLayout = layout
+        fieldNames.formUnion(layout.metadataNames.lazy.filter { !$0.isEmpty })
+    }
+
+    private func handle(_ outcome: AuditDecoder.Outcome, grouping: Grouping?, scored: (ScoredAudit) throws -> Void,
+                        report: (Diagnostic) -> Void) throws {
         switch outcome {
         case .audit(let audit):
             let result = engines[audit.scorecardIndex].score(audit)
             count(isCalibration: audit.isCalibration, passed: result.passed)
+            if checksNameVariants {
+                nameVariants.note(agent: audit.agent, team: audit.metadata.value(named: "team"), reviewer: audit.reviewer,
+                                  file: audit.file, line: audit.line) { report($0.diagnostic(grouping: grouping)) }
+            }
             try scored(ScoredAudit(audit: audit, result: result, shared: shared[audit.scorecardIndex]))
         case .rejected(let diagnostics):
             rejectedCount += 1

@@ -49,7 +49,7 @@ struct ScoringRunTests {
             if pipelined {
                 try run.run(&source, scored: scored, report: report)
             } else {
-                try run.runSequentially(&source, scored: scored, report: report)
+                try run.runSequentially(&source, grouping: nil, scored: scored, report: report)
             }
         } catch {
             lines.append("thrown: \(error)")
