@@ -92,10 +92,12 @@ public final class CriterionExportWriter {
             switch format {
             case .csv:
                 buffer += head
-                for cell in [cells.section, cells.criterion, cells.type] {
-                    buffer += cell
-                    buffer.append(UInt8(ascii: ","))
-                }
+                buffer += cells.section
+                buffer.append(UInt8(ascii: ","))
+                buffer += cells.criterion
+                buffer.append(UInt8(ascii: ","))
+                buffer += cells.type
+                buffer.append(UInt8(ascii: ","))
                 appendCSV(answer)
                 appendCSV(credit, isNumber: true)
                 buffer += cells.weight
@@ -189,7 +191,9 @@ public final class CriterionExportWriter {
 
     /// A cell and its `,`; a decimal number is written as it is, anything else spreadsheet-safe.
     private func appendCSV(_ text: String?, isNumber: Bool = false) {
-        if let text { buffer += isNumber ? Array(text.utf8) : SpreadsheetCSV.cell(text) }
+        if let text {
+            if isNumber { buffer.append(contentsOf: text.utf8) } else { SpreadsheetCSV.append(text, to: &buffer) }
+        }
         buffer.append(UInt8(ascii: ","))
     }
 

@@ -10,16 +10,25 @@ public enum SpreadsheetCSV {
     public static func cell(_ text: String) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 3)
+        append(text, to: &bytes)
+        return bytes
+    }
+
+    /// Appends `cell(text)` to `bytes`.
+    public static func append(_ text: String, to bytes: inout [UInt8]) {
         let utf8 = text.utf8
         let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
         if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
         if let first = utf8.first, isFormulaStart(first), !isDecimalNumber(utf8) { bytes.append(UInt8(ascii: "'")) }
-        for byte in utf8 {
-            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-            bytes.append(byte)
+        if needsQuotes {
+            for byte in utf8 {
+                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+                bytes.append(byte)
+            }
+        } else {
+            bytes.append(contentsOf: utf8)
         }
         if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
-        return bytes
     }
 
     static func isFormulaStart(_ byte: UInt8) -> Bool {
