@@ -44,7 +44,7 @@ public final class RecordLayout: @unchecked Sendable {
     /// The metadata columns in order, and their names: every record of the layout shares the
     /// names, and keeps only its values (`AuditFields`).
     let metadataColumns: [Int]
-    let metadataNames: [String]
+    public let metadataNames: [String]
     /// Column index of each standard field by `StandardField.ordinal`, -1 when absent: read for
     /// every field of every record, so an array rather than a dictionary.
     private let standardColumns: [Int]
