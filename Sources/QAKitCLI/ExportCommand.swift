@@ -36,6 +36,7 @@ struct ExportCommand: ParsableCommand {
         let period = try PeriodOption(from: from, to: to)
         let scorecards = try scorecardOptions.load()
         let run = ScoringRun(scorecards: scorecards)
+        run.checksNameVariants = true
         let metadata = format == .csv ? try MetadataColumns.scan(inputOptions, decoder: run.decoder) : []
         var sources = try inputOptions.open(decoder: run.decoder)
         let sink = try OutputTarget(path: output)
