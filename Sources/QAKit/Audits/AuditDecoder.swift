@@ -12,6 +12,10 @@ public final class AuditDecoder {
     public let scorecards: [Scorecard]
     /// Every criterion id of every loaded scorecard, to tell answer columns from metadata.
     public let criterionIDs: Set<String>
+    /// The top-level keys of a JSON or YAML audit that qakit reads: the standard fields, answer
+    /// and comment columns (`greeting`, `greeting.comment`), and every field a loaded scorecard's
+    /// `when` or `applies_to` tests. A list or an object under any other key is ignored.
+    let readFields: Set<String>
     private var seenIDs = AuditIDSet()
     private let scorecardIndex: [String: Int]
     /// Each scorecard's criteria in order, flattened once rather than per record.
@@ -26,6 +30,10 @@ public final class AuditDecoder {
     public init(scorecards: [Scorecard]) {
         self.scorecards = scorecards
         criterionIDs = Set(scorecards.flatMap { $0.criteria.map(\.criterion.id) })
+        let conditions = scorecards.flatMap { [$0.appliesTo] + $0.criteria.map(\.criterion.when) }.compactMap { $0 }
+        readFields = Set(RecordLayout.StandardField.allCases.map(\.rawValue))
+            .union(criterionIDs).union(criterionIDs.map { $0 + ".comment" })
+            .union(conditions.flatMap { $0.clauses.map(\.field) })
         var index: [String: Int] = [:]
         for (offset, scorecard) in scorecards.enumerated() { index[scorecard.id] = offset }
         scorecardIndex = index

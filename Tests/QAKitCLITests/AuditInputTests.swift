@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// How the reading commands take their inputs (issue 10): nested JSON and YAML fields, header
+/// checks made once per file, and directories of audit files. Each case runs the real binary on
+/// files written into a fresh directory; the corpus (`Corpus/manifest.tsv`) holds the rest.
+@Suite("audit inputs")
+struct AuditInputTests {
+    static let scorecards = ScoreCommandTests.scorecards
+
+    /// The first two audits of `Fixtures/score/audits.jsonl` (S-1 scores 112.50, S-2 50.00: worked
+    /// out in `ScoreCommandTests.handComputedScores`).
+    static let jsonAudits = try! String(contentsOf: ScoreCommandTests.directory.appendingPathComponent("audits.jsonl"), encoding: .utf8)
+        .split(separator: "\n").prefix(2).map(String.init)
+
+    /// Writes `files` (name → contents) into a fresh directory.
+    static func directory(_ files: [String: String]) throws -> URL {
+        let directory = try QAKitProcess.temporaryDirectory()
+        for (name, text) in files {
+            try Data(text.utf8).write(to: directory.appendingPathComponent(name))
+        }
+        return directory
+    }
+
+    @Test("a list or object under a key qakit does not read is ignored")
+    func nestedUnusedFieldsAreIgnored() throws {
+        let nested = Self.jsonAudits.map { $0.replacingOccurrences(of: "\"team\":", with: "\"tags\": [\"a\", {\"b\": 1}], \"custom_fields\": {\"x\": [1]}, \"team\":") }
+        let directory = try Self.directory(["nested.jsonl": nested.joined(separator: "\n") + "\n"])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = try QAKitProcess.run(["score", "-s", Self.scorecards, "--format", "jsonl", "nested.jsonl"], in: directory)
+        #expect(output.standardError == "qakit: scored 2 audits, rejected 0; pass rate 50.0% (1 of 2)\n")
+        #expect(output.status == 0)
+        #expect(output.standardOutput.split(separator: "\n").map { ScoreCommandTests.number("score", in: $0) } == ["112.50", "50.00"])
+    }
+
+    /// `refund_terms` has `when: { ticket_type: [refund] }`: a list there cannot be ignored, since
+    /// the condition reads the field.
+    @Test("a list under a field a scorecard condition reads is a located error")
+    func nestedConditionFieldIsAnError() throws {
+        let nested = Self.jsonAudits[1].replacingOccurrences(of: "\"ticket_type\": \"refund\"", with: "\"ticket_type\": [\"refund\"]")
+        let directory = try Self.directory(["nested.jsonl": nested + "\n"])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = try QAKitProcess.run(["score", "-s", Self.scorecards, "nested.jsonl"], in: directory)
+        #expect(output.standardError == """
+            nested.jsonl:1: error: audit 'S-2', field 'ticket_type': expected a string, number or boolean, found a list
+            qakit: scored 0 audits, rejected 1
+
+            """)
+        #expect(output.status == 1)
+    }
+}
