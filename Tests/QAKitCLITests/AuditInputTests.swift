@@ -48,4 +48,57 @@ struct AuditInputTests {
             """)
         #expect(output.status == 1)
     }
+
+    /// `Fixtures/score/audits.jsonl` (S-1…S-6) split over two files of a directory, with a file
+    /// that is no audit and a subdirectory that must both be left out.
+    static func auditDirectory() throws -> URL {
+        let lines = try String(contentsOf: ScoreCommandTests.directory.appendingPathComponent("audits.jsonl"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        let directory = try Self.directory([
+            // Named so that name order (b-…, then c-…) differs from the order written here.
+            "c-later.ndjson": lines[3...].joined(separator: "\n") + "\n",
+            "b-first.jsonl": lines[0...2].joined(separator: "\n") + "\n",
+            "notes.txt": "not an audit file\n",
+        ])
+        let archive = directory.appendingPathComponent("archive")
+        try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+        try Data((lines[0] + "\n").utf8).write(to: archive.appendingPathComponent("old.jsonl"))
+        return directory
+    }
+
+    @Test("score DIR reads every audit file in it, sorted by name, not its subdirectories")
+    func directoryIsReadInNameOrder() throws {
+        let directory = try Self.auditDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let whole = try QAKitProcess.run(["score", "-s", Self.scorecards, "--format", "jsonl",
+                                          ScoreCommandTests.directory.appendingPathComponent("audits.jsonl").path])
+        let output = try QAKitProcess.run(["score", "-s", Self.scorecards, "--format", "jsonl", "."], in: directory)
+        #expect(output.standardError == "qakit: scored 6 audits (2 calibration), rejected 0; pass rate 25.0% (1 of 4)\n")
+        #expect(output.status == 0)
+        // Same audits in the same order; only the file each came from differs, if printed at all.
+        #expect(output.standardOutput.split(separator: "\n").map { ScoreCommandTests.number("score", in: $0) }
+                == whole.standardOutput.split(separator: "\n").map { ScoreCommandTests.number("score", in: $0) })
+    }
+
+    @Test("every reading command takes a directory", arguments: [
+        ["explain", "--audit", "S-6"], ["calibrate"], ["coach"],
+    ])
+    func everyReadingCommandTakesADirectory(_ command: [String]) throws {
+        let directory = try Self.auditDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = try QAKitProcess.run([command[0], "-s", Self.scorecards, "."] + command.dropFirst(), in: directory)
+        #expect(!output.standardError.contains("cannot tell the format"))
+        #expect(!output.standardError.contains("error"), "\(output.standardError)")
+        #expect(output.status == 0)
+    }
+
+    @Test("a directory without audit files is an error, exit 2")
+    func emptyDirectoryIsAnError() throws {
+        let directory = try Self.directory(["notes.txt": "nothing here\n"])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = try QAKitProcess.run(["score", "-s", Self.scorecards, "."], in: directory)
+        #expect(output.standardError == ".: error: directory holds no audit files (*.csv, *.tsv, *.jsonl, *.ndjson, *.yaml, *.yml); subdirectories are not searched\n")
+        #expect(output.status == 2)
+        #expect(output.standardOutput.isEmpty)
+    }
 }
