@@ -101,4 +101,51 @@ struct AuditInputTests {
         #expect(output.status == 2)
         #expect(output.standardOutput.isEmpty)
     }
+
+    /// Issue 10: a renamed `agent` column on a 425,000-row export printed 424,994 errors. Now the
+    /// header is checked once: one error, exit 2, nothing written, whichever command reads it.
+    @Test("a required column missing from a CSV header is one error for the file, exit 2", arguments: [
+        ["score", "-o", "scores.csv"], ["explain", "--audit", "A-1"], ["calibrate"], ["coach"],
+    ])
+    func missingRequiredColumnIsOneError(_ command: [String]) throws {
+        let rows = (1...20_000).map { "A-\($0),T-\($0),Ana,Rev One,2026-08-03,yes,yes,resolved,10,5" }
+        let directory = try Self.directory([
+            "big.csv": (["audit_id,interaction_id,Agent,reviewer,date,greeting,verified,outcome,accuracy,empathy"] + rows)
+                .joined(separator: "\n") + "\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = try QAKitProcess.run([command[0], "-s", Self.scorecards, "big.csv"] + command.dropFirst(), in: directory)
+        #expect(output.standardError == """
+            big.csv:1: error: the header lacks required column 'agent' (every audit needs audit_id, interaction_id, agent, \
+            reviewer and date); is column 'Agent' meant to be 'agent'? (names are case-sensitive)
+
+            """)
+        #expect(output.status == 2)
+        #expect(output.standardOutput.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("scores.csv").path))
+    }
+
+    /// With two scorecards loaded the row's `scorecard` picks one, so the header cannot decide;
+    /// the records are rejected one by one, but an error every record shares is printed once,
+    /// then counted. Scorecard `support` requires `empathy` (no `when`); `tiny` does not have it.
+    /// 3,000 `support` rows are rejected, the one `tiny` row scores 100·(1 + 8/10)/2 = 90 ≥ 80.
+    @Test("an error every record shares is printed once with a count", arguments: [[], ["--by", "agent"]])
+    func sharedRecordErrorIsCollapsed(_ options: [String]) throws {
+        let rows = (1...3_000).map { "A-\($0),T-\($0),Ana,Rev One,2026-08-03,support,yes,yes,resolved,10" }
+        let directory = try Self.directory([
+            "cards.csv": (["audit_id,interaction_id,agent,reviewer,date,scorecard,greeting,verified,outcome,accuracy"] + rows
+                          + ["Z-1,T-9,Ana,Rev One,2026-08-03,tiny,yes,,,8"]).joined(separator: "\n") + "\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let tiny = QAKitProcess.packageRoot.appendingPathComponent("Tests/QAKitCLITests/Corpus/scorecards/tiny.yaml").path
+        let output = try QAKitProcess.run(["score", "-s", Self.scorecards, "-s", tiny, "cards.csv"] + options, in: directory)
+        let problem = "field 'empathy': required criterion 'empathy' is unanswered; there is no 'empathy' column"
+        #expect(output.standardError == """
+            cards.csv:2: error: audit 'A-1', \(problem)
+            cards.csv: error: 2999 more records rejected for the same reason as line 2 (\(problem))
+            qakit: scored 1 audit, rejected 3000; pass rate 100.0% (1 of 1)
+
+            """)
+        #expect(output.status == 1)
+    }
 }

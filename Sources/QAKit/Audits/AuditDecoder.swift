@@ -84,6 +84,11 @@ public final class AuditDecoder {
     /// or a missing trailing cell) is unanswered. `allowFlagWords` accepts yes/no/1/0 for
     /// `calibration` (CSV).
     public func decode(values: [String], layout: RecordLayout, file: String, line: Int, allowFlagWords: Bool) -> Outcome {
+        guard HeaderCheck.requiredFields.contains(where: { layout.column(of: $0) != nil }) else {
+            // A help-desk ticket or some other object: five "missing field" errors would bury it.
+            let message = "record skipped: not an audit: it has none of the fields \(HeaderCheck.requiredFieldList)"
+            return .rejected([Diagnostic(.error, message, file: file, line: line, sharedCause: message)])
+        }
         var problems = RecordProblems(file: file, line: line)
         func field(_ name: RecordLayout.StandardField) -> String? {
             guard let column = layout.column(of: name), column < values.count else { return nil }
@@ -94,7 +99,8 @@ public final class AuditDecoder {
         problems.auditID = id
         func missing(_ name: RecordLayout.StandardField) {
             let hint = layout.misspelling(of: name.rawValue).map { "; is column '\($0)' meant to be '\(name.rawValue)'?" } ?? ""
-            problems.add(field: name.rawValue, "missing required field '\(name.rawValue)'\(hint)")
+            // With no column or key at all, every record of this layout has the same problem.
+            problems.add(field: name.rawValue, "missing required field '\(name.rawValue)'\(hint)", isShared: layout.column(of: name) == nil)
         }
         if id == nil { missing(.auditID) }
         func required(_ name: RecordLayout.StandardField) -> String {
@@ -209,7 +215,8 @@ public final class AuditDecoder {
                 let criterion = criteria[offset]
                 let applies = criterion.when?.matchesWithoutAllocating(lookup) ?? true
                 if applies, criterion.isRequired, !problems.has(field: criterion.id) {
-                    problems.add(field: criterion.id, unansweredMessage(criterion, hasColumn: plan.answerColumn[offset] != nil, layout: layout))
+                    let hasColumn = plan.answerColumn[offset] != nil
+                    problems.add(field: criterion.id, unansweredMessage(criterion, hasColumn: hasColumn, layout: layout), isShared: !hasColumn)
                 }
             }
             answers.append(answer)
@@ -254,7 +261,9 @@ struct RecordProblems {
     let file: String
     let line: Int
     var auditID: String?
-    private(set) var entries: [(field: String, message: String)] = []
+    /// Each problem's field and message, and whether it comes from the record's layout rather
+    /// than its values (`Diagnostic.sharedCause`).
+    private(set) var entries: [(field: String, message: String, isShared: Bool)] = []
 
     init(file: String, line: Int) {
         self.file = file
@@ -263,8 +272,8 @@ struct RecordProblems {
 
     var isEmpty: Bool { entries.isEmpty }
 
-    mutating func add(field: String, _ message: String) {
-        entries.append((field, message))
+    mutating func add(field: String, _ message: String, isShared: Bool = false) {
+        entries.append((field, message, isShared))
     }
 
     func has(field: String) -> Bool {
@@ -275,7 +284,8 @@ struct RecordProblems {
     var diagnostics: [Diagnostic] {
         let subject = auditID.map { "audit '\($0)'" } ?? "record without audit_id"
         return entries.map { entry in
-            Diagnostic(.error, "\(subject), field '\(entry.field)': \(entry.message)", file: file, line: line)
+            let problem = "field '\(entry.field)': \(entry.message)"
+            return Diagnostic(.error, "\(subject), \(problem)", file: file, line: line, sharedCause: entry.isShared ? problem : nil)
         }
     }
 }

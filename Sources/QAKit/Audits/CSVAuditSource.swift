@@ -64,7 +64,8 @@ public struct CSVAuditSource: AuditRecordSource {
         }
     }
 
-    /// Reads the header row, rejecting a file without one or with a column named twice.
+    /// Reads the header row, rejecting a file without one, with a column named twice, or without
+    /// a column that every record needs (`HeaderCheck`).
     private mutating func readHeader() throws(InputError) {
         let first: CSVReadResult?
         do {
@@ -88,6 +89,9 @@ public struct CSVAuditSource: AuditRecordSource {
                 seen[name] = index
             }
             let layout = decoder.layout(names: names)
+            if let problem = HeaderCheck.problem(with: layout, scorecards: decoder.scorecards, file: file, line: row.line) {
+                throw problem
+            }
             pendingWarnings = decoder.headerWarnings(for: layout, file: file, line: row.line)
             self.layout = layout
         }

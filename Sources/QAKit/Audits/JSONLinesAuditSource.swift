@@ -7,6 +7,13 @@ public struct JSONLinesAuditSource: AuditRecordSource {
     private var builder: KeyedRecordBuilder
     /// Whether a line has been read, to tell an empty file from the end of one.
     private var isStarted = false
+    /// Items read ahead to decide whether this is an audit file at all, in reverse order.
+    private var readAhead: [SourceItem] = []
+    private var isDecided = false
+
+    /// How many lines may be read ahead to find an object with any field an audit needs: a file
+    /// whose first 1,000 objects have none is not an audit file, whatever follows.
+    static let decidingRecords = 1_000
 
     /// Opens `path` (`-` for standard input); a missing or unreadable file is an `InputError`.
     public init(path: String, decoder: AuditDecoder) throws(InputError) {
@@ -19,7 +26,36 @@ public struct JSONLinesAuditSource: AuditRecordSource {
         }
     }
 
+    /// The next item; the first call reads ahead until an object has a required field, so that
+    /// a file of other objects (a ticket export) is one error, `not an audit file`, not one
+    /// rejected record per line.
     public mutating func next() throws(InputError) -> SourceItem? {
+        if !isDecided { try decide() }
+        if let item = readAhead.popLast() { return item }
+        return try read()
+    }
+
+    private mutating func decide() throws(InputError) {
+        isDecided = true
+        var items: [SourceItem] = []
+        /// The lines of the objects read so far, none of which has a required field.
+        var others: [Int] = []
+        while items.count < Self.decidingRecords, let item = try read() {
+            items.append(item)
+            guard case .record(_, let layout, let line) = item else { continue }
+            if HeaderCheck.requiredFields.contains(where: { layout.column(of: $0) != nil }) {
+                readAhead = items.reversed()
+                return
+            }
+            others.append(line)
+        }
+        if let first = others.first {
+            throw HeaderCheck.notAuditFile(file: file, line: first, records: others.count, isAll: items.count < Self.decidingRecords)
+        }
+        readAhead = items.reversed()
+    }
+
+    private mutating func read() throws(InputError) -> SourceItem? {
         defer { isStarted = true }
         let result: JSONLinesResult?
         do {

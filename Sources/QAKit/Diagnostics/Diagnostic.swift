@@ -19,13 +19,19 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
     public var line: Int?
     /// 1-based column in Unicode scalars, when known.
     public var column: Int?
+    /// For a record's problem caused by the columns or keys the record has, not by its values
+    /// (a required field with no key at all), the problem without the record's audit id: every
+    /// record of the same shape has the same one, so a run reports it once with a count
+    /// (`RepeatedProblems`). `nil` for a problem of the record's own values.
+    public var sharedCause: String?
 
-    public init(_ severity: Severity, _ message: String, file: String, line: Int? = nil, column: Int? = nil) {
+    public init(_ severity: Severity, _ message: String, file: String, line: Int? = nil, column: Int? = nil, sharedCause: String? = nil) {
         self.severity = severity
         self.message = message
         self.file = file
         self.line = line
         self.column = column
+        self.sharedCause = sharedCause
     }
 
     public init(_ severity: Severity, _ message: String, file: String, at mark: Mark) {

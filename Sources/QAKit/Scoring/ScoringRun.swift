@@ -50,6 +50,11 @@ public final class ScoringRun {
     /// Audits `runRows` scored straight from CSV bytes (the rest took the general path).
     internal(set) var directCount = 0
 
+    /// Whether a problem that every record of a file's shape shares (a key missing from every
+    /// line, `Diagnostic.sharedCause`) is reported once, with a count at the end of the file,
+    /// rather than once per record. Off for a caller that looks for one record's problems.
+    public var reportsRepeatsOnce = true
+
     /// Records per batch handed between the threads.
     static let batchSize = 256
 
@@ -75,6 +80,20 @@ public final class ScoringRun {
     /// (`RecordPipeline`) while this one scores them and calls `scored`; the calls and their order
     /// are the same either way.
     public func run(
+        _ source: inout some AuditRecordSource,
+        scored: (ScoredAudit) throws -> Void,
+        report: (Diagnostic) -> Void
+    ) throws {
+        let repeats = reportsRepeatsOnce ? RepeatedProblems() : nil
+        defer { repeats?.summary().forEach(report) }
+        try runPipelined(&source, scored: scored, report: { diagnostic in
+            guard let repeats else { return report(diagnostic) }
+            if let shown = repeats.filter(diagnostic) { report(shown) }
+        })
+    }
+
+    /// `run`, its problems reported as they come.
+    private func runPipelined(
         _ source: inout some AuditRecordSource,
         scored: (ScoredAudit) throws -> Void,
         report: (Diagnostic) -> Void
@@ -168,6 +187,21 @@ public final class ScoringRun {
     /// `CSVRowDecoder` scores the valid ones straight from their bytes, and every other record
     /// takes the path of `run`, with the same results and diagnostics.
     public func runRows(
+        _ source: inout some AuditRecordSource,
+        key dimension: Aggregator.Dimension?,
+        consumer: ScoreRowConsumer,
+        report: (Diagnostic) -> Void
+    ) throws {
+        let repeats = reportsRepeatsOnce ? RepeatedProblems() : nil
+        defer { repeats?.summary().forEach(report) }
+        try runRowsPipelined(&source, key: dimension, consumer: consumer, report: { diagnostic in
+            guard let repeats else { return report(diagnostic) }
+            if let shown = repeats.filter(diagnostic) { report(shown) }
+        })
+    }
+
+    /// `runRows`, its problems reported as they come.
+    private func runRowsPipelined(
         _ source: inout some AuditRecordSource,
         key dimension: Aggregator.Dimension?,
         consumer: ScoreRowConsumer,
