@@ -148,4 +148,17 @@ struct AuditInputTests {
             """)
         #expect(output.status == 1)
     }
+
+    /// JSON Lines has no header: the objects decide. A ticket export of 1,500 lines is decided
+    /// on its first 1,000 objects, one error, exit 2.
+    @Test("a long JSON Lines file of other objects is not an audit file")
+    func longTicketExportIsNotAnAuditFile() throws {
+        let tickets = (1...1_500).map { #"{"ticket_id": \#($0), "status": "open", "tags": ["vip"]}"# }
+        let directory = try Self.directory(["tickets.jsonl": tickets.joined(separator: "\n") + "\n"])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = try QAKitProcess.run(["score", "-s", Self.scorecards, "tickets.jsonl"], in: directory)
+        #expect(output.standardError ==
+            "tickets.jsonl:1: error: not an audit file: none of its first 1000 records has any of the fields audit_id, interaction_id, agent, reviewer and date\n")
+        #expect(output.status == 2)
+    }
 }

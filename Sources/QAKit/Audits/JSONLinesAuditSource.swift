@@ -14,6 +14,9 @@ public struct JSONLinesAuditSource: AuditRecordSource {
     /// How many lines may be read ahead to find an object with any field an audit needs: a file
     /// whose first 1,000 objects have none is not an audit file, whatever follows.
     static let decidingRecords = 1_000
+    /// How many bytes of values the lines read ahead may hold (as much as one line may): past
+    /// it, reading goes on without deciding, so memory stays bounded on huge non-audit lines.
+    static let decidingBytes = JSONLinesReader.defaultMaximumLineBytes
 
     /// Opens `path` (`-` for standard input); a missing or unreadable file is an `InputError`.
     public init(path: String, decoder: AuditDecoder) throws(InputError) {
@@ -40,10 +43,12 @@ public struct JSONLinesAuditSource: AuditRecordSource {
         var items: [SourceItem] = []
         /// The lines of the objects read so far, none of which has a required field.
         var others: [Int] = []
+        var bytes = 0
         while items.count < Self.decidingRecords, let item = try read() {
             items.append(item)
-            guard case .record(_, let layout, let line) = item else { continue }
-            if HeaderCheck.requiredFields.contains(where: { layout.column(of: $0) != nil }) {
+            guard case .record(let values, let layout, let line) = item else { continue }
+            bytes += values.reduce(0) { $0 + $1.utf8.count }
+            if HeaderCheck.requiredFields.contains(where: { layout.column(of: $0) != nil }) || bytes > Self.decidingBytes {
                 readAhead = items.reversed()
                 return
             }
