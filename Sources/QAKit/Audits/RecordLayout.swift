@@ -14,7 +14,7 @@ public final class RecordLayout: @unchecked Sendable {
         case metadata(String)
     }
 
-    /// The fields SPEC.md section 3 defines.
+    /// The fields docs/audits.md defines.
     public enum StandardField: String, Sendable, CaseIterable {
         case auditID = "audit_id", interactionID = "interaction_id", agent, reviewer, date, scorecard, calibration, comment
 
