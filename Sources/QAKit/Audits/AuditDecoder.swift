@@ -84,7 +84,7 @@ public final class AuditDecoder {
     /// or a missing trailing cell) is unanswered. `allowFlagWords` accepts yes/no/1/0 for
     /// `calibration` (CSV).
     public func decode(values: [String], layout: RecordLayout, file: String, line: Int, allowFlagWords: Bool) -> Outcome {
-        guard HeaderCheck.requiredFields.contains(where: { layout.column(of: $0) != nil }) else {
+        guard HeaderCheck.hasRequiredField(layout) else {
             // A help-desk ticket or some other object: five "missing field" errors would bury it.
             let message = "record skipped: not an audit: it has none of the fields \(HeaderCheck.requiredFieldList)"
             return .rejected([Diagnostic(.error, message, file: file, line: line, sharedCause: message)])

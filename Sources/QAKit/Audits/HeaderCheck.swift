@@ -1,6 +1,7 @@
 /// What a CSV or TSV header says about every record below it, checked once per file: a column
 /// that every record needs and the header lacks would otherwise reject each record alike (a
-/// renamed `agent` column on a 425,000-row export gave 424,994 identical errors).
+/// renamed `agent` column on a 425,000-row export gave 424,994 identical errors). JSON Lines and
+/// YAML have no header; their readers use `notAuditFile` when no object has a required field.
 ///
 /// The check reads only the header's names, so it costs nothing per row. Rules (docs/audits.md):
 /// - a header with none of the required fields and no near-miss of one is not an audit file;
@@ -19,31 +20,35 @@ enum HeaderCheck {
 
     /// The problem that makes the file unreadable, or `nil` when its header can hold audits.
     static func problem(with layout: RecordLayout, scorecards: [Scorecard], file: String, line: Int) -> InputError? {
+        var message = missingFieldProblem(layout)
+        if message == nil, scorecards.count == 1 { message = missingCriterionProblem(layout, scorecards) }
+        return message.map { InputError(file: file, line: line, message: $0, isUnreadable: true) }
+    }
+
+    /// The required fields the header lacks, or that it is not an audit file at all.
+    private static func missingFieldProblem(_ layout: RecordLayout) -> String? {
         let missing = requiredFields.filter { layout.column(of: $0) == nil }.map(\.rawValue)
+        guard !missing.isEmpty else { return nil }
         let hints = missing.compactMap { name in layout.misspelling(of: name).map { hint(column: $0, for: name) } }
-        let needed = "every audit needs \(requiredFieldList)"
         if missing.count == requiredFields.count && hints.isEmpty {
-            return InputError(file: file, line: line, message: "not an audit file: the header has none of the columns an audit needs (\(requiredFieldList))",
-                              isUnreadable: true)
+            return "not an audit file: the header has none of the columns an audit needs (\(requiredFieldList))"
         }
-        if !missing.isEmpty {
-            let noun = missing.count == 1 ? "column" : "columns"
-            return InputError(file: file, line: line,
-                              message: "the header lacks required \(noun) \(list(missing, quoted: true)) (\(needed))" + hints.joined(),
-                              isUnreadable: true)
-        }
-        guard scorecards.count == 1, let scorecard = scorecards.first else { return nil }
+        let noun = missing.count == 1 ? "column" : "columns"
+        return "the header lacks required \(noun) \(list(missing, quoted: true)) (every audit needs \(requiredFieldList))" + hints.joined()
+    }
+
+    /// The required criteria without `when` that have no column, for a run whose only scorecard
+    /// is `scorecards[0]` (so every record is scored with it).
+    private static func missingCriterionProblem(_ layout: RecordLayout, _ scorecards: [Scorecard]) -> String? {
+        let scorecard = scorecards[0]
         let plan = layout.plan(for: scorecards, index: 0)
         let absent = scorecard.criteria.map(\.criterion).enumerated().filter { offset, criterion in
             criterion.isRequired && criterion.when == nil && plan.answerColumn[offset] == nil
         }.map(\.element.id)
         guard !absent.isEmpty else { return nil }
-        let criterionHints = absent.compactMap { id in layout.misspelling(of: id).map { hint(column: $0, for: id) } }
+        let hints = absent.compactMap { id in layout.misspelling(of: id).map { hint(column: $0, for: id) } }
         let noun = absent.count == 1 ? "a column for required criterion" : "columns for required criteria"
-        return InputError(file: file, line: line,
-                          message: "the header lacks \(noun) \(list(absent, quoted: true)) of scorecard '\(scorecard.id)', so no record could be scored"
-                              + criterionHints.joined(),
-                          isUnreadable: true)
+        return "the header lacks \(noun) \(list(absent, quoted: true)) of scorecard '\(scorecard.id)', so no record could be scored" + hints.joined()
     }
 
     /// The error for a JSON Lines or YAML file in which none of the `records` objects read has
@@ -52,6 +57,11 @@ enum HeaderCheck {
         let counted = records == 1 ? "its only record has" : isAll ? "none of its \(records) records has" : "none of its first \(records) records has"
         return InputError(file: file, line: line, message: "not an audit file: \(counted) any of the fields \(requiredFieldList)",
                           isUnreadable: true)
+    }
+
+    /// Whether a record of `layout` has a column or key for any required field.
+    static func hasRequiredField(_ layout: RecordLayout) -> Bool {
+        requiredFields.contains { layout.column(of: $0) != nil }
     }
 
     /// Whether `keys` (a JSON object's or YAML mapping's) name any required field.

@@ -48,7 +48,7 @@ public struct JSONLinesAuditSource: AuditRecordSource {
             items.append(item)
             guard case .record(let values, let layout, let line) = item else { continue }
             bytes += values.reduce(0) { $0 + $1.utf8.count }
-            if HeaderCheck.requiredFields.contains(where: { layout.column(of: $0) != nil }) || bytes > Self.decidingBytes {
+            if HeaderCheck.hasRequiredField(layout) || bytes > Self.decidingBytes {
                 readAhead = items.reversed()
                 return
             }

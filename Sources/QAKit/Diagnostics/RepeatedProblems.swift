@@ -6,21 +6,28 @@
 /// after it are still rejected and counted by the run, only not listed one by one. A class, so
 /// that the run's reporting closure can update it.
 final class RepeatedProblems {
+    /// Whether repeats are held back at all; when not, every diagnostic is passed on.
+    let isEnabled: Bool
     /// Per shared cause: the first report and how many records repeated it since.
     private var seen: [String: (first: Diagnostic, repeats: Int)] = [:]
     /// The causes in the order first seen, for a stable summary.
     private var order: [String] = []
 
-    /// `diagnostic` if it should be reported now, `nil` for a repeat (counted).
-    func filter(_ diagnostic: Diagnostic) -> Diagnostic? {
-        guard let cause = diagnostic.sharedCause else { return diagnostic }
+    init(isEnabled: Bool = true) {
+        self.isEnabled = isEnabled
+    }
+
+    /// Hands `diagnostic` to `report` unless it repeats a shared cause already reported (then
+    /// it is counted for `summary()`).
+    func pass(_ diagnostic: Diagnostic, to report: (Diagnostic) -> Void) {
+        guard isEnabled, let cause = diagnostic.sharedCause else { return report(diagnostic) }
         if seen[cause] != nil {
             seen[cause]!.repeats += 1
-            return nil
+            return
         }
         seen[cause] = (diagnostic, 0)
         order.append(cause)
-        return diagnostic
+        report(diagnostic)
     }
 
     /// One line per problem that repeated: `a.jsonl: error: 399999 more records rejected for the

@@ -84,12 +84,9 @@ public final class ScoringRun {
         scored: (ScoredAudit) throws -> Void,
         report: (Diagnostic) -> Void
     ) throws {
-        let repeats = reportsRepeatsOnce ? RepeatedProblems() : nil
-        defer { repeats?.summary().forEach(report) }
-        try runPipelined(&source, scored: scored, report: { diagnostic in
-            guard let repeats else { return report(diagnostic) }
-            if let shown = repeats.filter(diagnostic) { report(shown) }
-        })
+        let repeats = RepeatedProblems(isEnabled: reportsRepeatsOnce)
+        defer { repeats.summary().forEach(report) }
+        try runPipelined(&source, scored: scored, report: { repeats.pass($0, to: report) })
     }
 
     /// `run`, its problems reported as they come.
@@ -192,12 +189,9 @@ public final class ScoringRun {
         consumer: ScoreRowConsumer,
         report: (Diagnostic) -> Void
     ) throws {
-        let repeats = reportsRepeatsOnce ? RepeatedProblems() : nil
-        defer { repeats?.summary().forEach(report) }
-        try runRowsPipelined(&source, key: dimension, consumer: consumer, report: { diagnostic in
-            guard let repeats else { return report(diagnostic) }
-            if let shown = repeats.filter(diagnostic) { report(shown) }
-        })
+        let repeats = RepeatedProblems(isEnabled: reportsRepeatsOnce)
+        defer { repeats.summary().forEach(report) }
+        try runRowsPipelined(&source, key: dimension, consumer: consumer, report: { repeats.pass($0, to: report) })
     }
 
     /// `runRows`, its problems reported as they come.
