@@ -87,9 +87,10 @@ public final class AuditDecoder {
         guard HeaderCheck.hasRequiredField(layout) else {
             // A help-desk ticket or some other object: five "missing field" errors would bury it.
             let message = "record skipped: not an audit: it has none of the fields \(HeaderCheck.requiredFieldList)"
-            return .rejected([Diagnostic(.error, message, file: file, line: line, sharedCause: message)])
+            return .rejected([Diagnostic(.error, message, file: file, line: line,
+                                         sharedCause: .init(message, listedRecords: RecordProblems.listedRecords(layout)))])
         }
-        var problems = RecordProblems(file: file, line: line)
+        var problems = RecordProblems(file: file, line: line, layout: layout)
         func field(_ name: RecordLayout.StandardField) -> String? {
             guard let column = layout.column(of: name), column < values.count else { return nil }
             let text = AnswerParser.trimmed(values[column])
@@ -238,7 +239,7 @@ public final class AuditDecoder {
     private func unansweredMessage(_ criterion: Criterion, hasColumn: Bool, layout: RecordLayout) -> String {
         var message = "required criterion '\(criterion.id)' is unanswered"
         if !hasColumn {
-            message += "; there is no '\(criterion.id)' column"
+            message += layout.isKeyed ? "; 'answers' has no '\(criterion.id)'" : "; there is no '\(criterion.id)' column"
             if let misspelt = layout.names.first(where: { Suggestion.closest(to: $0, among: [criterion.id]) != nil && $0 != criterion.id }) {
                 message += " (is '\(misspelt)' a misspelling of '\(criterion.id)'?)"
             }
@@ -265,9 +266,19 @@ struct RecordProblems {
     /// than its values (`Diagnostic.sharedCause`).
     private(set) var entries: [(field: String, message: String, isShared: Bool)] = []
 
-    init(file: String, line: Int) {
+    /// How many records with a shared problem are listed in full (`Diagnostic.SharedCause`).
+    let listedRecords: Int
+
+    init(file: String, line: Int, layout: RecordLayout) {
         self.file = file
         self.line = line
+        listedRecords = Self.listedRecords(layout)
+    }
+
+    /// A CSV header's missing column is every record's problem, so one record shows it; a JSON or
+    /// YAML record's missing key may be that record's own omission, so the first 10 are listed.
+    static func listedRecords(_ layout: RecordLayout) -> Int {
+        layout.isKeyed ? 10 : 1
     }
 
     var isEmpty: Bool { entries.isEmpty }
@@ -285,7 +296,7 @@ struct RecordProblems {
         let subject = auditID.map { "audit '\($0)'" } ?? "record without audit_id"
         return entries.map { entry in
             let problem = "field '\(entry.field)': \(entry.message)"
-            return Diagnostic(.error, "\(subject), \(problem)", file: file, line: line, sharedCause: entry.isShared ? problem : nil)
+            return Diagnostic(.error, "\(subject), \(problem)", file: file, line: line, sharedCause: entry.isShared ? .init(problem, listedRecords: listedRecords) : nil)
         }
     }
 }
