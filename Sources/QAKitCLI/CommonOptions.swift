@@ -36,17 +36,25 @@ struct AuditInputOptions: ParsableArguments {
     @Option(help: "Audit format when the extension does not tell (and for standard input): \(AuditFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var inputFormat: AuditFormat?
 
-    @Argument(help: "Audit files (.csv, .tsv, .jsonl, .ndjson, .yaml, .yml); '-' reads standard input.")
+    @Argument(help: "Audit files (.csv, .tsv, .jsonl, .ndjson, .yaml, .yml) or directories of them; '-' reads standard input.")
     var inputs: [String]
 
     /// Opens every input before anything is scored, so a missing file stops the run (exit 2)
-    /// before any output is written.
+    /// before any output is written. A directory stands for the audit files in it
+    /// (`AuditPaths.files(at:)`).
     func open(decoder: AuditDecoder) throws -> [any AuditRecordSource] {
         var sources: [any AuditRecordSource] = []
         var failed = false
-        for path in inputs {
+        for input in inputs {
             do {
-                sources.append(try AuditSources.open(path: path, format: format(of: path), decoder: decoder))
+                for path in try AuditPaths.files(at: input) {
+                    do {
+                        sources.append(try AuditSources.open(path: path, format: format(of: path), decoder: decoder))
+                    } catch let error as InputError {
+                        Terminal.print([error.diagnostic])
+                        failed = true
+                    }
+                }
             } catch let error as InputError {
                 Terminal.print([error.diagnostic])
                 failed = true

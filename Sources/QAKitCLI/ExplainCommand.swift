@@ -17,6 +17,8 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let scorecards = try scorecardOptions.load()
         let run = ScoringRun(scorecards: scorecards)
+        // The audit's own problems are wanted, even when other records share them.
+        run.reportsRepeatsOnce = false
         var sources = try inputOptions.open(decoder: run.decoder)
         var found: ScoredAudit?
         var rejection: [Diagnostic] = []

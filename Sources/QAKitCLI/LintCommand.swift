@@ -29,10 +29,12 @@ struct LintCommand: ParsableCommand {
         if result.hasErrors { throw ExitCode(1) }
     }
 
-    /// `3 scorecards checked: 0 errors, 2 warnings`.
+    /// `3 scorecards checked: 0 errors, 2 warnings`. A path that could not be read (one that does
+    /// not exist, most often) is an error too: a summary of "0 errors" after it would read as a pass.
     static func summary(of result: ScorecardLoadResult) -> String {
         let files = result.checkedFiles.count
-        return "\(counted(files, "scorecard")) checked: \(counted(result.count(.error), "error")), \(counted(result.count(.warning), "warning"))"
+        let errors = result.count(.error) + result.unreadablePaths.count
+        return "\(counted(files, "scorecard")) checked: \(counted(errors, "error")), \(counted(result.count(.warning), "warning"))"
     }
 
     private static func counted(_ count: Int, _ noun: String) -> String {

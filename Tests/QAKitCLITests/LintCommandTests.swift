@@ -45,6 +45,15 @@ struct LintCommandTests {
         let output = try QAKitProcess.run(["lint", fixture("valid"), "/nonexistent/qakit.yaml"])
         #expect(output.status == 2)
         #expect(output.standardError == "qakit: error: cannot read '/nonexistent/qakit.yaml': No such file or directory\n")
+        #expect(output.standardOutput == "1 scorecard checked: 1 error, 0 warnings\n")
+    }
+
+    /// Issue 10: `qakit lint missing.yaml` ended with "0 errors" although nothing was checked.
+    @Test func missingFileIsCountedAsAnError() throws {
+        let output = try QAKitProcess.run(["lint", "/nonexistent/missing.yaml"])
+        #expect(output.status == 2)
+        #expect(output.standardError == "qakit: error: cannot read '/nonexistent/missing.yaml': No such file or directory\n")
+        #expect(output.standardOutput == "0 scorecards checked: 1 error, 0 warnings\n")
     }
 
     @Test func defaultsToTheScorecardsDirectory() throws {

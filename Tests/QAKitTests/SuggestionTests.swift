@@ -22,7 +22,7 @@ struct SuggestionTests {
     func headerWarningIsStable() throws {
         let cards = RowRunTests.scorecards("scorecards")
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("qakit-reting-\(UUID().uuidString).csv").path
-        try Data("audit_id,interaction_id,agent,reting\nA1,I1,Ana,yes\n".utf8).write(to: URL(fileURLWithPath: file))
+        try Data("audit_id,interaction_id,agent,reviewer,date,reting\nA1,I1,Ana,Rev,2026-08-01,yes\n".utf8).write(to: URL(fileURLWithPath: file))
         defer { try? FileManager.default.removeItem(atPath: file) }
         for _ in 0..<20 {
             let (text, _) = try RowRunTests.transcript(scorecards: cards, file: file, grouping: Grouping([.agent]), direct: false)

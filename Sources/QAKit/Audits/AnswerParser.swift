@@ -1,4 +1,4 @@
-/// Reads one answer cell as SPEC.md section 3 defines, case-insensitively.
+/// Reads one answer cell as docs/audits.md defines, case-insensitively.
 enum AnswerParser {
     /// Why a value is not a valid answer, as the end of a sentence starting "value 'x' …".
     enum Problem: Error, Equatable {

@@ -12,6 +12,10 @@ public final class AuditDecoder {
     public let scorecards: [Scorecard]
     /// Every criterion id of every loaded scorecard, to tell answer columns from metadata.
     public let criterionIDs: Set<String>
+    /// The top-level keys of a JSON or YAML audit that qakit reads: the standard fields, answer
+    /// and comment columns (`greeting`, `greeting.comment`), and every field a loaded scorecard's
+    /// `when` or `applies_to` tests. A list or an object under any other key is ignored.
+    let readFields: Set<String>
     private var seenIDs = AuditIDSet()
     private let scorecardIndex: [String: Int]
     /// Each scorecard's criteria in order, flattened once rather than per record.
@@ -26,6 +30,10 @@ public final class AuditDecoder {
     public init(scorecards: [Scorecard]) {
         self.scorecards = scorecards
         criterionIDs = Set(scorecards.flatMap { $0.criteria.map(\.criterion.id) })
+        let conditions = scorecards.flatMap { [$0.appliesTo] + $0.criteria.map(\.criterion.when) }.compactMap { $0 }
+        readFields = Set(RecordLayout.StandardField.allCases.map(\.rawValue))
+            .union(criterionIDs).union(criterionIDs.map { $0 + ".comment" })
+            .union(conditions.flatMap { $0.clauses.map(\.field) })
         var index: [String: Int] = [:]
         for (offset, scorecard) in scorecards.enumerated() { index[scorecard.id] = offset }
         scorecardIndex = index
@@ -76,7 +84,13 @@ public final class AuditDecoder {
     /// or a missing trailing cell) is unanswered. `allowFlagWords` accepts yes/no/1/0 for
     /// `calibration` (CSV).
     public func decode(values: [String], layout: RecordLayout, file: String, line: Int, allowFlagWords: Bool) -> Outcome {
-        var problems = RecordProblems(file: file, line: line)
+        guard HeaderCheck.hasRequiredField(layout) else {
+            // A help-desk ticket or some other object: five "missing field" errors would bury it.
+            let message = "record skipped: not an audit: it has none of the fields \(HeaderCheck.requiredFieldList)"
+            return .rejected([Diagnostic(.error, message, file: file, line: line,
+                                         sharedCause: .init(message, listedRecords: RecordProblems.listedRecords(layout)))])
+        }
+        var problems = RecordProblems(file: file, line: line, layout: layout)
         func field(_ name: RecordLayout.StandardField) -> String? {
             guard let column = layout.column(of: name), column < values.count else { return nil }
             let text = AnswerParser.trimmed(values[column])
@@ -86,7 +100,8 @@ public final class AuditDecoder {
         problems.auditID = id
         func missing(_ name: RecordLayout.StandardField) {
             let hint = layout.misspelling(of: name.rawValue).map { "; is column '\($0)' meant to be '\(name.rawValue)'?" } ?? ""
-            problems.add(field: name.rawValue, "missing required field '\(name.rawValue)'\(hint)")
+            // With no column or key at all, every record of this layout has the same problem.
+            problems.add(field: name.rawValue, "missing required field '\(name.rawValue)'\(hint)", isShared: layout.column(of: name) == nil)
         }
         if id == nil { missing(.auditID) }
         func required(_ name: RecordLayout.StandardField) -> String {
@@ -201,7 +216,8 @@ public final class AuditDecoder {
                 let criterion = criteria[offset]
                 let applies = criterion.when?.matchesWithoutAllocating(lookup) ?? true
                 if applies, criterion.isRequired, !problems.has(field: criterion.id) {
-                    problems.add(field: criterion.id, unansweredMessage(criterion, hasColumn: plan.answerColumn[offset] != nil, layout: layout))
+                    let hasColumn = plan.answerColumn[offset] != nil
+                    problems.add(field: criterion.id, unansweredMessage(criterion, hasColumn: hasColumn, layout: layout), isShared: !hasColumn)
                 }
             }
             answers.append(answer)
@@ -223,7 +239,7 @@ public final class AuditDecoder {
     private func unansweredMessage(_ criterion: Criterion, hasColumn: Bool, layout: RecordLayout) -> String {
         var message = "required criterion '\(criterion.id)' is unanswered"
         if !hasColumn {
-            message += "; there is no '\(criterion.id)' column"
+            message += layout.isKeyed ? "; 'answers' has no '\(criterion.id)'" : "; there is no '\(criterion.id)' column"
             if let misspelt = layout.names.first(where: { Suggestion.closest(to: $0, among: [criterion.id]) != nil && $0 != criterion.id }) {
                 message += " (is '\(misspelt)' a misspelling of '\(criterion.id)'?)"
             }
@@ -246,17 +262,29 @@ struct RecordProblems {
     let file: String
     let line: Int
     var auditID: String?
-    private(set) var entries: [(field: String, message: String)] = []
+    /// Each problem's field and message, and whether it comes from the record's layout rather
+    /// than its values (`Diagnostic.sharedCause`).
+    private(set) var entries: [(field: String, message: String, isShared: Bool)] = []
 
-    init(file: String, line: Int) {
+    /// How many records with a shared problem are listed in full (`Diagnostic.SharedCause`).
+    let listedRecords: Int
+
+    init(file: String, line: Int, layout: RecordLayout) {
         self.file = file
         self.line = line
+        listedRecords = Self.listedRecords(layout)
+    }
+
+    /// A CSV header's missing column is every record's problem, so one record shows it; a JSON or
+    /// YAML record's missing key may be that record's own omission, so the first 10 are listed.
+    static func listedRecords(_ layout: RecordLayout) -> Int {
+        layout.isKeyed ? 10 : 1
     }
 
     var isEmpty: Bool { entries.isEmpty }
 
-    mutating func add(field: String, _ message: String) {
-        entries.append((field, message))
+    mutating func add(field: String, _ message: String, isShared: Bool = false) {
+        entries.append((field, message, isShared))
     }
 
     func has(field: String) -> Bool {
@@ -267,7 +295,8 @@ struct RecordProblems {
     var diagnostics: [Diagnostic] {
         let subject = auditID.map { "audit '\($0)'" } ?? "record without audit_id"
         return entries.map { entry in
-            Diagnostic(.error, "\(subject), field '\(entry.field)': \(entry.message)", file: file, line: line)
+            let problem = "field '\(entry.field)': \(entry.message)"
+            return Diagnostic(.error, "\(subject), \(problem)", file: file, line: line, sharedCause: entry.isShared ? .init(problem, listedRecords: listedRecords) : nil)
         }
     }
 }

@@ -131,8 +131,12 @@ struct KeyedRecordBuilder {
                 checkNUL(key, text)
                 names.append(key)
                 values.append(text ?? "")
-            default:
+            case _ where decoder.readFields.contains(key):
                 problems.append("field '\(key)': expected a string, number or boolean, found \(value.kindName)")
+            default:
+                // Help desks export `tags: [...]` and `custom_fields: {...}`; qakit reads
+                // neither, so they are no reason to reject the audit (docs/audits.md).
+                continue
             }
         }
         if names.count > Self.maximumFields {
@@ -163,7 +167,8 @@ struct KeyedRecordBuilder {
         var roles: [RecordLayout.Role?] = []
         for (key, value) in entries {
             guard case .object(let members) = value, key == "answers" || key == "comments" else {
-                roles.append(nil)
+                // A list or an object anywhere else was ignored: it has no column.
+                if case .scalar = value { roles.append(nil) }
                 continue
             }
             for (id, _) in members {

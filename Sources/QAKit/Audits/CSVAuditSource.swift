@@ -1,4 +1,4 @@
-/// Audits in a CSV or TSV file with a header row (SPEC.md section 3), streamed record by record.
+/// Audits in a CSV or TSV file with a header row (docs/audits.md), streamed record by record.
 public struct CSVAuditSource: AuditRecordSource {
     public let file: String
     public var allowsFlagWords: Bool { true }
@@ -68,7 +68,8 @@ public struct CSVAuditSource: AuditRecordSource {
         }
     }
 
-    /// Reads the header row, rejecting a file without one or with a column named twice.
+    /// Reads the header row, rejecting a file without one, with a column named twice, or without
+    /// a column that every record needs (`HeaderCheck`).
     private mutating func readHeader() throws(InputError) {
         let first: CSVReadResult?
         do {
@@ -92,6 +93,9 @@ public struct CSVAuditSource: AuditRecordSource {
                 seen[name] = index
             }
             let layout = decoder.layout(names: names)
+            if let problem = HeaderCheck.problem(with: layout, scorecards: decoder.scorecards, file: file, line: row.line) {
+                throw problem
+            }
             pendingWarnings = decoder.headerWarnings(for: layout, file: file, line: row.line)
             self.layout = layout
         }

@@ -7,6 +7,16 @@ public struct JSONLinesAuditSource: AuditRecordSource {
     private var builder: KeyedRecordBuilder
     /// Whether a line has been read, to tell an empty file from the end of one.
     private var isStarted = false
+    /// Items read ahead to decide whether this is an audit file at all, in reverse order.
+    private var readAhead: [SourceItem] = []
+    private var isDecided = false
+
+    /// How many lines may be read ahead to find an object with any field an audit needs: a file
+    /// whose first 1,000 objects have none is not an audit file, whatever follows.
+    static let decidingRecords = 1_000
+    /// How many bytes of values the lines read ahead may hold (as much as one line may): past
+    /// it, reading goes on without deciding, so memory stays bounded on huge non-audit lines.
+    static let decidingBytes = JSONLinesReader.defaultMaximumLineBytes
 
     /// Opens `path` (`-` for standard input); a missing or unreadable file is an `InputError`.
     public init(path: String, decoder: AuditDecoder) throws(InputError) {
@@ -19,7 +29,38 @@ public struct JSONLinesAuditSource: AuditRecordSource {
         }
     }
 
+    /// The next item; the first call reads ahead until an object has a required field, so that
+    /// a file of other objects (a ticket export) is one error, `not an audit file`, not one
+    /// rejected record per line.
     public mutating func next() throws(InputError) -> SourceItem? {
+        if !isDecided { try decide() }
+        if let item = readAhead.popLast() { return item }
+        return try read()
+    }
+
+    private mutating func decide() throws(InputError) {
+        isDecided = true
+        var items: [SourceItem] = []
+        /// The lines of the objects read so far, none of which has a required field.
+        var others: [Int] = []
+        var bytes = 0
+        while items.count < Self.decidingRecords, let item = try read() {
+            items.append(item)
+            guard case .record(let values, let layout, let line) = item else { continue }
+            bytes += values.reduce(0) { $0 + $1.utf8.count }
+            if HeaderCheck.hasRequiredField(layout) || bytes > Self.decidingBytes {
+                readAhead = items.reversed()
+                return
+            }
+            others.append(line)
+        }
+        if let first = others.first {
+            throw HeaderCheck.notAuditFile(file: file, line: first, records: others.count, isAll: items.count < Self.decidingRecords)
+        }
+        readAhead = items.reversed()
+    }
+
+    private mutating func read() throws(InputError) -> SourceItem? {
         defer { isStarted = true }
         let result: JSONLinesResult?
         do {

@@ -14,7 +14,7 @@ public final class RecordLayout: @unchecked Sendable {
         case metadata(String)
     }
 
-    /// The fields SPEC.md section 3 defines.
+    /// The fields docs/audits.md defines.
     public enum StandardField: String, Sendable, CaseIterable {
         case auditID = "audit_id", interactionID = "interaction_id", agent, reviewer, date, scorecard, calibration, comment
 
@@ -35,6 +35,9 @@ public final class RecordLayout: @unchecked Sendable {
 
     /// The column names as written.
     public let names: [String]
+    /// Whether the names are a JSON object's or YAML mapping's keys (answers under `answers`)
+    /// rather than a CSV header's columns, for messages that name where an answer was looked for.
+    public let isKeyed: Bool
     public let roles: [Role]
     /// How many columns hold metadata, to size each record's field dictionary once.
     let metadataCount: Int
@@ -80,6 +83,7 @@ public final class RecordLayout: @unchecked Sendable {
     /// `answers`/`comments` objects) take precedence.
     public init(names: [String], explicitRoles: [Role?]? = nil, criterionIDs: Set<String>) {
         self.names = names
+        isKeyed = explicitRoles != nil
         var roles: [Role] = []
         var standardColumns = Array(repeating: -1, count: StandardField.allCases.count)
         for (index, name) in names.enumerated() {

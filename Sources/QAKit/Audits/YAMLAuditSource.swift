@@ -10,7 +10,8 @@ public struct YAMLAuditSource: AuditRecordSource {
     private var pending: [Node]
     private var builder: KeyedRecordBuilder
 
-    /// Reads and parses the whole file; a syntax error makes the file unreadable.
+    /// Reads and parses the whole file; a syntax error makes the file unreadable, and so does a
+    /// list of mappings none of which has any field an audit needs (not an audit file).
     public init(file: String, bytes: [UInt8], decoder: AuditDecoder) throws(InputError) {
         self.file = file
         builder = KeyedRecordBuilder(decoder: decoder, file: file)
@@ -26,6 +27,10 @@ public struct YAMLAuditSource: AuditRecordSource {
             throw InputError(file: file, line: 1, column: 1, message: "file is empty; expected a list of audits ('[]' for none)",
                              isUnreadable: true)
         case .sequence(let sequence)?:
+            let mappings = sequence.items.compactMap(\.mapping)
+            if let first = mappings.first, !mappings.contains(where: { HeaderCheck.hasRequiredField($0.pairs.map(\.key.string)) }) {
+                throw HeaderCheck.notAuditFile(file: file, line: first.mark.line, records: mappings.count, isAll: true)
+            }
             pending = sequence.items.reversed()
         case let node?:
             throw InputError(file: file, line: node.mark.line, column: node.mark.column,

@@ -19,13 +19,34 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
     public var line: Int?
     /// 1-based column in Unicode scalars, when known.
     public var column: Int?
+    /// For a record's problem caused by the columns or keys the record has, not by its values
+    /// (a required criterion with no column), what every record of the same shape shares: a run
+    /// lists the first few such records and counts the rest (`RepeatedProblems`). `nil` for a
+    /// problem of the record's own values.
+    public var sharedCause: SharedCause?
 
-    public init(_ severity: Severity, _ message: String, file: String, line: Int? = nil, column: Int? = nil) {
+    /// A problem many records may share, without any one record's audit id.
+    public struct SharedCause: Sendable, Hashable {
+        /// `field 'reviewer': missing required field 'reviewer'`.
+        public var text: String
+        /// How many records with it are listed in full before the rest are only counted: 1 when
+        /// a CSV header's column is missing (every record below has the problem), more when a
+        /// JSON or YAML record lacks a key (a few records may lack it for reasons of their own).
+        public var listedRecords: Int
+
+        public init(_ text: String, listedRecords: Int) {
+            self.text = text
+            self.listedRecords = listedRecords
+        }
+    }
+
+    public init(_ severity: Severity, _ message: String, file: String, line: Int? = nil, column: Int? = nil, sharedCause: SharedCause? = nil) {
         self.severity = severity
         self.message = message
         self.file = file
         self.line = line
         self.column = column
+        self.sharedCause = sharedCause
     }
 
     public init(_ severity: Severity, _ message: String, file: String, at mark: Mark) {

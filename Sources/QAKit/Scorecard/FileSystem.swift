@@ -11,6 +11,13 @@ import QAKitYAML
 enum FileSystem {
     /// `path` itself when it is a file; its `*.yaml`/`*.yml` files, sorted, when it is a directory.
     static func scorecardFiles(at path: String) -> Result<[String], UnreadablePath> {
+        files(at: path) { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+    }
+
+    /// `path` itself when it is a file (or anything but a directory that exists); when it is a
+    /// directory, the paths of its regular files whose names pass `isIncluded`, sorted by name,
+    /// without subdirectories and hidden files.
+    static func files(at path: String, where isIncluded: (String) -> Bool) -> Result<[String], UnreadablePath> {
         var info = stat()
         guard stat(path, &info) == 0 else { return .failure(failure(path)) }
         guard info.st_mode & S_IFMT == S_IFDIR else { return .success([path]) }
@@ -21,10 +28,16 @@ enum FileSystem {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if !name.hasPrefix("."), name.hasSuffix(".yaml") || name.hasSuffix(".yml") { names.append(name) }
+            if !name.hasPrefix("."), isIncluded(name) { names.append(name) }
         }
         let prefix = path.hasSuffix("/") ? path : path + "/"
         return .success(names.sorted().map { prefix + $0 }.filter(isRegularFile))
+    }
+
+    /// Whether `path` is a directory.
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     /// The file's bytes; a file over `limit` bytes is read only far enough to report its size.

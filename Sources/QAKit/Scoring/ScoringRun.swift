@@ -1,4 +1,4 @@
-/// The audit file formats of SPEC.md section 3.
+/// The audit file formats of docs/audits.md.
 public enum AuditFormat: String, Sendable, CaseIterable {
     case csv, tsv, jsonl, yaml
 
@@ -58,6 +58,11 @@ public final class ScoringRun {
     /// Audits `runRows` scored straight from CSV bytes (the rest took the general path).
     internal(set) var directCount = 0
 
+    /// Whether a problem that every record of a file's shape shares (a key missing from every
+    /// line, `Diagnostic.sharedCause`) is reported once, with a count at the end of the file,
+    /// rather than once per record. Off for a caller that looks for one record's problems.
+    public var reportsRepeatsOnce = true
+
     /// Records per batch handed between the threads.
     static let batchSize = 256
 
@@ -86,6 +91,18 @@ public final class ScoringRun {
     public func run(
         _ source: inout some AuditRecordSource,
         grouping: Grouping? = nil,
+        scored: (ScoredAudit) throws -> Void,
+        report: (Diagnostic) -> Void
+    ) throws {
+        let repeats = RepeatedProblems(isEnabled: reportsRepeatsOnce)
+        defer { repeats.summary().forEach(report) }
+        try runPipelined(&source, grouping: grouping, scored: scored, report: { repeats.pass($0, to: report) })
+    }
+
+    /// `run`, its problems reported as they come.
+    private func runPipelined(
+        _ source: inout some AuditRecordSource,
+        grouping: Grouping?,
         scored: (ScoredAudit) throws -> Void,
         report: (Diagnostic) -> Void
     ) throws {
@@ -181,6 +198,18 @@ public final class ScoringRun {
     /// `CSVRowDecoder` scores the valid ones straight from their bytes, and every other record
     /// takes the path of `run`, with the same results and diagnostics.
     public func runRows(
+        _ source: inout some AuditRecordSource,
+        key grouping: Grouping?,
+        consumer: ScoreRowConsumer,
+        report: (Diagnostic) -> Void
+    ) throws {
+        let repeats = RepeatedProblems(isEnabled: reportsRepeatsOnce)
+        defer { repeats.summary().forEach(report) }
+        try runRowsPipelined(&source, key: grouping, consumer: consumer, report: { repeats.pass($0, to: report) })
+    }
+
+    /// `runRows`, its problems reported as they come.
+    private func runRowsPipelined(
         _ source: inout some AuditRecordSource,
         key grouping: Grouping?,
         consumer: ScoreRowConsumer,

@@ -88,13 +88,14 @@ struct AuditDecoderTests {
         #expect(result.messages == ["FILE:5: error: audit 'A-3', field 'greeting': 'maybe' is not a valid answer for yes_no criterion 'greeting'; expected yes or no"])
     }
 
-    @Test func misspeltColumnIsWarnedAndHinted() throws {
+    /// With one scorecard loaded every record is scored with it, so a required criterion's
+    /// missing column is one error for the header, not one per record (issue 10).
+    @Test func misspeltCriterionColumnIsOneHeaderError() throws {
         let input = "audit_id,interaction_id,agent,reviewer,date,greeting,outcme,empathy,accuracy\nA-1,I,Ana,Rev,2026-08-01,yes,resolved,4,8\n"
-        let result = try Self.run(input)
-        #expect(result.messages == [
-            "FILE:1: warning: column 'outcme' is not a criterion or known field; did you mean 'outcome'?",
-            "FILE:2: error: audit 'A-1', field 'outcome': required criterion 'outcome' is unanswered; there is no 'outcome' column (is 'outcme' a misspelling of 'outcome'?)",
-        ])
+        let error = try #require(throws: InputError.self) { try Self.run(input) }
+        #expect(error.isUnreadable)
+        #expect(error.description.replacingOccurrences(of: error.file, with: "FILE") ==
+            "FILE:1: error: the header lacks a column for required criterion 'outcome' of scorecard 'mini', so no record could be scored; is column 'outcme' meant to be 'outcome'?")
     }
 
     @Test func jsonLinesErrorsKeepGoing() throws {
