@@ -28,18 +28,21 @@ struct ScoreCommand: ParsableCommand {
     @Flag(help: "Count calibration audits in --by aggregates.")
     var includeCalibration = false
 
-    @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var csvOptions: CSVOptions
 
     func run() throws {
         let scorecards = try scorecardOptions.load()
         let run = ScoringRun(scorecards: scorecards)
         var sources = try inputOptions.open(decoder: run.decoder)
-        let sink = try OutputTarget(path: output)
+        let sink = try outputOptions.open()
         let aggregator = by.map { Aggregator(dimension: Aggregator.Dimension($0), includesCalibration: includeCalibration) }
         // Aggregates and CSV take rows (read straight from CSV bytes where possible); the other
         // formats take whole scored audits.
-        let csv = aggregator == nil && format == .csv ? ScoreCSVWriter(sink: sink.sink, scorecards: scorecards) : nil
+        // The header comes first, so it names the metadata fields known once every input is open.
+        let csv = aggregator == nil && format == .csv
+            ? ScoreCSVWriter(sink: sink.sink, scorecards: scorecards, metadataFields: sources.flatMap(\.metadataNames), style: csvOptions.style)
+            : nil
         let writer = aggregator == nil && csv == nil ? AuditResultWriter(format: format, sink: sink.sink, scorecards: scorecards) : nil
         let progress = Progress(run: run)
         try writer?.begin()
@@ -73,10 +76,14 @@ struct ScoreCommand: ParsableCommand {
         try writer?.end()
         try csv?.end()
         if let aggregator {
-            try AggregateWriter.write(aggregator.aggregates, dimension: aggregator.dimension, format: format, to: sink.sink)
+            try AggregateWriter.write(aggregator.aggregates, dimension: aggregator.dimension, format: format, style: csvOptions.style, to: sink.sink)
         }
-        try sink.commit()
-        Terminal.printError(Self.summary(run, calibrationExcluded: aggregator != nil && !includeCalibration))
+        if let left = csv?.fieldsLeftOut, !left.isEmpty {
+            Terminal.printError("qakit: warning: field\(left.count == 1 ? "" : "s") \(left.map { "'\($0)'" }.joined(separator: ", ")) first appeared after the first record of a JSON Lines or YAML input, so the CSV has no column for \(left.count == 1 ? "it" : "them"); give the first record every field")
+        }
+        let summary = Self.summary(run, calibrationExcluded: aggregator != nil && !includeCalibration)
+        try sink.commit(scoredCount: run.scoredCount, summary: summary)
+        Terminal.printError(summary)
         if run.rejectedCount > 0 || hadFatalError { throw ExitCode(1) }
     }
 
@@ -94,40 +101,6 @@ struct ScoreCommand: ParsableCommand {
             text += "; pass rate \(rate)% (\(run.passedCount) of \(run.judgedCount))"
         }
         return text
-    }
-}
-
-/// Standard output, or a file written atomically and only renamed into place once complete.
-struct OutputTarget {
-    let sink: TextSink
-    private let file: AtomicFile?
-    private let standardOutput: StandardOutput?
-
-    init(path: String?) throws {
-        if let path, path != "-" {
-            do {
-                file = try AtomicFile(path: path)
-            } catch {
-                Terminal.printError("qakit: error: \(error)")
-                throw ExitCode(2)
-            }
-            sink = file!
-            standardOutput = nil
-        } else {
-            standardOutput = StandardOutput()
-            sink = standardOutput!
-            file = nil
-        }
-    }
-
-    func commit() throws {
-        standardOutput?.flush()
-        do {
-            try file?.commit()
-        } catch {
-            Terminal.printError("qakit: error: \(error)")
-            throw ExitCode(2)
-        }
     }
 }
 

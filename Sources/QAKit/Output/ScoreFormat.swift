@@ -72,7 +72,9 @@ public final class AuditResultWriter {
 
 /// Writes `--by` aggregates in any `ScoreFormat`.
 public enum AggregateWriter {
-    public static func write(_ aggregates: [Aggregate], dimension: Aggregator.Dimension, format: ScoreFormat, to sink: TextSink) throws {
+    /// `style` decides how CSV cells are written (`--excel`); the other formats ignore it.
+    public static func write(_ aggregates: [Aggregate], dimension: Aggregator.Dimension, format: ScoreFormat, style: CSVStyle = .plain,
+                             to sink: TextSink) throws {
         switch format {
         case .table:
             let widths = [34, -7, -10, -10, -10]
@@ -85,10 +87,10 @@ public enum AggregateWriter {
                 ], widths: widths))
             }
         case .csv:
-            try sink.write(CSVText.row(["key", "audits", "mean_score", "pass_rate", "auto_fails"]))
+            try sink.write(style.preamble + CSVText.row(["key", "audits", "mean_score", "pass_rate", "auto_fails"], style: style))
             for aggregate in aggregates {
                 try sink.write(CSVText.row([aggregate.key, String(aggregate.audits), aggregate.meanScore?.formatted() ?? "",
-                                            aggregate.passRate?.decimalString() ?? "", String(aggregate.autoFails)]))
+                                            aggregate.passRate?.decimalString() ?? "", String(aggregate.autoFails)], style: style))
             }
         case .json:
             try sink.write("[" + aggregates.map { "\n  " + json($0) }.joined(separator: ",") + (aggregates.isEmpty ? "]\n" : "\n]\n"))
