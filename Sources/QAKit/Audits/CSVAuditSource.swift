@@ -1,4 +1,4 @@
-/// Audits in a CSV or TSV file with a header row (SPEC.md section 3), streamed record by record.
+/// Audits in a CSV or TSV file with a header row (docs/audits.md), streamed record by record.
 public struct CSVAuditSource: AuditRecordSource {
     public let file: String
     public var allowsFlagWords: Bool { true }

@@ -1,4 +1,4 @@
-/// The audit file formats of SPEC.md section 3.
+/// The audit file formats (docs/audits.md).
 public enum AuditFormat: String, Sendable, CaseIterable {
     case csv, tsv, jsonl, yaml
 
