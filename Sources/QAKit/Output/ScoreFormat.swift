@@ -15,11 +15,12 @@ public final class AuditResultWriter {
     private var json = JSONBytes()
     private var count = 0
 
-    /// `scorecards` decides the CSV's `section:<id>` columns (every section id, in first-seen order).
-    public init(format: ScoreFormat, sink: TextSink, scorecards: [Scorecard]) {
+    /// `scorecards` decides the CSV's `section:<id>` columns (every section id, in first-seen
+    /// order); `metadataFields` and `style` are the CSV's as `ScoreCSVWriter` takes them.
+    public init(format: ScoreFormat, sink: TextSink, scorecards: [Scorecard], metadataFields: [String] = [], style: CSVStyle = .plain) {
         self.format = format
         self.sink = sink
-        csv = ScoreCSVWriter(sink: sink, scorecards: scorecards)
+        csv = ScoreCSVWriter(sink: sink, scorecards: scorecards, metadataFields: metadataFields, style: style)
     }
 
     public func begin() throws {
