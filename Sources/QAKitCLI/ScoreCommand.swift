@@ -31,6 +31,12 @@ struct ScoreCommand: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var csvOptions: CSVOptions
 
+    func validate() throws {
+        if csvOptions.excel && format != .csv {
+            throw ValidationError("--excel shapes CSV only; add --format csv")
+        }
+    }
+
     func run() throws {
         let scorecards = try scorecardOptions.load()
         let run = ScoringRun(scorecards: scorecards)

@@ -62,4 +62,14 @@ struct SpreadsheetCSVTests {
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.split(separator: "\n").dropFirst().contains { $0.hasPrefix(firstCell) }, "\(text)")
     }
+
+    @Test("--excel without CSV is a usage error")
+    func excelNeedsCSV() throws {
+        let workspace = try OutputWorkspace()
+        defer { workspace.remove() }
+        try workspace.write(Self.csv, to: "audits.csv")
+        let output = try workspace.run(["score", "-s", "scorecards", "audits.csv", "--format", "jsonl", "--excel"])
+        #expect(output.status == 2)
+        #expect(output.standardError.contains("--excel shapes CSV only; add --format csv"), "\(output.standardError)")
+    }
 }

@@ -31,6 +31,7 @@ public protocol AuditRecordSource {
 }
 
 extension AuditRecordSource {
+    /// None: a source that learns its fields only record by record.
     public var metadataNames: [String] { [] }
 
     public mutating func nextItem(into record: inout CSVRecord) throws(InputError) -> RawSourceItem? {
