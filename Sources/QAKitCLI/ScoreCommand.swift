@@ -44,8 +44,8 @@ struct ScoreCommand: ParsableCommand {
         let sink = try outputOptions.open()
         let aggregator = by.map { Aggregator(dimension: Aggregator.Dimension($0), includesCalibration: includeCalibration) }
         // Aggregates and CSV take rows (read straight from CSV bytes where possible); the other
-        // formats take whole scored audits.
-        // The header comes first, so it names the metadata fields known once every input is open.
+        // formats take whole scored audits. The CSV header comes first, so it names the metadata
+        // fields known once every input is open.
         let csv = aggregator == nil && format == .csv
             ? ScoreCSVWriter(sink: sink.sink, scorecards: scorecards, metadataFields: sources.flatMap(\.metadataNames), style: csvOptions.style)
             : nil
@@ -84,13 +84,18 @@ struct ScoreCommand: ParsableCommand {
         if let aggregator {
             try AggregateWriter.write(aggregator.aggregates, dimension: aggregator.dimension, format: format, style: csvOptions.style, to: sink.sink)
         }
-        if let left = csv?.fieldsLeftOut, !left.isEmpty {
-            Terminal.printError("qakit: warning: field\(left.count == 1 ? "" : "s") \(left.map { "'\($0)'" }.joined(separator: ", ")) first appeared after the first record of a JSON Lines or YAML input, so the CSV has no column for \(left.count == 1 ? "it" : "them"); give the first record every field")
-        }
+        if let left = csv?.fieldsLeftOut, !left.isEmpty { Terminal.printError(Self.leftOutWarning(left)) }
         let summary = Self.summary(run, calibrationExcluded: aggregator != nil && !includeCalibration)
         try sink.commit(scoredCount: run.scoredCount, summary: summary)
         Terminal.printError(summary)
         if run.rejectedCount > 0 || hadFatalError { throw ExitCode(1) }
+    }
+
+    /// Names the metadata fields the per-audit CSV has no column for (docs/output-files.md).
+    static func leftOutWarning(_ fields: [String]) -> String {
+        let (plural, pronoun) = fields.count == 1 ? ("", "it") : ("s", "them")
+        return "qakit: warning: field\(plural) \(fields.map { "'\($0)'" }.joined(separator: ", ")) first appeared after the first " +
+            "record of a JSON Lines or YAML input, so the CSV has no column for \(pronoun); give the first record every field"
     }
 
     /// The closing line: scored, calibration, rejected, and the pass rate over non-calibration
