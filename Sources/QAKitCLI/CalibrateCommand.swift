@@ -34,8 +34,7 @@ struct CalibrateCommand: ParsableCommand {
     @Option(help: "Report format: text, markdown or json.")
     var format: CalibrationFormat = .text
 
-    @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
         if let tolerance {
@@ -85,7 +84,7 @@ struct CalibrateCommand: ParsableCommand {
             Terminal.printError(Self.noUnitsMessage(audits: session.auditCount, calibrationOnly: calibrationOnly))
             throw ExitCode(1)
         }
-        let sink = try OutputTarget(path: output)
+        let sink = try outputOptions.open()
         switch format {
         case .json: try CalibrationJSON.write(outcome.reports, to: sink.sink)
         case .text: try sink.sink.write(CalibrationText.render(outcome.reports, markdown: false) + "\n")

@@ -28,8 +28,14 @@ struct ScoreCommand: ParsableCommand {
     @Flag(help: "Count calibration audits in --by aggregates.")
     var includeCalibration = false
 
-    @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var csvOptions: CSVOptions
+
+    func validate() throws {
+        if csvOptions.excel && format != .csv {
+            throw ValidationError("--excel shapes CSV only; add --format csv")
+        }
+    }
 
     func run() throws {
         let grouping = try parsedGrouping()
@@ -42,12 +48,15 @@ struct ScoreCommand: ParsableCommand {
         if let grouping, declared.allSatisfy({ $0 != nil }) {
             try refuseUnknownKeys(grouping, fieldNames: Set(declared.compactMap { $0 }.joined()))
         }
-        let sink = try OutputTarget(path: output)
-        let tableWidth = output == nil || output == "-" ? Terminal.outputWidth : nil
+        let sink = try outputOptions.open()
+        let tableWidth = outputOptions.output == nil || outputOptions.output == "-" ? Terminal.outputWidth : nil
         let aggregator = grouping.map { Aggregator(grouping: $0, includesCalibration: includeCalibration) }
         // Aggregates and CSV take rows (read straight from CSV bytes where possible); the other
-        // formats take whole scored audits.
-        let csv = aggregator == nil && format == .csv ? ScoreCSVWriter(sink: sink.sink, scorecards: scorecards) : nil
+        // formats take whole scored audits. The CSV header comes first, so it names the metadata
+        // fields known once every input is open.
+        let csv = aggregator == nil && format == .csv
+            ? ScoreCSVWriter(sink: sink.sink, scorecards: scorecards, metadataFields: sources.flatMap(\.metadataNames), style: csvOptions.style)
+            : nil
         let writer = aggregator == nil && csv == nil
             ? AuditResultWriter(format: format, sink: sink.sink, scorecards: scorecards, tableWidth: tableWidth) : nil
         let progress = Progress(run: run)
@@ -86,11 +95,13 @@ struct ScoreCommand: ParsableCommand {
         try writer?.end()
         try csv?.end()
         if let aggregator {
-            try AggregateWriter.write(aggregator.aggregates, grouping: aggregator.grouping, format: format, to: sink.sink,
-                                      tableWidth: tableWidth)
+            try AggregateWriter.write(aggregator.aggregates, grouping: aggregator.grouping, format: format, style: csvOptions.style,
+                                      to: sink.sink, tableWidth: tableWidth)
         }
-        try sink.commit()
-        Terminal.printError(Self.summary(run, calibrationExcluded: aggregator != nil && !includeCalibration))
+        if let left = csv?.fieldsLeftOut, !left.isEmpty { Terminal.printError(Self.leftOutWarning(left)) }
+        let summary = Self.summary(run, calibrationExcluded: aggregator != nil && !includeCalibration)
+        try sink.commit(scoredCount: run.scoredCount, summary: summary)
+        Terminal.printError(summary)
         if run.rejectedCount > 0 || hadFatalError { throw ExitCode(1) }
     }
 
@@ -114,6 +125,13 @@ struct ScoreCommand: ParsableCommand {
         throw ExitCode(2)
     }
 
+    /// Names the metadata fields the per-audit CSV has no column for (docs/output-files.md).
+    static func leftOutWarning(_ fields: [String]) -> String {
+        let (plural, pronoun) = fields.count == 1 ? ("", "it") : ("s", "them")
+        return "qakit: warning: field\(plural) \(fields.map { "'\($0)'" }.joined(separator: ", ")) first appeared after the first " +
+            "record of a JSON Lines or YAML input, so the CSV has no column for \(pronoun); give the first record every field"
+    }
+
     /// The closing line: scored, calibration, rejected, and the pass rate over non-calibration
     /// audits with a pass/fail.
     static func summary(_ run: ScoringRun, calibrationExcluded: Bool) -> String {
@@ -128,40 +146,6 @@ struct ScoreCommand: ParsableCommand {
             text += "; pass rate \(rate)% (\(run.passedCount) of \(run.judgedCount))"
         }
         return text
-    }
-}
-
-/// Standard output, or a file written atomically and only renamed into place once complete.
-struct OutputTarget {
-    let sink: TextSink
-    private let file: AtomicFile?
-    private let standardOutput: StandardOutput?
-
-    init(path: String?) throws {
-        if let path, path != "-" {
-            do {
-                file = try AtomicFile(path: path)
-            } catch {
-                Terminal.printError("qakit: error: \(error)")
-                throw ExitCode(2)
-            }
-            sink = file!
-            standardOutput = nil
-        } else {
-            standardOutput = StandardOutput()
-            sink = standardOutput!
-            file = nil
-        }
-    }
-
-    func commit() throws {
-        standardOutput?.flush()
-        do {
-            try file?.commit()
-        } catch {
-            Terminal.printError("qakit: error: \(error)")
-            throw ExitCode(2)
-        }
     }
 }
 

@@ -20,6 +20,9 @@ public protocol AuditRecordSource {
     var file: String { get }
     /// Whether `calibration` may be written yes/no/1/0 (CSV) rather than only true/false.
     var allowsFlagWords: Bool { get }
+    /// The metadata field names known before the records are read on (`team`, `channel`, …): a
+    /// CSV header's, or the first record's in JSON Lines and YAML. Empty before anything is read.
+    var metadataNames: [String] { get }
     /// The next item, or `nil` at the end; throws when the file cannot be read any further.
     mutating func next() throws(InputError) -> SourceItem?
     /// As `next()`, except that a CSV source appends a record's cells as bytes to `record` and
@@ -32,6 +35,8 @@ public protocol AuditRecordSource {
 
 extension AuditRecordSource {
     public var declaredFieldNames: [String]? { nil }
+    /// None: a source that learns its fields only record by record.
+    public var metadataNames: [String] { [] }
 
     public mutating func nextItem(into record: inout CSVRecord) throws(InputError) -> RawSourceItem? {
         try next().map(RawSourceItem.item)

@@ -71,6 +71,11 @@ struct PrimedSource<Base: AuditRecordSource>: AuditRecordSource {
     var file: String { base.file }
     var allowsFlagWords: Bool { base.allowsFlagWords }
     var declaredFieldNames: [String]? { base.declaredFieldNames }
+    /// The base's (a CSV header's), or else the first record's.
+    var metadataNames: [String] {
+        if case .success(.record(_, let layout, _)?) = first, base.metadataNames.isEmpty { return layout.metadataNames }
+        return base.metadataNames
+    }
 
     mutating func next() throws(InputError) -> SourceItem? {
         guard let pending = first else { return try base.next() }

@@ -2,6 +2,8 @@
 public struct CSVAuditSource: AuditRecordSource {
     public let file: String
     public var allowsFlagWords: Bool { true }
+    /// The header's metadata columns, once it has been read.
+    public var metadataNames: [String] { layout?.metadataNames ?? [] }
     private let reader: CSVReader
     private let decoder: AuditDecoder
     private var layout: RecordLayout?

@@ -1,9 +1,16 @@
-/// Writes `qakit score --format csv` (SPEC.md section 5): one row per audit, the scalar fields
-/// then one `section:<id>` column per section id of the run's scorecards (first-seen order),
-/// built as bytes in a reusable buffer.
+/// Writes `qakit score --format csv` (docs/output-files.md): one row per audit with the scalar
+/// fields, `team`, the inputs' other metadata columns, then one `section:<id>` column per
+/// section id of the run's scorecards (first-seen order), built as bytes in a reusable buffer.
 public final class ScoreCSVWriter: ScoreRowConsumer {
+    /// The per-audit fields every row has, in order, before the metadata columns.
+    public static let scalarColumns = ["audit_id", "interaction_id", "agent", "reviewer", "date", "scorecard", "scorecard_version",
+                                       "score", "raw_score", "passed", "auto_failed", "band", "calibration"]
+
     private let sink: TextSink
     private let scorecards: [Scorecard]
+    private let style: CSVStyle
+    /// The metadata columns, in order: `team`, then the inputs' other metadata fields.
+    public let metadataColumns: [String]
     /// The `section:<id>` columns, in order.
     let sectionColumns: [String]
     /// Per scorecard: for each section column, the index of that section in the scorecard.
@@ -11,40 +18,57 @@ public final class ScoreCSVWriter: ScoreRowConsumer {
     /// Per scorecard: `,<id>,<version>,` already escaped.
     private let scorecardCells: [[UInt8]]
     private var buffer: [UInt8] = []
+    /// The layout of the last CSV row, and its column for each metadata column (-1 when absent):
+    /// a file has one layout, so this is worked out once per input.
+    private var layout: RecordLayout?
+    private var layoutColumns: [Int] = []
 
-    public init(sink: TextSink, scorecards: [Scorecard]) {
+    /// Metadata fields that had a value in some audit but no column: a JSON Lines or YAML field
+    /// first seen after the header was written. In first-seen order.
+    public private(set) var fieldsLeftOut: [String] = []
+
+    /// `metadataFields` are the inputs' metadata field names as known when the header is written
+    /// (every CSV header; the first record of a JSON Lines or YAML input), in first-seen order;
+    /// repeats, empty names and names of the output's own columns are skipped.
+    public init(sink: TextSink, scorecards: [Scorecard], metadataFields: [String] = [], style: CSVStyle = .plain) {
         self.sink = sink
         self.scorecards = scorecards
-        var columns: [String] = []
-        for section in scorecards.flatMap(\.sections) where !columns.contains(section.id) {
-            columns.append(section.id)
+        self.style = style
+        var sections: [String] = []
+        for section in scorecards.flatMap(\.sections) where !sections.contains(section.id) {
+            sections.append(section.id)
         }
-        sectionColumns = columns
+        sectionColumns = sections
+        var metadata = ["team"]
+        for name in metadataFields where !name.isEmpty && !metadata.contains(name) && !Self.scalarColumns.contains(name)
+            && !name.hasPrefix("section:") {
+            metadata.append(name)
+        }
+        metadataColumns = metadata
         sectionIndices = scorecards.map { scorecard in
-            columns.map { column in scorecard.sections.firstIndex { $0.id == column } }
+            sections.map { column in scorecard.sections.firstIndex { $0.id == column } }
         }
-        scorecardCells = scorecards.map { Array(",\(CSVText.field($0.id)),\($0.version),".utf8) }
+        scorecardCells = scorecards.map { Array(",\(CSVText.field($0.id, style: style)),\($0.version),".utf8) }
         buffer.reserveCapacity(1 << 17)
     }
 
-    /// The header row.
+    /// The byte-order mark for spreadsheets, then the header row.
     public func begin() throws {
-        let header = ["audit_id", "interaction_id", "agent", "reviewer", "date", "scorecard", "scorecard_version", "score",
-                      "raw_score", "passed", "auto_failed", "band", "calibration"] + sectionColumns.map { "section:\($0)" }
-        try sink.write(CSVText.row(header))
+        let header = Self.scalarColumns + metadataColumns + sectionColumns.map { "section:\($0)" }
+        try sink.write(style.preamble + CSVText.row(header, style: style))
     }
 
     /// Adds the row's line, writing out every 64 KiB.
     public func consume(_ row: ScoreRow) throws {
-        Self.appendField(row.id, to: &buffer)
+        append(row.id)
         buffer.append(UInt8(ascii: ","))
-        Self.appendField(row.interactionID, to: &buffer)
+        append(row.interactionID)
         buffer.append(UInt8(ascii: ","))
-        Self.appendField(row.agent, to: &buffer)
+        append(row.agent)
         buffer.append(UInt8(ascii: ","))
-        Self.appendField(row.reviewer, to: &buffer)
+        append(row.reviewer)
         buffer.append(UInt8(ascii: ","))
-        Self.appendField(row.date, to: &buffer)
+        append(row.date)
         buffer += scorecardCells[row.scorecardIndex]
         row.score?.appendFormatted(to: &buffer)
         buffer.append(UInt8(ascii: ","))
@@ -56,10 +80,11 @@ public final class ScoreCSVWriter: ScoreRowConsumer {
         buffer.append(UInt8(ascii: ","))
         if let band = row.band(in: scorecards) {
             var band = band
-            band.withUTF8 { Self.appendField($0, to: &buffer) }
+            band.withUTF8 { append($0) }
         }
         buffer.append(UInt8(ascii: ","))
         buffer += row.isCalibration ? Self.true : Self.false
+        appendMetadata(row.metadata)
         for section in sectionIndices[row.scorecardIndex] {
             buffer.append(UInt8(ascii: ","))
             if let section { row.sectionPercentage(section)?.appendFormatted(to: &buffer) }
@@ -73,6 +98,46 @@ public final class ScoreCSVWriter: ScoreRowConsumer {
         try flush()
     }
 
+    /// One comma and one cell per metadata column: the cells' bytes copied straight from a CSV
+    /// record, or the decoded audit's values.
+    private func appendMetadata(_ metadata: ScoreRow.Metadata) {
+        switch metadata {
+        case .cells(let cells, let layout):
+            if layout !== self.layout { use(layout) }
+            for column in layoutColumns {
+                buffer.append(UInt8(ascii: ","))
+                if column >= 0 { append(cells.span(cells.trimmed(column))) }
+            }
+        case .fields(let fields):
+            check(fields)
+            for name in metadataColumns {
+                buffer.append(UInt8(ascii: ","))
+                if var value = fields.value(named: name) { value.withUTF8 { append($0) } }
+            }
+        }
+    }
+
+    /// Works out `layout`'s column for each metadata column.
+    private func use(_ layout: RecordLayout) {
+        self.layout = layout
+        layoutColumns = metadataColumns.map { name in
+            layout.metadataNames.firstIndex(of: name).map { layout.metadataColumns[$0] } ?? -1
+        }
+    }
+
+    /// Notes the names of `fields` that have a value but no column.
+    private func check(_ fields: AuditFields) {
+        for (name, value) in zip(fields.names, fields.values) where value != nil && !metadataColumns.contains(name) {
+            if !name.isEmpty && !Self.scalarColumns.contains(name) && !name.hasPrefix("section:") && !fieldsLeftOut.contains(name) {
+                fieldsLeftOut.append(name)
+            }
+        }
+    }
+
+    private func append(_ cell: UnsafeBufferPointer<UInt8>) {
+        CSVText.append(cell, to: &buffer, style: style)
+    }
+
     private func flush() throws {
         try buffer.withUnsafeBufferPointer { try sink.write(utf8: $0) }
         buffer.removeAll(keepingCapacity: true)
@@ -80,20 +145,4 @@ public final class ScoreCSVWriter: ScoreRowConsumer {
 
     private static let `true` = Array("true".utf8)
     private static let `false` = Array("false".utf8)
-
-    /// Appends one field as `CSVText.field` writes it: quoted, with quotes doubled, only when it
-    /// holds a delimiter, quote or line break.
-    static func appendField(_ text: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        let needsQuotes = text.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-        guard needsQuotes else {
-            bytes.append(contentsOf: text)
-            return
-        }
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text {
-            bytes.append(byte)
-            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
 }

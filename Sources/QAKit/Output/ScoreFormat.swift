@@ -19,14 +19,16 @@ public final class AuditResultWriter {
     private var json = JSONBytes()
     private var count = 0
 
-    /// `scorecards` decides the CSV's `section:<id>` columns (every section id, in first-seen order).
+    /// `scorecards` decides the CSV's `section:<id>` columns (every section id, in first-seen
+    /// order); `metadataFields` and `style` are the CSV's as `ScoreCSVWriter` takes them.
     /// `tableWidth` limits the table's lines (the terminal's width); without it, columns are as
     /// wide as their content.
-    public init(format: ScoreFormat, sink: TextSink, scorecards: [Scorecard], tableWidth: Int? = nil) {
+    public init(format: ScoreFormat, sink: TextSink, scorecards: [Scorecard], metadataFields: [String] = [], style: CSVStyle = .plain,
+                tableWidth: Int? = nil) {
         self.format = format
         self.sink = sink
         self.tableWidth = tableWidth
-        csv = ScoreCSVWriter(sink: sink, scorecards: scorecards)
+        csv = ScoreCSVWriter(sink: sink, scorecards: scorecards, metadataFields: metadataFields, style: style)
     }
 
     public func begin() throws {
@@ -80,9 +82,10 @@ public final class AuditResultWriter {
 /// Writes `--by` aggregates in any `ScoreFormat`: per group the joined `key`, one column per
 /// `--by` key named after it, then the figures (docs/aggregates.md).
 public enum AggregateWriter {
+    /// `style` decides how CSV cells are written (`--excel`); the other formats ignore it.
     /// `tableWidth` limits the table's lines (the terminal's width); `nil` for no limit.
-    public static func write(_ aggregates: [Aggregate], grouping: Grouping, format: ScoreFormat, to sink: TextSink,
-                             tableWidth: Int? = nil) throws {
+    public static func write(_ aggregates: [Aggregate], grouping: Grouping, format: ScoreFormat, style: CSVStyle = .plain,
+                             to sink: TextSink, tableWidth: Int? = nil) throws {
         let names = grouping.dimensions.map(\.description)
         switch format {
         case .table:
@@ -96,12 +99,12 @@ public enum AggregateWriter {
             }
             try sink.write(table.rendered(maximumWidth: tableWidth))
         case .csv:
-            try sink.write(CSVText.row(["key"] + names + ["audits", "mean_score", "pass_rate", "auto_fails"]))
+            try sink.write(style.preamble + CSVText.row(["key"] + names + ["audits", "mean_score", "pass_rate", "auto_fails"], style: style))
             for aggregate in aggregates {
                 try sink.write(CSVText.row([aggregate.key] + aggregate.values + [
                     String(aggregate.audits), aggregate.meanScore?.formatted() ?? "",
                     aggregate.passRate?.decimalString() ?? "", String(aggregate.autoFails),
-                ]))
+                ], style: style))
             }
         case .json:
             try sink.write("[" + aggregates.map { "\n  " + json($0, names: names) }.joined(separator: ",") + (aggregates.isEmpty ? "]\n" : "\n]\n"))

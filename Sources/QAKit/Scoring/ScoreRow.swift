@@ -17,6 +17,15 @@ public struct ScoreRow {
     let scorecardIndex: Int
     let isCalibration: Bool
     let figures: Figures
+    /// The audit's metadata fields (`team`, `channel`, …), for the per-audit CSV.
+    let metadata: Metadata
+
+    /// Where the metadata comes from: the record's cells (read straight from CSV bytes, each
+    /// value the trimmed cell) or the decoded audit's fields.
+    enum Metadata {
+        case cells(CSVRowDecoder.Cells, layout: RecordLayout)
+        case fields(AuditFields)
+    }
 
     /// Where the figures come from: the compiled plan (the usual case), or a full result (the
     /// reference engine, or audits read through the general path).
@@ -93,7 +102,8 @@ public struct ScoreRow {
             func span(_ index: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[ranges[index]]) }
             return try body(ScoreRow(id: span(0), interactionID: span(1), agent: span(2), reviewer: span(3), date: span(4),
                                      key: key == nil ? nil : span(5), scorecardIndex: audit.scorecardIndex,
-                                     isCalibration: audit.isCalibration, figures: .result(scored.result)))
+                                     isCalibration: audit.isCalibration, figures: .result(scored.result),
+                                     metadata: .fields(audit.metadata)))
         }
     }
 }

@@ -279,9 +279,10 @@ public final class ScoringRun {
     /// Scores a prepared CSV record and hands its row to `consumer`, unless its id is a
     /// duplicate (or, which cannot happen, its arithmetic overflows): then `false`, for the
     /// general path, which reports it.
-    private func finish(_ prepared: CSVRowDecoder.Prepared, bytes: UnsafeBufferPointer<UInt8>, credits: [Int64],
+    private func finish(_ prepared: CSVRowDecoder.Prepared, cells: CSVRowDecoder.Cells, layout: RecordLayout, credits: [Int64],
                         keys: UnsafeBufferPointer<UInt8>, line: Int, context: RowContext, consumer: ScoreRowConsumer,
                         report: (Diagnostic) -> Void) throws -> Bool {
+        let bytes = cells.bytes
         let plan = engines[prepared.scorecardIndex].plan!
         let evaluation = credits.withUnsafeBufferPointer { credits in
             plan.evaluate(credits: UnsafeBufferPointer(rebasing: credits[prepared.creditStart..<prepared.creditStart + plan.items.count]),
@@ -304,7 +305,8 @@ public final class ScoringRun {
         try consumer.consume(ScoreRow(
             id: span(prepared.id), interactionID: span(prepared.interactionID), agent: span(prepared.agent), reviewer: span(prepared.reviewer),
             date: span(prepared.date), key: key, scorecardIndex: prepared.scorecardIndex, isCalibration: prepared.isCalibration,
-            figures: .plan(evaluation, sections: UnsafeBufferPointer(rebasing: tallies[0..<plan.sections.count]))))
+            figures: .plan(evaluation, sections: UnsafeBufferPointer(rebasing: tallies[0..<plan.sections.count])),
+            metadata: .cells(cells, layout: layout)))
         return true
     }
 
@@ -312,14 +314,18 @@ public final class ScoringRun {
     private func consume(_ batch: RowBatch, context: RowContext, consumer: ScoreRowConsumer, report: (Diagnostic) -> Void) throws {
         let scored = { (scored: ScoredAudit) throws in try ScoreRow.with(scored, grouping: context.grouping, consumer.consume) }
         let record = batch.cells
-        try record.bytes.withUnsafeBufferPointer { bytes in try batch.keys.withUnsafeBufferPointer { keys in
+        try record.withBytes(of: 0..<record.count) { all in try batch.keys.withUnsafeBufferPointer { keys in
             for item in batch.items {
                 switch item {
                 case .csv(let layout, let cells, let line, let prepared):
                     note(layout)
-                    if prepared >= 0, try finish(batch.prepared[prepared], bytes: bytes, credits: batch.credits, keys: keys, line: line,
-                                                 context: context, consumer: consumer, report: report) {
-                        continue
+                    if prepared >= 0 {
+                        let view = CSVRowDecoder.Cells(bytes: all.bytes, starts: UnsafeBufferPointer(rebasing: all.starts[cells]),
+                                                       ends: UnsafeBufferPointer(rebasing: all.ends[cells]))
+                        if try finish(batch.prepared[prepared], cells: view, layout: layout, credits: batch.credits, keys: keys, line: line,
+                                      context: context, consumer: consumer, report: report) {
+                            continue
+                        }
                     }
                     let values = cells.map(record.string(at:))
                     try handle(decoder.decode(values: values, layout: layout, file: context.file, line: line,

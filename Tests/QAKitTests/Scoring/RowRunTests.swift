@@ -102,7 +102,9 @@ struct RowRunTests {
         run.checksNameVariants = true
         var source = try AuditSources.open(path: file, format: .csv, decoder: run.decoder)
         let rows = StringSink()
-        let writer = ScoreCSVWriter(sink: rows, scorecards: scorecards)
+        // Every metadata column, written for spreadsheets, so the comparison covers the cells the
+        // byte path copies and the neutralising of both paths.
+        let writer = ScoreCSVWriter(sink: rows, scorecards: scorecards, metadataFields: source.metadataNames, style: .spreadsheet)
         let aggregator = Aggregator(grouping: grouping, includesCalibration: false)
         final class Both: ScoreRowConsumer {
             let consumers: [ScoreRowConsumer]
