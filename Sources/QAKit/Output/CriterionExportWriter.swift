@@ -48,7 +48,7 @@ public final class CriterionExportWriter {
         layouts = scorecards.map(ScorecardLayout.init)
         fixedCells = scorecards.map { scorecard in
             scorecard.criteria.map { entry in
-                let encode: (String) -> [UInt8] = format == .csv ? { SpreadsheetCSV.cell($0) } : { Self.jsonString($0) }
+                let encode: (String) -> [UInt8] = format == .csv ? { Self.cell($0) } : { Self.jsonString($0) }
                 return CriterionCells(section: encode(scorecard.sections[entry.section].id), criterion: encode(entry.criterion.id),
                                       type: encode(entry.criterion.kind.name),
                                       weight: Array(entry.criterion.weight.decimalString(maximumPlaces: 4).utf8))
@@ -61,10 +61,10 @@ public final class CriterionExportWriter {
     /// before the first row, so that a run that exports nothing writes nothing.
     private func begin() throws {
         guard format == .csv else { return }
-        var header = SpreadsheetCSV.byteOrderMark
+        var header = Array(CSVStyle.spreadsheet.preamble.utf8)
         for (index, name) in (Self.standardColumns + metadataColumns).enumerated() {
             if index > 0 { header.append(UInt8(ascii: ",")) }
-            header += SpreadsheetCSV.cell(name)
+            header += Self.cell(name)
         }
         header.append(0x0A)
         try header.withUnsafeBufferPointer { try sink.write(utf8: $0) }
@@ -154,7 +154,7 @@ public final class CriterionExportWriter {
         switch format {
         case .csv:
             for (_, value) in leading {
-                head += SpreadsheetCSV.cell(value ?? "")
+                head += Self.cell(value ?? "")
                 head.append(UInt8(ascii: ","))
             }
             head += Array(String(scorecard.version).utf8)
@@ -162,11 +162,11 @@ public final class CriterionExportWriter {
             tail += Array((score ?? "").utf8)
             for value in [passed, audit.isCalibration ? "true" : "false", audit.comment] {
                 tail.append(UInt8(ascii: ","))
-                tail += SpreadsheetCSV.cell(value ?? "")
+                tail += Self.cell(value ?? "")
             }
             for name in metadataColumns {
                 tail.append(UInt8(ascii: ","))
-                tail += SpreadsheetCSV.cell(audit.value(of: name) ?? "")
+                tail += Self.cell(audit.value(of: name) ?? "")
             }
             tail.append(0x0A)
         case .jsonl:
@@ -192,7 +192,7 @@ public final class CriterionExportWriter {
     /// A cell and its `,`; a decimal number is written as it is, anything else spreadsheet-safe.
     private func appendCSV(_ text: String?, isNumber: Bool = false) {
         if let text {
-            if isNumber { buffer.append(contentsOf: text.utf8) } else { SpreadsheetCSV.append(text, to: &buffer) }
+            if isNumber { buffer.append(contentsOf: text.utf8) } else { Self.appendCell(text, to: &buffer) }
         }
         buffer.append(UInt8(ascii: ","))
     }
@@ -211,6 +211,18 @@ public final class CriterionExportWriter {
     }
 
     private static let null = Array("null".utf8)
+
+    /// A CSV cell written for spreadsheets (docs/output-files.md): formulas neutralised.
+    private static func cell(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        appendCell(text, to: &bytes)
+        return bytes
+    }
+
+    private static func appendCell(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { CSVText.append($0, to: &bytes, style: .spreadsheet) }
+    }
 
     private static func jsonString(_ text: String) -> [UInt8] {
         var bytes: [UInt8] = []
