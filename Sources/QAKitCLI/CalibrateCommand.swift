@@ -91,7 +91,7 @@ struct CalibrateCommand: ParsableCommand {
         case .markdown: try sink.sink.write(CalibrationText.render(outcome.reports, markdown: true) + "\n")
         }
         try sink.commit()
-        Terminal.printError("qakit: calibrated \(outcome.reports.map { "\($0.scorecard): \($0.overall.interactions) interactions, \($0.overall.reviewers) reviewers" }.joined(separator: "; ")); rejected \(run.rejectedCount)")
+        Terminal.printError("qakit: calibrated \(outcome.reports.map { "\($0.scorecard): \($0.overall.interactions) interaction\($0.overall.interactions == 1 ? "" : "s"), \($0.overall.reviewers) reviewers" }.joined(separator: "; ")); rejected \(run.rejectedCount)")
         if run.rejectedCount > 0 || hadFatalError { throw ExitCode(1) }
     }
 

@@ -67,7 +67,7 @@ struct ValidScorecardTests {
         na_policy: pass
         critical_policy: flag
         calibration: { tolerance: 3, min_alpha: 0.8 }
-        coaching: { focus_areas: 2, min_audits: 4, target_gain: 7.5, review_after_days: 14 }
+        coaching: { focus_areas: 2, min_audits: 4, target_gain: 7.5, review_after_days: 14, min_team_size: 5 }
         sections:
           - id: opening
             title: Opening
@@ -141,7 +141,7 @@ struct ValidScorecardTests {
         #expect(card.bands.map(\.name) == ["Exceeds", "Meets", "Below"])
         #expect(card.naPolicy == .pass && card.criticalPolicy == .flag)
         #expect(card.calibration == CalibrationSettings(tolerance: Rational(3), minimumAlpha: 0.8))
-        #expect(card.coaching == CoachingSettings(focusAreas: 2, minimumAudits: 4, targetGain: Rational(15, 2), reviewAfterDays: 14))
+        #expect(card.coaching == CoachingSettings(focusAreas: 2, minimumAudits: 4, targetGain: Rational(15, 2), reviewAfterDays: 14, minimumTeamSize: 5))
     }
 
     @Test func sectionsAndCriteria() throws {

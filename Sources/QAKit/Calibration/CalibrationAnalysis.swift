@@ -1,6 +1,6 @@
 import Dispatch
 
-/// Computes the figures of SPEC.md section 6 for one scorecard's calibration units.
+/// Computes the figures of `docs/calibration.md` for one scorecard's calibration units.
 ///
 /// Scores are compared as doubles, except where a tolerance decision falls within a millionth
 /// of a point of the boundary: there the exact rational scores decide, so that binary floating
@@ -155,7 +155,8 @@ struct CalibrationAnalysis {
         let figures = CriterionFigures(
             id: criterion.id, type: criterion.kind.name, level: level, units: agreement.pairableUnits, alpha: alpha,
             ac1: ac1?.value, percentAgreement: percentAgreement,
-            isFlagged: alpha.map { $0 < scorecard.calibration.minimumAlpha } ?? false,
+            isFlagged: CriterionFigures.isFlagged(alpha: alpha, units: agreement.pairableUnits,
+                                                  minimumAlpha: scorecard.calibration.minimumAlpha),
             disagreements: disagreements, disagreementExamples: examples
         )
         return CriterionOutcome(figures: figures, matched: matched, compared: compared)

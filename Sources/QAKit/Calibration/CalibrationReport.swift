@@ -1,9 +1,13 @@
-/// Every figure of one scorecard's calibration session (SPEC.md section 6), unrounded.
+/// Every figure of one scorecard's calibration session (docs/calibration.md), unrounded.
 ///
 /// Undefined statistics (0/0, nothing pairable, no variation) are `nil`, never 0 or 1.
 public struct CalibrationReport: Sendable {
     /// How many disagreements per criterion keep their answers for reports to show.
     public static let exampleLimit = 20
+    /// Pairable interactions a criterion (or a session's score alpha) needs before its agreement
+    /// is judged: over a few, a single answer can move alpha from one end of the scale to the
+    /// other. A fixed floor, not a scorecard setting (see `docs/calibration.md`).
+    public static let minimumUnits = 10
 
     /// The scorecard id.
     public var scorecard: String
@@ -38,6 +42,11 @@ public struct CalibrationReport: Sendable {
     public var flaggedCriteria: [CriterionFigures] {
         criteria.filter(\.isFlagged)
     }
+
+    /// Criteria with too few pairable interactions to judge their wording.
+    public var criteriaWithTooFewUnits: [CriterionFigures] {
+        criteria.filter(\.hasTooFewUnits)
+    }
 }
 
 /// The session as a whole.
@@ -56,6 +65,10 @@ public struct OverallFigures: Sendable, Hashable {
     public var calibrationSD: Double?
     /// Share of interactions (where it is defined) within tolerance.
     public var withinToleranceRate: Double?
+
+    /// Fewer than `CalibrationReport.minimumUnits` interactions: the score alpha is reported
+    /// but not read as reliable or unreliable.
+    public var hasTooFewUnits: Bool { interactions < CalibrationReport.minimumUnits }
 }
 
 /// One interaction scored by several reviewers.
@@ -123,7 +136,8 @@ public struct CriterionFigures: Sendable, Hashable {
     public var ac1: Double?
     /// Mean share of agreeing reviewer pairs over the pairable interactions.
     public var percentAgreement: Double?
-    /// Alpha defined and below the minimum: the wording needs a clearer definition.
+    /// Alpha defined and below the minimum, over at least `CalibrationReport.minimumUnits`
+    /// units: the wording needs a clearer definition.
     public var isFlagged: Bool
     /// Interactions where two or more reviewers answered (N/A included) and not all alike, in
     /// input order.
@@ -131,6 +145,17 @@ public struct CriterionFigures: Sendable, Hashable {
     /// The first `CalibrationReport.exampleLimit` of those, with every reviewer's answer, for
     /// reports; the ids above are complete.
     public var disagreementExamples: [Disagreement]
+
+    /// Fewer than `CalibrationReport.minimumUnits` units: alpha, AC1 and agreement are
+    /// reported but too unstable to judge the wording by, so the criterion is never flagged.
+    public var hasTooFewUnits: Bool { units < CalibrationReport.minimumUnits }
+
+    /// Whether a criterion with this alpha over `units` pairable interactions needs rewording:
+    /// alpha defined and below `minimumAlpha`, and at least `CalibrationReport.minimumUnits` units.
+    public static func isFlagged(alpha: Double?, units: Int, minimumAlpha: Double) -> Bool {
+        guard let alpha, units >= CalibrationReport.minimumUnits else { return false }
+        return alpha < minimumAlpha
+    }
 }
 
 /// The answers given to one criterion in an interaction where reviewers disagreed.

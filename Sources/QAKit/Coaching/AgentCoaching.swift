@@ -1,4 +1,4 @@
-/// One agent's coaching notes and action plan for a period (SPEC.md section 7).
+/// One agent's coaching notes and action plan for a period (`docs/coaching.md`).
 ///
 /// Holds the agent's own figures and team aggregates only, never another agent's name or
 /// scores. When an agent was audited on several scorecards, criteria, focus areas, notes and
@@ -40,12 +40,40 @@ public struct CoachingSummary: Sendable {
     public var autoFails: Int
     /// Points per 30 days; `nil` with fewer than 3 scored audits or a single date.
     public var trend: Rational?
-    /// The comparison group's mean score; `nil` when none of its audits had a score.
+    /// The comparison group's mean score; `nil` when none of its audits had a score, or when
+    /// the group has too few agents to show it (`isTeamShown`).
     public var teamMeanScore: Rational?
-    /// The comparison group's audits (the agent's own included).
-    public var teamAudits: Int
+    /// The comparison group's audits (the agent's own included); `nil` when not shown.
+    public var teamAudits: Int?
+    /// Distinct agents with audits in the comparison group (the agent included).
+    public var teamAgents: Int
+    /// The `coaching.min_team_size` the group is held to.
+    public var minimumTeamSize: Int
 
-    init(agent: ScoreTally, team: ScoreTally) {
+    /// Whether the group has at least `minimumTeamSize` agents: with fewer, its figures and the
+    /// agent's own would give a colleague's away, so none is shown.
+    public var isTeamShown: Bool { teamAgents >= minimumTeamSize }
+    /// Audits with a score: the mean score and the trend are over these.
+    public var scoredAudits: Int
+    /// Days from the first scored audit to the last.
+    public var spanDays: Int
+
+    /// A trend needs at least this many scored audits to be relied on.
+    public static let reliableTrendAudits = 5
+    /// A trend needs its audits to span at least this many days to be relied on.
+    public static let reliableTrendDays = 14
+
+    /// Whether the trend rests on at least `reliableTrendAudits` scored audits spanning at least
+    /// `reliableTrendDays` days; `nil` without a trend. A slope from three audits in a week
+    /// swings with any one of them.
+    public var isTrendReliable: Bool? {
+        guard trend != nil else { return nil }
+        return scoredAudits >= Self.reliableTrendAudits && spanDays >= Self.reliableTrendDays
+    }
+
+    init(agent: ScoreTally, team: ScoreTally, teamAgents: Int, minimumTeamSize: Int) {
+        self.teamAgents = teamAgents
+        self.minimumTeamSize = minimumTeamSize
         audits = agent.audits
         meanScore = agent.meanScore
         passRate = agent.passRate
@@ -53,8 +81,11 @@ public struct CoachingSummary: Sendable {
         judged = agent.judged
         autoFails = agent.autoFails
         trend = agent.scores.slopePer30Days
-        teamMeanScore = team.meanScore
-        teamAudits = team.audits
+        scoredAudits = agent.scoredAudits
+        spanDays = agent.scores.spanDays
+        let isShown = teamAgents >= minimumTeamSize
+        teamMeanScore = isShown ? team.meanScore : nil
+        teamAudits = isShown ? team.audits : nil
     }
 }
 
@@ -86,12 +117,16 @@ public struct CriterionPerformance: Sendable {
     public var scored: Int
     /// Percentages, 0...100; `nil` when not scored.
     public var meanCredit: Rational?
-    /// The team's mean credit on it, as a percentage; `nil` when the team never scored it.
+    /// The team's mean credit on it, as a percentage; `nil` when the team never scored it or
+    /// has too few agents to show it.
     public var teamMeanCredit: Rational?
-    /// Audits of the team in which it was scored.
+    /// Audits of the team in which it was scored (0 when team figures are not shown).
     public var teamScored: Int
     /// Audits in which it failed as a critical criterion.
     public var criticalFailures: Int
+    /// Points of score those critical failures took away, summed over the audits (raw score −
+    /// score in each); 0 under `critical_policy: flag`.
+    public var criticalPoints: Rational
     /// Scored audits in which it earned less than full credit.
     public var shortfalls: Int
     /// Mean points of score it cost per audit of the agent's on this scorecard.
@@ -115,8 +150,8 @@ public struct CoachingGoal: Sendable {
     public var criterion: Criterion?
     /// The agent's mean credit (percentage) or mean score in this period.
     public var baseline: Rational
-    /// min(100, max(team mean, baseline + target_gain)); for the overall score, also at least
-    /// `passing_score`.
+    /// min(100, max(team mean, baseline + target_gain)), or min(100, baseline + target_gain)
+    /// without a team figure; for the overall score, also at least `passing_score`.
     public var target: Rational
     /// Period end + `review_after_days`.
     public var due: CalendarDate
@@ -136,10 +171,15 @@ public enum FollowUpStatus: String, Sendable, CaseIterable {
     case notMet = "not_met"
     /// Not scored in the new period.
     case noData = "no_data"
+    /// Scored in fewer than `coaching.min_audits` audits of the new period: too few to judge.
+    case tooFewAudits = "too_few_audits"
 
-    /// Judges a current figure against an earlier goal.
-    public static func judge(baseline: Double, target: Double, current: Double?) -> FollowUpStatus {
+    /// Judges a current figure against an earlier goal; `audits` is how many scored audits of the
+    /// new period the figure comes from, and a figure from fewer than `minimumAudits` is never
+    /// judged, however high it is.
+    public static func judge(baseline: Double, target: Double, current: Double?, audits: Int, minimumAudits: Int) -> FollowUpStatus {
         guard let current else { return .noData }
+        if audits < minimumAudits { return .tooFewAudits }
         if current >= target { return .met }
         if current > baseline { return .improved }
         return .notMet
@@ -162,6 +202,11 @@ public struct FollowUpResult: Sendable {
     public var due: String?
     /// The same figure in the new period; `nil` when there is none.
     public var current: Rational?
+    /// The new period's scored audits behind `current`: those that scored the criterion, or
+    /// those with a score for an overall-score goal.
+    public var currentAudits: Int
+    /// The `coaching.min_audits` a figure needs before it is judged.
+    public var minimumAudits: Int
     /// How the goal went.
     public var status: FollowUpStatus
 }

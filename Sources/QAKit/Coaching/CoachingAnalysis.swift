@@ -1,4 +1,4 @@
-/// Turns a `CoachingTally` into each agent's notes and plan (SPEC.md section 7).
+/// Turns a `CoachingTally` into each agent's notes and plan (`docs/coaching.md`).
 ///
 /// Decisions where the spec is silent (documented in `docs/coaching.md`):
 /// - several scorecards: criteria, focus areas, strengths, notes and goals are per scorecard,
@@ -7,7 +7,12 @@
 /// - a criterion chosen as a focus area is not also listed as a strength;
 /// - a focus area that was never scored (a weight-0 critical criterion) gets a note but no goal,
 ///   since it has no mean credit to measure;
-/// - the overall-score goal's target is also at least `passing_score`.
+/// - the overall-score goal's target is also at least `passing_score`;
+/// - a group of fewer agents than `coaching.min_team_size` (counted overall and per scorecard)
+///   shows no team figure: targets are then baseline + `target_gain`, strengths the agent's own
+///   highest mean credits;
+/// - an earlier goal is judged only on at least `coaching.min_audits` scored audits of the new
+///   period (`too_few_audits` below that).
 public struct CoachingAnalysis: Sendable {
     /// The totals the analysis reads.
     public let tally: CoachingTally
@@ -15,6 +20,9 @@ public struct CoachingAnalysis: Sendable {
     public let period: CoachingPeriod
     private let teams: [String?: GroupTally]
     private let everyone: GroupTally
+    /// Distinct agents per team value, overall and per scorecard index.
+    private let teamSizes: [String?: GroupSize]
+    private let everyoneSize: GroupSize
 
     /// `nil` when no audit fell inside the period.
     public init?(tally: CoachingTally) {
@@ -25,6 +33,14 @@ public struct CoachingAnalysis: Sendable {
         var everyone = GroupTally(scorecardCount: tally.scorecards.count)
         for group in teams.values { everyone.add(group) }
         self.everyone = everyone
+        var sizes: [String?: GroupSize] = [:]
+        var all = GroupSize(scorecardCount: tally.scorecards.count)
+        for agent in tally.agents.values {
+            for (team, group) in agent.byTeam { sizes[team, default: GroupSize(scorecardCount: tally.scorecards.count)].count(group) }
+            all.count(agent.group)
+        }
+        teamSizes = sizes
+        everyoneSize = all
     }
 
     /// Every agent with audits in the period, sorted.
@@ -35,16 +51,20 @@ public struct CoachingAnalysis: Sendable {
         guard let agent = tally.agents[name] else { return nil }
         let team = tally.team(of: agent)
         let group = team.flatMap { teams[$0] } ?? everyone
+        let size = team.flatMap { teamSizes[$0] } ?? everyoneSize
         let own = agent.group
+        // The strictest `min_team_size` among the agent's scorecards guards the overall figures.
+        let minimumTeamSize = tally.scorecards.indices.filter { own.scorecards[$0] != nil }
+            .map { tally.scorecards[$0].coaching.minimumTeamSize }.max() ?? CoachingSettings().minimumTeamSize
         var coaching = AgentCoaching(
             agent: name, team: team, period: period,
-            summary: CoachingSummary(agent: own.overall, team: group.overall),
+            summary: CoachingSummary(agent: own.overall, team: group.overall, teamAgents: size.overall, minimumTeamSize: minimumTeamSize),
             scorecards: [], followUp: []
         )
         for index in tally.scorecards.indices {
             guard let mine = own.scorecards[index] else { continue }
             coaching.scorecards.append(scorecardCoaching(
-                scorecard: tally.scorecards[index], mine: mine, team: group.scorecards[index],
+                scorecard: tally.scorecards[index], mine: mine, team: group.scorecards[index], teamAgents: size.scorecards[index],
                 evidence: agent.evidence[index], teamPhrase: coaching.teamPhrase
             ))
         }
@@ -53,8 +73,11 @@ public struct CoachingAnalysis: Sendable {
     }
 
     private func scorecardCoaching(
-        scorecard: Scorecard, mine: ScorecardTally, team: ScorecardTally?, evidence: [EvidenceLog], teamPhrase: String
+        scorecard: Scorecard, mine: ScorecardTally, team allTeam: ScorecardTally?, teamAgents: Int, evidence: [EvidenceLog], teamPhrase: String
     ) -> ScorecardCoaching {
+        let settings = scorecard.coaching
+        // Too few agents: no team figure at all, so that none can give a colleague's away.
+        let team = teamAgents >= settings.minimumTeamSize ? allTeam : nil
         let criteria = scorecard.criteria.enumerated().map { index, entry in
             CriterionPerformance(
                 index: index, criterion: entry.criterion, scored: mine.criteria[index].scored,
@@ -62,15 +85,16 @@ public struct CoachingAnalysis: Sendable {
                 teamMeanCredit: team?.criteria[index].meanCreditPercentage,
                 teamScored: team?.criteria[index].scored ?? 0,
                 criticalFailures: mine.criteria[index].criticalFailures,
+                criticalPoints: mine.criteria[index].criticalPointsTotal,
                 shortfalls: mine.criteria[index].shortfalls,
                 pointsLost: mine.pointsLost(index),
                 answerCounts: mine.criteria[index].answerCounts
             )
         }
-        let settings = scorecard.coaching
         let focus = Self.focusAreas(criteria, settings: settings)
-        let strengths = Self.strengths(criteria, excluding: Set(focus.map(\.index)), settings: settings)
-        let summary = CoachingSummary(agent: mine.score, team: team?.score ?? ScoreTally())
+        let strengths = Self.strengths(criteria, excluding: Set(focus.map(\.index)), settings: settings, hasTeam: team != nil)
+        let summary = CoachingSummary(agent: mine.score, team: allTeam?.score ?? ScoreTally(), teamAgents: teamAgents,
+                                      minimumTeamSize: settings.minimumTeamSize)
         let costliest = criteria.map(\.pointsLost).max() ?? .zero
         let notes = focus.map { item in
             note(item, isCostliest: item.pointsLost == costliest, scorecard: scorecard, evidence: evidence[item.index],
@@ -90,7 +114,9 @@ public struct CoachingAnalysis: Sendable {
             let target = Self.target(baseline: mean, team: summary.teamMeanScore, gain: settings.targetGain, floor: passing)
             let focusCost = focus.reduce(Rational.zero) { $0 + $1.pointsLost }
             var actions = ["Raise the mean score from \(CoachingWriter.score(mean)) to \(CoachingWriter.score(target)) (the passing score is \(passing.decimalString()))."]
-            if !focus.isEmpty {
+            if focus.count == 1 {
+                actions.append("Work on the focus area above: it costs \(CoachingWriter.score(focusCost)) points per audit.")
+            } else if !focus.isEmpty {
                 actions.append("Work on the focus areas above: together they cost \(CoachingWriter.score(focusCost)) points per audit.")
             }
             goals.append(CoachingGoal(
@@ -111,7 +137,7 @@ public struct CoachingAnalysis: Sendable {
         return CoachingNote(
             criterion: criterion, guidance: criterion.guidance,
             performance: CoachingWriter.performance(item, teamPhrase: teamPhrase),
-            cost: CoachingWriter.cost(item, isCostliest: isCostliest, scorecard: scorecard, audits: audits),
+            cost: CoachingWriter.cost(item, isCostliest: isCostliest, scorecard: scorecard, audits: audits, evidence: evidence.entries),
             topLevel: CoachingWriter.topLevel(of: criterion),
             tip: criterion.coaching?.tip, resources: criterion.coaching?.resources ?? [],
             evidence: evidence.entries,
@@ -130,15 +156,17 @@ public struct CoachingAnalysis: Sendable {
     }
 
     /// At most two criteria, scored at least `min_audits` times, where the agent's mean credit
-    /// is furthest above the team's; ties in scorecard order.
+    /// is furthest above the team's; without team figures (`hasTeam` false), those with the
+    /// agent's highest mean credit above 0. Ties in scorecard order.
     public static func strengths(
-        _ criteria: [CriterionPerformance], excluding focus: Set<Int>, settings: CoachingSettings
+        _ criteria: [CriterionPerformance], excluding focus: Set<Int>, settings: CoachingSettings, hasTeam: Bool = true
     ) -> [CriterionPerformance] {
+        let measure = { (item: CriterionPerformance) in hasTeam ? item.leadOverTeam : item.meanCredit }
         let leading = criteria.filter { item in
-            guard !focus.contains(item.index), item.scored >= settings.minimumAudits, let lead = item.leadOverTeam else { return false }
+            guard !focus.contains(item.index), item.scored >= settings.minimumAudits, let lead = measure(item) else { return false }
             return lead > .zero
         }
-        return Array(leading.sorted { ($0.leadOverTeam!, $1.index) > ($1.leadOverTeam!, $0.index) }.prefix(2))
+        return Array(leading.sorted { (measure($0)!, $1.index) > (measure($1)!, $0.index) }.prefix(2))
     }
 
     /// min(100, max(team mean, baseline + gain, floor)); without a team figure, baseline + gain.
@@ -149,25 +177,51 @@ public struct CoachingAnalysis: Sendable {
         return target > .hundred ? .hundred : target
     }
 
+    /// Judges an earlier goal on the scorecard it names (or the first that has its criterion),
+    /// with that scorecard's `min_audits`; an overall-score goal that names no scorecard is judged
+    /// on every audit of the agent, against the largest `min_audits` among their scorecards.
     private func judge(_ goal: PreviousGoal, in coaching: AgentCoaching) -> FollowUpResult {
         let card = coaching.scorecards.first { card in
             if let id = goal.scorecard { return card.scorecard.id == id }
             return goal.criterion.map { card.scorecard.criterion($0) != nil } ?? false
         }
         let current: Rational?
+        let audits: Int
         let title: String?
         if let criterion = goal.criterion {
             let item = card?.criteria.first { $0.id == criterion }
             current = item?.meanCredit
+            audits = item?.scored ?? 0
             title = item?.criterion.title
         } else {
-            current = goal.scorecard == nil ? coaching.summary.meanScore : card?.summary.meanScore
+            let summary = goal.scorecard == nil ? coaching.summary : card?.summary
+            current = summary?.meanScore
+            audits = summary?.scoredAudits ?? 0
             title = nil
         }
+        let minimum = card?.scorecard.coaching.minimumAudits
+            ?? coaching.scorecards.map(\.scorecard.coaching.minimumAudits).max() ?? CoachingSettings().minimumAudits
         return FollowUpResult(
             scorecard: goal.scorecard, criterion: goal.criterion, title: title, baseline: goal.baseline,
-            target: goal.target, due: goal.due, current: current,
-            status: FollowUpStatus.judge(baseline: goal.baseline, target: goal.target, current: current?.doubleValue)
+            target: goal.target, due: goal.due, current: current, currentAudits: audits, minimumAudits: minimum,
+            status: FollowUpStatus.judge(baseline: goal.baseline, target: goal.target, current: current?.doubleValue,
+                                         audits: audits, minimumAudits: minimum)
         )
+    }
+}
+
+/// How many distinct agents a comparison group has, overall and per scorecard index.
+private struct GroupSize {
+    var overall = 0
+    var scorecards: [Int]
+
+    init(scorecardCount: Int) {
+        scorecards = Array(repeating: 0, count: scorecardCount)
+    }
+
+    /// Counts one agent whose audits in the group are `group`.
+    mutating func count(_ group: GroupTally) {
+        overall += 1
+        for index in scorecards.indices where group.scorecards[index] != nil { scorecards[index] += 1 }
     }
 }

@@ -1,4 +1,4 @@
-/// The days a coaching run covers, both ends inclusive (SPEC.md section 7).
+/// The days a coaching run covers, both ends inclusive (`docs/coaching.md`).
 public struct CoachingPeriod: Sendable, Hashable {
     /// `--from`, or the earliest audit date in the run.
     public var from: CalendarDate

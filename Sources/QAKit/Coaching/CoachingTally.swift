@@ -1,4 +1,4 @@
-/// Collects, in one pass over scored audits, everything coaching needs (SPEC.md section 7).
+/// Collects, in one pass over scored audits, everything coaching needs (`docs/coaching.md`).
 ///
 /// Memory is bounded per agent and per team: running totals per criterion and the five most
 /// recent audits that lost points on each criterion. Calibration audits and audits outside the
@@ -92,7 +92,7 @@ public struct ScorecardTally: Sendable, Hashable {
                                           unit: layout.creditUnits[index])
                 if let loss, credit < .one { addLoss(index, credit: credit, result: result, layout: layout, loss: loss) }
             }
-            if outcome.failedCritical { criteria[index].addCriticalFailure() }
+            if outcome.failedCritical { criteria[index].addCriticalFailure(cost: result.criticalCost) }
         }
     }
 
@@ -191,10 +191,11 @@ public struct AgentTally: Sendable, Hashable {
                   evidence[audit.scorecardIndex][index].wouldKeep(date: audit.date, sequence: sequence) else { continue }
             let lost = lostCredit ? loss.map { layout.pointsLost(index, in: result, regularWeight: $0.regularWeight) } ?? .zero : .zero
             let own = index < audit.comments.count ? audit.comments[index] : nil
+            let critical = outcome.failedCritical ? result.criticalCost : nil
             evidence[audit.scorecardIndex][index].offer(Evidence(
                 auditID: audit.id, date: audit.date, interactionID: audit.interactionID,
-                answer: outcome.answer, pointsLost: lost, comment: own ?? audit.comment,
-                isOverallComment: own == nil && audit.comment != nil, sequence: sequence
+                answer: outcome.answer, pointsLost: lost, comment: own,
+                overallComment: audit.comment, criticalCost: critical, sequence: sequence
             ))
         }
     }
@@ -321,4 +322,10 @@ struct ScoredResult {
     let score: AuditScore
     let sections: [SectionResult]
     let criteria: [CriterionResult]
+
+    /// Raw score − score: the points the critical rules took away (0 without a score).
+    var criticalCost: Rational {
+        guard let raw = score.rawScore, let final = score.score else { return .zero }
+        return raw - final
+    }
 }

@@ -14,9 +14,13 @@ enum CoachingWriter {
         value < .zero ? value.formatted() : "+" + value.formatted()
     }
 
-    static func plural(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    /// `1 audit`, `0 audits`, `2 criteria`: the count with its noun in the number it takes.
+    static func plural(_ count: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
     }
+
+    /// `was` for one, `were` for any other count (0 included).
+    static func was(_ count: Int) -> String { count == 1 ? "was" : "were" }
 
     // MARK: Answers
 
@@ -81,8 +85,9 @@ enum CoachingWriter {
     }
 
     /// What the criterion cost: points per audit (and whether no criterion cost more), and
-    /// critical failures.
-    static func cost(_ item: CriterionPerformance, isCostliest: Bool, scorecard: Scorecard, audits: Int) -> String {
+    /// what its critical failures took away: the audits, and the points between their raw
+    /// scores and their scores.
+    static func cost(_ item: CriterionPerformance, isCostliest: Bool, scorecard: Scorecard, audits: Int, evidence: [Evidence]) -> String {
         var sentence = ""
         if !item.pointsLost.isZero {
             let rankText = isCostliest ? ", more than any other criterion" : ""
@@ -92,39 +97,65 @@ enum CoachingWriter {
             }
         }
         if item.criticalFailures > 0 {
-            let once = item.criticalFailures == 1
-            let what: String
-            switch (item.criterion.critical, scorecard.criticalPolicy) {
-            case (.scorecard, .zero): what = once ? "which auto-failed the audit and set its score to 0" : "each one auto-failed the audit and set its score to 0"
-            case (.section, .zero): what = once ? "which set its section's score to 0" : "each one set its section's score to 0"
-            case (.scorecard, .flag): what = once ? "which is recorded as an auto-fail" : "each one is recorded as an auto-fail"
-            default: what = once ? "which is recorded as a section failure" : "each one is recorded as a section failure"
-            }
-            let failures = once ? "once" : "\(item.criticalFailures) times"
-            sentence += (sentence.isEmpty ? "" : " ") + "It failed as a critical criterion \(failures), \(what)."
+            sentence += (sentence.isEmpty ? "" : " ") + criticalCost(item, scorecard: scorecard, audits: audits, evidence: evidence)
         }
         return sentence
+    }
+
+    /// "It failed as a critical criterion in 2 audits (S-03, S-01), each of which auto-failed the
+    /// audit and set its score to 0: 130.00 points of score in all between …, 32.50 per audit …".
+    static func criticalCost(_ item: CriterionPerformance, scorecard: Scorecard, audits: Int, evidence: [Evidence]) -> String {
+        let count = item.criticalFailures
+        let once = count == 1
+        let cited = evidence.filter { $0.criticalCost != nil }.map(\.auditID)
+        let ids = cited.isEmpty ? "" : cited.count == count ? " (\(cited.joined(separator: ", ")))" : " (most recent: \(cited.joined(separator: ", ")))"
+        let opening = "It failed as a critical criterion in \(plural(count, "audit"))\(ids)"
+        switch (item.criterion.critical, scorecard.criticalPolicy) {
+        case (_, .flag):
+            let recorded = item.criterion.critical == .scorecard ? "an auto-fail" : "a section failure"
+            return "\(opening), \(once ? "recorded" : "each recorded") as \(recorded); under critical_policy: flag that costs no points of score."
+        default:
+            let what = item.criterion.critical == .scorecard
+                ? (once ? "which auto-failed it and set its score to 0" : "each of which auto-failed the audit and set its score to 0")
+                : (once ? "which set its section's score to 0" : "each of which set its section's score to 0")
+            guard !item.criticalPoints.isZero else {
+                return "\(opening), \(what), but the critical rule cost no points there beyond what the answers had already lost."
+            }
+            let between = once ? "between that audit's raw score and its score" : "in all between those audits' raw scores and their scores"
+            let perAudit = audits > 0 ? ", \(score(item.criticalPoints / Rational(audits))) per audit across your \(plural(audits, "audit"))" : ""
+            return "\(opening), \(what): \(score(item.criticalPoints)) points of score \(between)\(perAudit)."
+        }
+    }
+
+    /// The points-lost cell of a piece of evidence: `3.03`, or `3.03 + 90.91 critical` when the
+    /// criterion failed as critical there.
+    static func evidencePoints(_ evidence: Evidence) -> String {
+        guard let critical = evidence.criticalCost else { return score(evidence.pointsLost) }
+        return "\(score(evidence.pointsLost)) + \(score(critical)) critical"
     }
 
     // MARK: Summary and strengths
 
     /// The opening paragraph of an agent's notes.
-    static func summary(_ summary: CoachingSummary, teamPhrase: String, period: CoachingPeriod) -> String {
-        var text = "Between \(period.from) and \(period.to), \(plural(summary.audits, "audit")) of your work were reviewed."
+    static func summary(_ summary: CoachingSummary, team: String?, teamPhrase: String, period: CoachingPeriod) -> String {
+        var text = "Between \(period.from) and \(period.to), \(plural(summary.audits, "audit")) of your work \(was(summary.audits)) reviewed."
         if let mean = summary.meanScore {
             text += " Your mean score was \(score(mean))"
             if let team = summary.teamMeanScore { text += ", against \(score(team)) for \(teamPhrase)" }
             text += "."
         }
+        if !summary.isTeamShown { text += " " + teamWithheld(summary, team: team, on: nil) }
         if summary.judged > 0, let rate = summary.passRate {
             text += " You passed \(summary.passes) of \(summary.judged) (\(percent(rate * .hundred)))."
         }
         if summary.autoFails > 0 {
-            text += " \(plural(summary.autoFails, "audit")) \(summary.autoFails == 1 ? "was" : "were") auto-failed on a critical criterion."
+            text += " \(plural(summary.autoFails, "audit")) \(was(summary.autoFails)) auto-failed on a critical criterion."
         }
         if let trend = summary.trend {
             let size = trend < .zero ? .zero - trend : trend
-            if size.rounded().isZero {
+            if summary.isTrendReliable == false {
+                text += " Your scores' least-squares trend was \(signed(trend)) points per 30 days, but it rests on \(plural(summary.scoredAudits, "audit")) over \(plural(summary.spanDays, "day")): too few to rely on, since a trend needs at least \(plural(CoachingSummary.reliableTrendAudits, "audit")) spanning \(plural(CoachingSummary.reliableTrendDays, "day")) before it says more than any single audit."
+            } else if size.rounded().isZero {
                 text += " Over the period your scores held steady (least-squares trend \(signed(trend)) points per 30 days)."
             } else {
                 text += " Over the period your scores \(trend < .zero ? "fell" : "rose") by \(score(size)) points per 30 days (least-squares trend)."
@@ -135,12 +166,24 @@ enum CoachingWriter {
         return text
     }
 
+    /// Why no team figure is shown: the comparison group has fewer agents than
+    /// `coaching.min_team_size` (on the scorecard titled `scorecard`, when given).
+    static func teamWithheld(_ summary: CoachingSummary, team: String?, on scorecard: String?) -> String {
+        let count = summary.teamAgents
+        let group = team.map { " in the \($0) team" } ?? ""
+        let place = scorecard.map { " on \($0)" } ?? ""
+        return "Team figures are not shown: only \(plural(count, "agent")) \(was(count)) audited\(group)\(place) in this period, fewer than the \(summary.minimumTeamSize) that coaching.min_team_size asks for, and with so few the team's averages would give away a colleague's scores. Goals aim at your baseline plus the target gain instead."
+    }
+
     /// "Personalised greeting: 100.0% against 82.4% for the Tier 1 team, over 12 audits."
     static func strength(_ item: CriterionPerformance, teamPhrase: String) -> String {
         let team = item.teamMeanCredit.map { " against \(percent($0)) for \(teamPhrase)" } ?? ""
         let mean = item.meanCredit.map(percent) ?? "—"
         return "\(item.criterion.title): \(mean) of full credit\(team), over \(plural(item.scored, "audit"))."
     }
+
+    /// The label of the reviewers' overall comments beside a note's evidence.
+    static let overallCommentsHeading = "The reviewer's overall comments on these audits"
 
     // MARK: Goals
 

@@ -1,6 +1,6 @@
 /// Running totals for one criterion, for one agent or one team.
 public struct CriterionTally: Sendable, Hashable {
-    /// Audits in which the criterion was scored (SPEC.md section 2, rule 2).
+    /// Audits in which the criterion was scored (`docs/scoring.md`).
     public private(set) var scored = 0
     /// Σ credit × `unit` (an integer for every credit the criterion can earn, see
     /// `ScorecardLayout.creditUnits`), so that summing credits needs no fraction arithmetic.
@@ -13,6 +13,8 @@ public struct CriterionTally: Sendable, Hashable {
     public private(set) var shortfalls = 0
     /// Audits in which it failed as a critical criterion.
     public private(set) var criticalFailures = 0
+    /// Σ over those audits of raw score − score: what the critical rule took away.
+    private var criticalCost = ExactSum()
     /// Lost credit units in standard audits (see `ScorecardLayout.standardLossFactors`), each
     /// worth `lossFactor` points, and the exact points lost in every other audit.
     private var standardLossUnits = 0
@@ -53,9 +55,15 @@ public struct CriterionTally: Sendable, Hashable {
         return overflow ? nil : units
     }
 
-    mutating func addCriticalFailure() {
+    /// Records a critical failure that took `cost` points of score (raw score − score) away.
+    mutating func addCriticalFailure(cost: Rational) {
         criticalFailures += 1
+        criticalCost.add(cost)
     }
+
+    /// Points of score its critical failures took away, summed over the audits: each audit's
+    /// raw score minus its score (0 under `critical_policy: flag`).
+    public var criticalPointsTotal: Rational { criticalCost.value }
 
     mutating func addPointsLost(_ points: Rational) {
         otherPointsLost.add(points)
@@ -80,6 +88,7 @@ public struct CriterionTally: Sendable, Hashable {
         creditUnits += other.creditUnits
         otherCredits.add(other.otherCredits)
         criticalFailures += other.criticalFailures
+        criticalCost.add(other.criticalCost)
         if other.standardLossUnits > 0 { lossFactor = other.lossFactor }
         standardLossUnits += other.standardLossUnits
         otherPointsLost.add(other.otherPointsLost)

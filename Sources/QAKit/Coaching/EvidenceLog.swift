@@ -40,23 +40,28 @@ public struct Evidence: Sendable, Hashable {
     public var answer: Answer?
     /// The points of score the criterion cost in this audit (before critical rules).
     public var pointsLost: Rational
-    /// The reviewer's comment on the criterion, else the audit's overall comment.
+    /// The reviewer's comment on this criterion (`<id>.comment`); `nil` when there is none.
     public var comment: String?
-    /// Whether `comment` is the audit's overall comment (the criterion had none).
-    public var isOverallComment: Bool
+    /// The reviewer's overall comment on the audit: about the whole audit, so never shown as
+    /// the criterion's evidence, only beside it and labelled as such.
+    public var overallComment: String?
+    /// When the criterion failed as critical here: the points the critical rule took away (raw
+    /// score − score); `nil` when it did not fail as critical.
+    public var criticalCost: Rational?
     /// Position of the audit in the run's input, to order audits of one day.
     public var sequence: Int
 
     /// One cited audit.
     public init(auditID: String, date: CalendarDate, interactionID: String, answer: Answer?, pointsLost: Rational, comment: String?,
-                isOverallComment: Bool = false, sequence: Int) {
+                overallComment: String? = nil, criticalCost: Rational? = nil, sequence: Int) {
         self.auditID = auditID
         self.date = date
         self.interactionID = interactionID
         self.answer = answer
         self.pointsLost = pointsLost
         self.comment = comment
-        self.isOverallComment = isOverallComment
+        self.overallComment = overallComment
+        self.criticalCost = criticalCost
         self.sequence = sequence
     }
 

@@ -1,4 +1,4 @@
-/// Running totals of audit-level figures for one agent or one team (SPEC.md section 7, summary).
+/// Running totals of audit-level figures for one agent or one team (the summary of `docs/coaching.md`).
 public struct ScoreTally: Sendable, Hashable {
     /// Non-calibration audits in the period.
     public private(set) var audits = 0

@@ -3,7 +3,7 @@
 /// x is the day number (days since 1970-01-01), y the audit's exact score. Σy and Σxy are kept
 /// per score denominator in one table (one lookup per audit; scores of one scorecard share a
 /// limited set of denominators), so the mean and the slope come out exact without fraction
-/// arithmetic per audit. The slope is reported per 30 days, as SPEC.md section 7 asks.
+/// arithmetic per audit. The slope is reported per 30 days, as `docs/coaching.md` describes.
 public struct TrendLine: Sendable, Hashable {
     private struct Sums: Sendable, Hashable {
         var score: Int128 = 0
@@ -18,6 +18,16 @@ public struct TrendLine: Sendable, Hashable {
     private var sums: [Int128: Sums] = [:]
     private var firstDay: Int?
     private var hasSeveralDays = false
+    /// The earliest day number added.
+    public private(set) var earliestDay: Int?
+    /// The latest day number added.
+    public private(set) var latestDay: Int?
+
+    /// Days from the earliest audit to the latest (0 for a single day or none).
+    public var spanDays: Int {
+        guard let earliestDay, let latestDay else { return 0 }
+        return latestDay - earliestDay
+    }
 
     /// An empty line.
     public init() {}
@@ -31,6 +41,12 @@ public struct TrendLine: Sendable, Hashable {
         sums[score.denominator]!.scoreTimesDay += score.numerator * Int128(day)
         if let firstDay, firstDay != day { hasSeveralDays = true }
         if firstDay == nil { firstDay = day }
+        include(day: day)
+    }
+
+    private mutating func include(day: Int) {
+        if earliestDay.map({ day < $0 }) ?? true { earliestDay = day }
+        if latestDay.map({ day > $0 }) ?? true { latestDay = day }
     }
 
     /// Adds another line's points.
@@ -47,6 +63,8 @@ public struct TrendLine: Sendable, Hashable {
             if firstDay == nil { firstDay = day }
         }
         hasSeveralDays = hasSeveralDays || other.hasSeveralDays
+        if let day = other.earliestDay { include(day: day) }
+        if let day = other.latestDay { include(day: day) }
     }
 
     /// Σy, exactly; terms combined in denominator order.

@@ -1,4 +1,4 @@
-/// `calibrate --format json` (SPEC.md section 6): one object per scorecard, fields in the
+/// `calibrate --format json` (`docs/calibration.md`): one object per scorecard, fields in the
 /// documented order, statistics unrounded, undefined figures `null`.
 ///
 /// A single scorecard prints one object; several print a JSON array of them. Each interaction,
@@ -56,6 +56,7 @@ public enum CalibrationJSON {
             ("calibration_variance", JSONText.number(figures.calibrationVariance)),
             ("calibration_sd", JSONText.number(figures.calibrationSD)),
             ("within_tolerance_rate", JSONText.number(figures.withinToleranceRate)),
+            ("too_few_units", JSONText.bool(figures.hasTooFewUnits)),
         ])
     }
 
@@ -95,6 +96,7 @@ public enum CalibrationJSON {
             ("ac1", JSONText.number(figures.ac1)),
             ("percent_agreement", JSONText.number(figures.percentAgreement)),
             ("flagged", JSONText.bool(figures.isFlagged)),
+            ("too_few_units", JSONText.bool(figures.hasTooFewUnits)),
             ("disagreements", JSONText.array(figures.disagreements.map { JSONText.string($0) })),
         ])
     }

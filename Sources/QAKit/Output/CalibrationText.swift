@@ -35,15 +35,24 @@ public enum CalibrationText {
         let drifting = report.driftingReviewers.count
         let flagged = report.flaggedCriteria.count
         let alpha = report.overall.alpha
-        let points = "\(report.tolerance.decimalString()) points"
+        let points = tolerancePoints(report)
         var problems: [String] = []
-        if outside > 0 { problems.append("\(outside) of \(report.overall.interactions) interactions outside \(points)") }
+        if outside > 0 { problems.append("\(outside) of \(counted(report.overall.interactions, "interaction")) outside \(points)") }
         if drifting > 0 { problems.append(counted(drifting, "reviewer") + " drifting") }
         if flagged > 0 { problems.append(counted(flagged, "criterion", plural: "criteria") + " to reword") }
-        let agreement = "score agreement alpha \(DecimalText.fixed(alpha, places: 3)) (\(reliability(alpha, minimum: report.minimumAlpha)))"
-        let isUnreliable = alpha.map { $0 < report.minimumAlpha } ?? false
+        let overallTooFew = report.overall.hasTooFewUnits
+        let reading = overallTooFew
+            ? "over \(counted(report.overall.interactions, "interaction")): too few to judge, \(report.overall.interactions) of \(CalibrationReport.minimumUnits)"
+            : reliability(alpha, minimum: report.minimumAlpha)
+        var agreement = "score agreement alpha \(DecimalText.fixed(alpha, places: 3)) (\(reading))"
+        let tooFew = report.criteriaWithTooFewUnits.count
+        if tooFew > 0 {
+            agreement += "; \(counted(tooFew, "criterion", plural: "criteria")) with too few interactions to judge (fewer than \(CalibrationReport.minimumUnits))"
+        }
+        // Over too few interactions alpha neither calls for recalibration nor confirms alignment.
+        let isUnreliable = !overallTooFew && (alpha.map { $0 < report.minimumAlpha } ?? false)
         if problems.isEmpty && !isUnreliable {
-            let tentative = alpha.map { $0 < 0.8 } ?? false
+            let tentative = overallTooFew || (alpha.map { $0 < 0.8 } ?? false)
             return "Verdict: \(tentative ? "aligned, tentatively" : "aligned"): every interaction within \(points), no reviewer drifting, no criterion to reword; \(agreement)."
         }
         return "Verdict: recalibrate: " + (problems.isEmpty ? "" : problems.joined(separator: ", ") + "; ") + agreement + "."
@@ -60,7 +69,7 @@ public enum CalibrationText {
     private static func session(_ report: CalibrationReport) -> String {
         let overall = report.overall
         var line = "\(counted(overall.interactions, "interaction")) scored by \(counted(overall.reviewers, "reviewer")) " +
-            "(\(counted(overall.audits, "audit"))); tolerance \(report.tolerance.decimalString()) points. "
+            "(\(counted(overall.audits, "audit"))); tolerance \(tolerancePoints(report)). "
         if let benchmark = report.benchmark {
             line += "Reference: the benchmark reviewer \(benchmark) where they scored the interaction, else the mean of the other reviewers."
         } else {
@@ -77,7 +86,8 @@ public enum CalibrationText {
         if outside.isEmpty {
             document.paragraph("1. Interactions: every interaction is within tolerance; nothing to re-discuss.")
         } else {
-            document.paragraph("1. Re-discuss these \(counted(outside.count, "interaction")) in the next calibration meeting: " +
+            let these = outside.count == 1 ? "this interaction" : "these \(counted(outside.count, "interaction"))"
+            document.paragraph("1. Re-discuss \(these) in the next calibration meeting: " +
                 (report.benchmark == nil ? "the scores spread wider than the tolerance." : "scores strayed from the benchmark by more than the tolerance, or spread wider than it."))
             document.bullets(limited(outside.count, outside.prefix(rowLimit).map { interaction in (interactionLine(interaction, report: report), []) }))
         }
@@ -85,16 +95,20 @@ public enum CalibrationText {
         if drifting.isEmpty {
             document.paragraph("2. Reviewers: no one drifts lenient or strict by more than half the tolerance on average.")
         } else {
-            document.paragraph("2. Talk to these reviewers: on average they score away from the reference by more than half the tolerance (\(DecimalText.trimmed(report.tolerance.doubleValue / 2, places: 2)) points).")
+            document.paragraph("2. Talk to \(drifting.count == 1 ? "this reviewer" : "these reviewers"): on average they score away from the reference by more than half the tolerance (\(halfTolerancePoints(report))).")
             document.bullets(limited(drifting.count, drifting.prefix(rowLimit).map { reviewer in
                 ("\(reviewer.reviewer): \(reviewer.tendency!.rawValue), mean deviation \(DecimalText.signed(reviewer.meanDeviation, places: 2)) points over \(counted(reviewer.interactions, "interaction")); within tolerance \(DecimalText.percent(reviewer.withinToleranceRate))", [])
             }))
         }
         let flagged = report.flaggedCriteria
-        if flagged.isEmpty {
-            document.paragraph("3. Criteria: no criterion has alpha below \(DecimalText.trimmed(report.minimumAlpha, places: 3)); no wording to change.")
+        let tooFew = report.criteriaWithTooFewUnits
+        if !tooFew.isEmpty && tooFew.count == report.criteria.count {
+            document.paragraph("3. Criteria: too few interactions to judge any criterion's wording: each needs at least \(CalibrationReport.minimumUnits) interactions answered by two or more reviewers before its agreement is read, since over a few interactions a single answer can move alpha from one end of the scale to the other. Calibrate more interactions before rewording anything.")
+        } else if flagged.isEmpty {
+            document.paragraph("3. Criteria: no criterion judged on at least \(CalibrationReport.minimumUnits) interactions has alpha below \(DecimalText.trimmed(report.minimumAlpha, places: 3)); no wording to change.")
         } else {
-            document.paragraph("3. Reword these \(counted(flagged.count, "criterion", plural: "criteria")) (alpha below \(DecimalText.trimmed(report.minimumAlpha, places: 3))): reviewers read them differently. Define the answers more clearly and add examples from the interactions below.")
+            let these = flagged.count == 1 ? "this criterion" : "these \(counted(flagged.count, "criterion", plural: "criteria"))"
+            document.paragraph("3. Reword \(these) (alpha below \(DecimalText.trimmed(report.minimumAlpha, places: 3))): reviewers read \(flagged.count == 1 ? "it" : "them") differently. Define the answers more clearly and add examples from the interactions below.")
             document.bullets(limited(flagged.count, flagged.prefix(rowLimit).map { criterion in
                 let details = criterion.disagreementExamples.map { example in
                     "\(example.interactionID): " + example.answers.map { "\($0.reviewer) \($0.answer)" }.joined(separator: ", ")
@@ -104,6 +118,21 @@ public enum CalibrationText {
                         details + (more > 0 ? ["… and \(more) more (see --format json)"] : []))
             }))
         }
+        // When every criterion has too few, the paragraph above already says so.
+        if !tooFew.isEmpty && tooFew.count < report.criteria.count {
+            let these = tooFew.count == 1 ? "This criterion has" : "These \(counted(tooFew.count, "criterion", plural: "criteria")) have"
+            document.paragraph("\(these) too few interactions to judge (fewer than \(CalibrationReport.minimumUnits) answered by two or more reviewers): \(tooFew.count == 1 ? "its" : "their") agreement figures are shown below but are not reliable, so no rewording is advised.")
+        }
+        if !tooFew.isEmpty {
+            document.bullets(limited(tooFew.count, tooFew.prefix(rowLimit).map { criterion in
+                ("\(document.code(criterion.id)) (\(criterion.type)): \(tooFewUnitsText(criterion))", [])
+            }))
+        }
+    }
+
+    /// `too few interactions to judge (3 of 10)`.
+    static func tooFewUnitsText(_ criterion: CriterionFigures) -> String {
+        "too few interactions to judge (\(criterion.units) of \(CalibrationReport.minimumUnits))"
     }
 
     private static func interactionLine(_ interaction: InteractionFigures, report: CalibrationReport) -> String {
@@ -169,7 +198,8 @@ public enum CalibrationText {
                        report.criteria.prefix(rowLimit).map { criterion in
                            [criterion.id, criterion.type, String(criterion.units), DecimalText.fixed(criterion.alpha, places: 3),
                             DecimalText.fixed(criterion.ac1, places: 3), DecimalText.percent(criterion.percentAgreement),
-                            String(criterion.disagreements.count), criterion.isFlagged ? "yes" : ""]
+                            String(criterion.disagreements.count),
+                            criterion.isFlagged ? "yes" : criterion.hasTooFewUnits ? "too few (\(criterion.units) of \(CalibrationReport.minimumUnits))" : ""]
                        }, numeric: [2, 3, 4, 5, 6])
         more(report.criteria.count, "criterion", &document)
     }
@@ -181,12 +211,12 @@ public enum CalibrationText {
         document.heading("How to read these figures")
         document.bullets([
             "\(document.emphasis("Alpha")) (Krippendorff's alpha) says how much more the reviewers agree than they would by chance: 1 is perfect agreement, 0 is no better than chance, below 0 is systematic disagreement. For scores it weighs how far apart they are; for yes/no and choice criteria only whether answers match; for scales how many answers lie between them.",
-            "\(document.emphasis("Thresholds")): Krippendorff advises relying on ratings with alpha of at least 0.8, drawing only tentative conclusions between 0.667 and 0.8, and not relying on them below 0.667. Criteria with alpha below this scorecard's minimum (\(minimum)) are marked for rewording.",
+            "\(document.emphasis("Thresholds")): Krippendorff advises relying on ratings with alpha of at least 0.8, drawing only tentative conclusions between 0.667 and 0.8, and not relying on them below 0.667. Criteria with alpha below this scorecard's minimum (\(minimum)) are marked for rewording, if at least \(CalibrationReport.minimumUnits) interactions were answered by two or more reviewers: on fewer, a single disagreement can move alpha from one end of the scale to the other.",
             "\(document.emphasis("AC1")) (Gwet's first-order agreement coefficient) is also agreement corrected for chance, with a chance estimate that stays small when nearly everyone gives the same answer. It is not computed for points criteria.",
             "\(document.emphasis("Agreement")) is the share of reviewer pairs who gave the same answer, without any correction for chance.",
             "\(document.emphasis("Why alpha can be low while agreement looks high")): on a criterion almost everyone passes there is little variation, so two reviewers who both answer yes agree mostly by chance, and the one interaction where they differ weighs heavily. Alpha is then low although agreement is, say, 95%; AC1 stays high. Look at the disagreements before rewording: the criterion may need clearer examples of what a failure looks like.",
             "\(document.emphasis("Calibration SD")) is the typical distance, in points, between a reviewer's score and the interaction's mean score (pooled over interactions).",
-            "\(document.emphasis("Deviation")) is a reviewer's score minus the reference; a positive mean deviation is lenient. Reviewers are lenient or strict when their mean deviation exceeds half the tolerance (\(DecimalText.trimmed(report.tolerance.doubleValue / 2, places: 2)) points) either way.",
+            "\(document.emphasis("Deviation")) is a reviewer's score minus the reference; a positive mean deviation is lenient. Reviewers are lenient or strict when their mean deviation exceeds half the tolerance (\(halfTolerancePoints(report))) either way.",
             "\(document.emphasis("Criteria matched")) is the share of a reviewer's answers (N/A included) equal to the reference answer: the benchmark's, else the most common answer of the other reviewers, where a tie counts as a match.",
         ])
     }
@@ -208,6 +238,18 @@ public enum CalibrationText {
         value.map { $0 ? "yes" : "no" } ?? "n/a"
     }
 
+    /// The tolerance with its unit: `1 point`, `5 points`, `2.5 points`.
+    static func tolerancePoints(_ report: CalibrationReport) -> String {
+        "\(report.tolerance.decimalString()) \(report.tolerance == .one ? "point" : "points")"
+    }
+
+    /// Half the tolerance with its unit: `2.5 points`, `1 point`.
+    static func halfTolerancePoints(_ report: CalibrationReport) -> String {
+        let half = DecimalText.trimmed(report.tolerance.doubleValue / 2, places: 2)
+        return "\(half) \(half == "1" ? "point" : "points")"
+    }
+
+    /// `1 interaction`, `0 interactions`, `2 criteria`: the count with its noun in the number it takes.
     static func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {
         "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
     }

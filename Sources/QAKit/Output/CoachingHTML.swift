@@ -76,6 +76,7 @@ public enum CoachingHTML {
     .status-improved { color: #8a6d00; font-weight: 600; }
     .status-not_met { color: #b3261e; font-weight: 600; }
     .status-no_data { color: #5a6478; }
+    .status-too_few_audits { color: #5a6478; }
     article + article { margin-top: 3rem; }
     @page { margin: 16mm 14mm; }
     @media print {
@@ -91,10 +92,10 @@ public enum CoachingHTML {
     private static func article(_ coaching: AgentCoaching) -> String {
         var out = "<article>\n<h1>Coaching notes: \(escape(coaching.agent))</h1>\n"
         out += "<p class=\"meta\">Period \(coaching.period.from) to \(coaching.period.to) · compared with \(escape(coaching.teamPhrase))</p>\n"
-        out += "<h2>Summary</h2>\n<p>\(escape(CoachingWriter.summary(coaching.summary, teamPhrase: coaching.teamPhrase, period: coaching.period)))</p>\n"
+        out += "<h2>Summary</h2>\n<p>\(escape(CoachingWriter.summary(coaching.summary, team: coaching.team, teamPhrase: coaching.teamPhrase, period: coaching.period)))</p>\n"
         let summary = coaching.summary
         out += "<table>\n<thead><tr><th></th><th class=\"n\">You</th><th class=\"n\">\(escape(CoachingText.teamHeading(coaching)))</th></tr></thead>\n<tbody>\n"
-        out += row(["Audits", "\(summary.audits)", "\(summary.teamAudits)"])
+        out += row(["Audits", "\(summary.audits)", summary.teamAudits.map(String.init) ?? "—"])
         out += row(["Mean score", summary.meanScore.map(CoachingWriter.score) ?? "—", summary.teamMeanScore.map(CoachingWriter.score) ?? "—"])
         out += row(["Pass rate", CoachingText.passRate(summary), ""])
         out += row(["Auto-fails", "\(summary.autoFails)", ""])
@@ -113,7 +114,11 @@ public enum CoachingHTML {
             facts.append("mean score \(CoachingWriter.score(mean))" + (card.summary.teamMeanScore.map { " against \(CoachingWriter.score($0)) for \(coaching.teamPhrase)" } ?? ""))
         }
         if let passing = scorecard.passingScore { facts.append("passing score \(passing.decimalString())") }
-        out += "<p class=\"meta\">\(escape(facts.joined(separator: " · ")))</p>\n<h3>What is going well</h3>\n"
+        out += "<p class=\"meta\">\(escape(facts.joined(separator: " · ")))</p>\n"
+        if !card.summary.isTeamShown && coaching.summary.isTeamShown {
+            out += "<p>\(escape(CoachingWriter.teamWithheld(card.summary, team: coaching.team, on: scorecard.title)))</p>\n"
+        }
+        out += "<h3>What is going well</h3>\n"
         if card.strengths.isEmpty {
             out += "<p>No criterion is ahead of \(escape(coaching.teamPhrase)) yet with at least \(CoachingWriter.plural(scorecard.coaching.minimumAudits, "audit")) behind it.</p>\n"
         } else {
@@ -149,12 +154,18 @@ public enum CoachingHTML {
         if let topLevel = note.topLevel { out += "<p><span class=\"label\">What the top level looks like.</span> \(escape(topLevel))</p>\n" }
         if !note.evidence.isEmpty {
             out += "<p><span class=\"label\">Evidence</span> (most recent first):</p>\n<table>\n"
-            out += "<thead><tr><th>Audit</th><th>Date</th><th>Interaction</th><th>Answer</th><th class=\"n\">Points lost</th><th>Reviewer's comment</th></tr></thead>\n<tbody>\n"
+            out += "<thead><tr><th>Audit</th><th>Date</th><th>Interaction</th><th>Answer</th><th class=\"n\">Points lost</th><th>Reviewer's comment on this criterion</th></tr></thead>\n<tbody>\n"
             for (evidence, answer) in zip(note.evidence, note.evidenceAnswers) {
                 out += "<tr><td>\(escape(evidence.auditID))</td><td class=\"n\">\(evidence.date)</td><td>\(escape(evidence.interactionID))</td>"
-                out += "<td>\(escape(answer))</td><td class=\"n\">\(CoachingWriter.score(evidence.pointsLost))</td><td>\(evidence.isOverallComment ? "<em>(overall)</em> " : "")\(escape(evidence.comment ?? "—"))</td></tr>\n"
+                out += "<td>\(escape(answer))</td><td class=\"n\">\(CoachingWriter.evidencePoints(evidence))</td><td>\(escape(evidence.comment ?? "—"))</td></tr>\n"
             }
             out += "</tbody>\n</table>\n"
+            let overall = note.evidence.filter { $0.overallComment != nil }
+            if !overall.isEmpty {
+                out += "<p><span class=\"label\">\(CoachingWriter.overallCommentsHeading)</span> (about the whole audit, not necessarily about this criterion):</p>\n<ul>\n"
+                for evidence in overall { out += "<li>\(escape(evidence.auditID)), \(evidence.date): \(escape(evidence.overallComment!))</li>\n" }
+                out += "</ul>\n"
+            }
         }
         if let tip = note.tip { out += "<p><span class=\"label\">Tip.</span> \(escape(tip))</p>\n" }
         if !note.resources.isEmpty {
@@ -189,7 +200,7 @@ public enum CoachingHTML {
             out += "<td class=\"n\">\(CoachingText.goalFigure(result.baseline, isCriterion: isCriterion))</td>"
             out += "<td class=\"n\">\(CoachingText.goalFigure(result.target, isCriterion: isCriterion))</td>"
             out += "<td class=\"n\">\(result.current.map { CoachingText.goalFigure($0, isCriterion: isCriterion) } ?? "—")</td>"
-            out += "<td class=\"status-\(result.status.rawValue)\">\(CoachingText.statusLabel(result.status))</td></tr>\n"
+            out += "<td class=\"status-\(result.status.rawValue)\">\(CoachingText.statusLabel(result))</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</section>\n"
     }

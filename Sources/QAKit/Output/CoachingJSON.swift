@@ -1,4 +1,4 @@
-/// The JSON structure of one agent's coaching (SPEC.md section 7), with the fields the spec
+/// The JSON structure of one agent's coaching (`docs/coaching.md`), with the fields the spec
 /// names in its order, plus added fields: `team`, `scorecard` on per-criterion entries,
 /// `title`s, `scorecards` (per-scorecard summaries), and in notes the parts of `text`.
 ///
@@ -16,7 +16,7 @@ public enum CoachingJSON {
             .init("agent", .string(coaching.agent)),
             .init("team", .string(coaching.team)),
             .init("period", .object([.init("from", .string(coaching.period.from.description)), .init("to", .string(coaching.period.to.description))])),
-            .init("summary", summary(coaching.summary, headline: CoachingWriter.summary(coaching.summary, teamPhrase: coaching.teamPhrase, period: coaching.period))),
+            .init("summary", summary(coaching.summary, headline: CoachingWriter.summary(coaching.summary, team: coaching.team, teamPhrase: coaching.teamPhrase, period: coaching.period))),
             .init("scorecards", .array(cards.map { card in
                 .object([
                     .init("scorecard", .string(card.scorecard.id)),
@@ -61,7 +61,12 @@ public enum CoachingJSON {
             .init("team_mean_score", .number(summary.teamMeanScore)),
             .init("passes", .number(Double(summary.passes))),
             .init("judged", .number(Double(summary.judged))),
-            .init("team_audits", .number(Double(summary.teamAudits))),
+            .init("team_audits", summary.teamAudits.map { .number(Double($0)) } ?? .null),
+            .init("team_agents", .number(Double(summary.teamAgents))),
+            .init("team_figures_shown", .bool(summary.isTeamShown)),
+            .init("trend_reliable", summary.isTrendReliable.map { .bool($0) } ?? .null),
+            .init("scored_audits", .number(Double(summary.scoredAudits))),
+            .init("span_days", .number(Double(summary.spanDays))),
         ]
         if let headline { members.append(.init("text", .string(headline))) }
         return .object(members)
@@ -91,9 +96,10 @@ public enum CoachingJSON {
                     .init("date", .string(evidence.date.description)),
                     .init("interaction_id", .string(evidence.interactionID)),
                     .init("comment", .string(evidence.comment)),
-                    .init("comment_is_overall", .bool(evidence.isOverallComment)),
+                    .init("overall_comment", .string(evidence.overallComment)),
                     .init("answer", .string(answer)),
                     .init("points_lost", .number(evidence.pointsLost)),
+                    .init("critical_points", .number(evidence.criticalCost)),
                 ])
             })),
             .init("scorecard", .string(card.scorecard.id)),
@@ -130,6 +136,8 @@ public enum CoachingJSON {
             .init("scorecard", .string(result.scorecard)),
             .init("title", .string(result.criterion == nil ? "Overall score" : result.title ?? result.criterion)),
             .init("due", .string(result.due)),
+            .init("current_audits", .number(Double(result.currentAudits))),
+            .init("min_audits", .number(Double(result.minimumAudits))),
         ])
     }
 }

@@ -7,7 +7,7 @@ public enum CoachingMarkdown {
         var out = "# Coaching notes: \(escape(coaching.agent))\n\n"
         out += "Period \(coaching.period.from) to \(coaching.period.to) · compared with \(escape(coaching.teamPhrase))\n\n"
         out += "## Summary\n\n"
-        out += escape(CoachingWriter.summary(coaching.summary, teamPhrase: coaching.teamPhrase, period: coaching.period)) + "\n\n"
+        out += escape(CoachingWriter.summary(coaching.summary, team: coaching.team, teamPhrase: coaching.teamPhrase, period: coaching.period)) + "\n\n"
         out += summaryTable(coaching)
         for card in coaching.scorecards { out += scorecardSection(card, coaching: coaching) }
         if !coaching.followUp.isEmpty { out += followUpSection(coaching) }
@@ -41,7 +41,7 @@ public enum CoachingMarkdown {
     private static func summaryTable(_ coaching: AgentCoaching) -> String {
         let summary = coaching.summary
         var out = "| | You | \(escape(CoachingText.teamHeading(coaching))) |\n| --- | ---: | ---: |\n"
-        out += "| Audits | \(summary.audits) | \(summary.teamAudits) |\n"
+        out += "| Audits | \(summary.audits) | \(summary.teamAudits.map(String.init) ?? "—") |\n"
         out += "| Mean score | \(summary.meanScore.map(CoachingWriter.score) ?? "—") | \(summary.teamMeanScore.map(CoachingWriter.score) ?? "—") |\n"
         out += "| Pass rate | \(CoachingText.passRate(summary)) | |\n"
         out += "| Auto-fails | \(summary.autoFails) | |\n"
@@ -58,6 +58,9 @@ public enum CoachingMarkdown {
         }
         if let passing = scorecard.passingScore { facts.append("passing score \(passing.decimalString())") }
         out += escape(facts.joined(separator: " · ")) + "\n\n"
+        if !card.summary.isTeamShown && coaching.summary.isTeamShown {
+            out += escape(CoachingWriter.teamWithheld(card.summary, team: coaching.team, on: scorecard.title)) + "\n\n"
+        }
         out += "### What is going well\n\n"
         if card.strengths.isEmpty {
             out += "No criterion is ahead of \(escape(coaching.teamPhrase)) yet with at least \(CoachingWriter.plural(scorecard.coaching.minimumAudits, "audit")) behind it.\n\n"
@@ -91,12 +94,18 @@ public enum CoachingMarkdown {
         if let topLevel = note.topLevel { out += "**What the top level looks like.** \(escape(topLevel))\n\n" }
         if !note.evidence.isEmpty {
             out += "**Evidence** (most recent first):\n\n"
-            out += "| Audit | Date | Interaction | Answer | Points lost | Reviewer's comment |\n| --- | --- | --- | --- | ---: | --- |\n"
+            out += "| Audit | Date | Interaction | Answer | Points lost | Reviewer's comment on this criterion |\n| --- | --- | --- | --- | ---: | --- |\n"
             for (evidence, answer) in zip(note.evidence, note.evidenceAnswers) {
                 out += "| \(cell(evidence.auditID)) | \(evidence.date) | \(cell(evidence.interactionID)) | \(cell(answer)) "
-                out += "| \(CoachingWriter.score(evidence.pointsLost)) | \(evidence.comment.map { (evidence.isOverallComment ? "(overall) " : "") + cell($0) } ?? "—") |\n"
+                out += "| \(CoachingWriter.evidencePoints(evidence)) | \(evidence.comment.map(cell) ?? "—") |\n"
             }
             out += "\n"
+            let overall = note.evidence.filter { $0.overallComment != nil }
+            if !overall.isEmpty {
+                out += "**\(CoachingWriter.overallCommentsHeading)** (about the whole audit, not necessarily about this criterion):\n\n"
+                for evidence in overall { out += "- \(escape(evidence.auditID)), \(evidence.date): \(escape(evidence.overallComment!))\n" }
+                out += "\n"
+            }
         }
         if let tip = note.tip { out += "**Tip.** \(escape(tip))\n\n" }
         if !note.resources.isEmpty { out += "**Resources.** \(note.resources.map(escape).joined(separator: "; "))\n\n" }
@@ -126,7 +135,7 @@ public enum CoachingMarkdown {
             let isCriterion = result.criterion != nil
             out += "| \(escape(CoachingText.followUpTitle(result, scorecards: coaching.scorecards))) "
             out += "| \(CoachingText.goalFigure(result.baseline, isCriterion: isCriterion)) | \(CoachingText.goalFigure(result.target, isCriterion: isCriterion)) "
-            out += "| \(result.current.map { CoachingText.goalFigure($0, isCriterion: isCriterion) } ?? "—") | \(CoachingText.statusLabel(result.status)) |\n"
+            out += "| \(result.current.map { CoachingText.goalFigure($0, isCriterion: isCriterion) } ?? "—") | \(CoachingText.statusLabel(result)) |\n"
         }
         return out + "\n"
     }

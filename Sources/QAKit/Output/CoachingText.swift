@@ -6,7 +6,15 @@ enum CoachingText {
         case .improved: "Improved"
         case .notMet: "Not met"
         case .noData: "No data this period"
+        case .tooFewAudits: "Too few audits to judge"
         }
+    }
+
+    /// The status with the count behind it when there were too few audits: `Too few audits to
+    /// judge (2 of 3)`.
+    static func statusLabel(_ result: FollowUpResult) -> String {
+        guard result.status == .tooFewAudits else { return statusLabel(result.status) }
+        return "\(statusLabel(result.status)) (\(result.currentAudits) of \(result.minimumAudits))"
     }
 
     /// A goal figure: a percentage of full credit for a criterion, score points for the overall goal.
@@ -41,8 +49,11 @@ enum CoachingText {
         return "\(CoachingWriter.percent(rate * .hundred)) (\(summary.passes) of \(summary.judged))"
     }
 
+    /// `+1.20`, or `+1.20 (unreliable: 3 audits, 10 days)` below the reliability thresholds.
     static func trend(_ summary: CoachingSummary) -> String {
-        summary.trend.map(CoachingWriter.signed) ?? "—"
+        guard let trend = summary.trend else { return "—" }
+        guard summary.isTrendReliable == false else { return CoachingWriter.signed(trend) }
+        return "\(CoachingWriter.signed(trend)) (unreliable: \(CoachingWriter.plural(summary.scoredAudits, "audit")), \(CoachingWriter.plural(summary.spanDays, "day")))"
     }
 
     static func teamHeading(_ coaching: AgentCoaching) -> String {

@@ -101,19 +101,30 @@ public struct CalibrationSettings: Sendable, Hashable {
     }
 }
 
-/// `coaching:` settings. Defaults: 3 focus areas, 3 audits minimum, 10 points gain, 30 days.
+/// `coaching:` settings. Defaults: 3 focus areas, 3 audits minimum, 10 points gain, 30 days,
+/// teams of at least 3 agents.
 public struct CoachingSettings: Sendable, Hashable {
+    /// At most this many focus areas per agent.
     public var focusAreas: Int
+    /// Audits a criterion needs before it is a focus area or a strength, and scored audits a
+    /// follow-up figure needs before it is judged.
     public var minimumAudits: Int
     /// Percentage points added to the baseline to set a goal's target.
     public var targetGain: Rational
+    /// Goals fall due this many days after the period ends.
     public var reviewAfterDays: Int
+    /// A comparison group of fewer agents than this shows no team figures: in a team of two,
+    /// the team mean and the agent's own figures give away the colleague's.
+    public var minimumTeamSize: Int
 
-    public init(focusAreas: Int = 3, minimumAudits: Int = 3, targetGain: Rational = Rational(10), reviewAfterDays: Int = 30) {
+    /// Settings with the documented defaults for whatever is not given.
+    public init(focusAreas: Int = 3, minimumAudits: Int = 3, targetGain: Rational = Rational(10), reviewAfterDays: Int = 30,
+                minimumTeamSize: Int = 3) {
         self.focusAreas = focusAreas
         self.minimumAudits = minimumAudits
         self.targetGain = targetGain
         self.reviewAfterDays = reviewAfterDays
+        self.minimumTeamSize = minimumTeamSize
     }
 }
 

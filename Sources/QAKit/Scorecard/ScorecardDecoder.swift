@@ -19,7 +19,7 @@ struct ScorecardDecoder {
     static let bandKeys = ["name", "min"]
     static let optionKeys = ["value", "label", "credit"]
     static let calibrationKeys = ["tolerance", "min_alpha"]
-    static let coachingSettingsKeys = ["focus_areas", "min_audits", "target_gain", "review_after_days"]
+    static let coachingSettingsKeys = ["focus_areas", "min_audits", "target_gain", "review_after_days", "min_team_size"]
     static let coachingTipKeys = ["tip", "resources"]
     /// Audit fields that a criterion id would shadow in a CSV header.
     static let reservedCriterionIds: Set = [
@@ -103,7 +103,8 @@ struct ScorecardDecoder {
             focusAreas: settings.integer("focus_areas", in: .atLeast(1)) ?? defaults.focusAreas,
             minimumAudits: settings.integer("min_audits", in: .atLeast(1)) ?? defaults.minimumAudits,
             targetGain: settings.decimal("target_gain", in: Self.percent) ?? defaults.targetGain,
-            reviewAfterDays: settings.integer("review_after_days", in: .atLeast(1)) ?? defaults.reviewAfterDays
+            reviewAfterDays: settings.integer("review_after_days", in: .atLeast(1)) ?? defaults.reviewAfterDays,
+            minimumTeamSize: settings.integer("min_team_size", in: .atLeast(1)) ?? defaults.minimumTeamSize
         )
     }
 

@@ -45,6 +45,7 @@ public enum ScorecardTemplate: String, Sendable, CaseIterable {
           min_audits: 3           # a criterion needs this many audits before it becomes a focus area
           target_gain: 10         # goals aim this many points above the agent's baseline
           review_after_days: 30   # goals are due this many days after the period ends
+          min_team_size: 3        # teams of fewer agents get no team figures (they would reveal a colleague's scores)
 
         sections:
 

@@ -44,13 +44,13 @@ struct CalibrationReportSnapshotTests {
         let object = try #require(JSONSerialization.jsonObject(with: Data(sink.text.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["scorecard", "scorecard_version", "tolerance", "benchmark", "overall", "interactions", "reviewers", "criteria"])
         let overall = try #require(object["overall"] as? [String: Any])
-        #expect(Set(overall.keys) == ["interactions", "reviewers", "audits", "alpha", "calibration_variance", "calibration_sd", "within_tolerance_rate"])
+        #expect(Set(overall.keys) == ["interactions", "reviewers", "audits", "alpha", "calibration_variance", "calibration_sd", "within_tolerance_rate", "too_few_units"])
         let interaction = try #require((object["interactions"] as? [[String: Any]])?.first)
         #expect(Set(interaction.keys) == ["interaction_id", "reviewers", "scores", "mean", "variance", "sd", "range", "benchmark_score", "within_tolerance"])
         let reviewer = try #require((object["reviewers"] as? [[String: Any]])?.first)
         #expect(Set(reviewer.keys) == ["reviewer", "interactions", "mean_deviation", "mean_abs_deviation", "within_tolerance_rate", "criterion_match_rate", "tendency"])
         let criterion = try #require((object["criteria"] as? [[String: Any]])?.first)
-        #expect(Set(criterion.keys) == ["id", "type", "level", "units", "alpha", "ac1", "percent_agreement", "flagged", "disagreements"])
+        #expect(Set(criterion.keys) == ["id", "type", "level", "units", "alpha", "ac1", "percent_agreement", "flagged", "too_few_units", "disagreements"])
         // Unrounded: 175/204 = 0.857843137254902 (to 15 places, as computed by hand) rather
         // than 0.858, and null (not 0) for the points AC1. Field order is pinned by the snapshot.
         #expect(sink.text.contains("\"alpha\": 0.85784313725490"))

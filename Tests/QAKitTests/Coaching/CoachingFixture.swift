@@ -48,9 +48,10 @@ enum CoachingFixture {
     ]
 
     /// A small support scorecard with every answer type, guidance, levels, tips and resources.
+    /// `min_team_size` 2 lets the two-agent Blue team show its figures in the golden files.
     static let supportScorecard = Scorecard(
         id: "support", title: "Support quality", version: 2, passingScore: Rational(80),
-        coaching: CoachingSettings(focusAreas: 2, minimumAudits: 2, targetGain: Rational(10), reviewAfterDays: 30),
+        coaching: CoachingSettings(focusAreas: 2, minimumAudits: 2, targetGain: Rational(10), reviewAfterDays: 30, minimumTeamSize: 2),
         sections: [
             Section(id: "opening", title: "Opening", weight: Rational(1), criteria: [
                 Criterion(id: "greeting", title: "Personalised greeting", guidance: "Greets the customer by name in the first line.",

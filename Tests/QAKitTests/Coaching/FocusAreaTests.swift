@@ -8,7 +8,7 @@ struct FocusAreaTests {
                       mean: Rational? = nil, team: Rational? = nil) -> CriterionPerformance {
         CriterionPerformance(
             index: index, criterion: Build.yesNo("c\(index)"), scored: scored, meanCredit: mean, teamMeanCredit: team,
-            teamScored: 10, criticalFailures: failures, shortfalls: 0, pointsLost: lost, answerCounts: []
+            teamScored: 10, criticalFailures: failures, criticalPoints: .zero, shortfalls: 0, pointsLost: lost, answerCounts: []
         )
     }
 

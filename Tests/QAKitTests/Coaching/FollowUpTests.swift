@@ -11,12 +11,12 @@ struct FollowUpTests {
         (60.0, 70.0, 55.0, .notMet),
     ] as [(Double, Double, Double, FollowUpStatus)])
     func judge(baseline: Double, target: Double, current: Double, expected: FollowUpStatus) {
-        #expect(FollowUpStatus.judge(baseline: baseline, target: target, current: current) == expected)
+        #expect(FollowUpStatus.judge(baseline: baseline, target: target, current: current, audits: 3, minimumAudits: 3) == expected)
     }
 
     @Test("no data")
     func noData() {
-        #expect(FollowUpStatus.judge(baseline: 60, target: 70, current: nil) == .noData)
+        #expect(FollowUpStatus.judge(baseline: 60, target: 70, current: nil, audits: 0, minimumAudits: 3) == .noData)
     }
 
     @Test("earlier goals read from JSON are judged on the new period's figures")
@@ -35,11 +35,39 @@ struct FollowUpTests {
         #expect(goals.count == 6)
         let coaching = try #require(CoachingFixture.analysis(CoachingFixture.handScorecard, CoachingFixture.handAudits)?
             .coaching(for: "Agent", previousGoals: goals))
-        // c1: 66.67 ≥ 60 → met. c2: 40 < 50 < 55 → improved. c2 (scorecard found by criterion): 50 ≤ 50 → not met.
-        // c3 on a scorecard not in this run → no data. Overall: 52.78 ≤ 60 → not met. The other agent's goal is not shown.
-        #expect(coaching.followUp.map(\.status) == [.met, .improved, .notMet, .noData, .notMet])
+        // min_audits is 3 (the default). c1 was scored in all 3 audits: 66.67 ≥ 60 → met. c2 was scored in 2
+        // (H2 is N/A), fewer than 3 → too few audits, for both c2 goals, however the figure compares.
+        // c3 on a scorecard not in this run → no data. Overall: 3 scored audits, 52.78 ≤ 60 → not met.
+        // The other agent's goal is not shown.
+        #expect(coaching.followUp.map(\.status) == [.met, .tooFewAudits, .tooFewAudits, .noData, .notMet])
+        #expect(coaching.followUp.map(\.currentAudits) == [3, 2, 2, 0, 3])
         #expect(coaching.followUp.first?.current == Rational(200, 3))
         #expect(coaching.followUp.last?.current == Rational(475, 9))
+    }
+
+    @Test("below min_audits a goal is too_few_audits, even when its figure reaches the target", arguments: [
+        (2, 3, FollowUpStatus.tooFewAudits),   // 75 ≥ 70 would be met, but 2 audits < 3
+        (1, 3, .tooFewAudits),
+        (3, 3, .met),                           // exactly min_audits is enough
+        (1, 1, .met),
+    ])
+    func tooFewAudits(audits: Int, minimum: Int, expected: FollowUpStatus) {
+        #expect(FollowUpStatus.judge(baseline: 60, target: 70, current: 75, audits: audits, minimumAudits: minimum) == expected)
+    }
+
+    @Test("too_few_audits is shown with its count in Markdown, HTML and JSON")
+    func tooFewAuditsOutput() throws {
+        // c2 was scored twice in the new period (H1 no, H3 yes: 50 %), min_audits 3.
+        let goals = [PreviousGoal(agent: "Agent", scorecard: "hand", criterion: "c2", baseline: 10, target: 40)]
+        let coaching = try #require(CoachingFixture.analysis(CoachingFixture.handScorecard, CoachingFixture.handAudits)?
+            .coaching(for: "Agent", previousGoals: goals))
+        #expect(coaching.followUp.map(\.status) == [.tooFewAudits])
+        #expect(CoachingMarkdown.render(coaching).contains("| C2 (mean credit) | 10.0% | 40.0% | 50.0% | Too few audits to judge (2 of 3) |"))
+        #expect(CoachingHTML.render([coaching]).contains("<td class=\"status-too_few_audits\">Too few audits to judge (2 of 3)</td>"))
+        let json = CoachingJSON.document([coaching]).json()
+        #expect(json.contains("\"status\": \"too_few_audits\""))
+        #expect(json.contains("\"current_audits\": 2"))
+        #expect(json.contains("\"min_audits\": 3"))
     }
 
     @Test("a file that is not a plan is rejected with its name", arguments: [
@@ -63,7 +91,9 @@ struct FollowUpTests {
 struct SeveralTeamsTests {
     @Test("the agent's figures cover every audit; the team is the most frequent value, ties alphabetical")
     func severalTeams() throws {
-        let card = CoachingFixture.supportScorecard
+        // min_team_size 1: Dee is the Red team's only agent, and this test is about which team it is.
+        var card = CoachingFixture.supportScorecard
+        card.coaching.minimumTeamSize = 1
         // Dee: two audits in Red, one in Blue → team Red. Answers: greeting, resolution, accuracy, empathy.
         // Eve: one in Blue, one in Green → a tie, broken alphabetically → Blue.
         let audits = [

@@ -50,7 +50,9 @@ struct PointsLostTests {
         #expect(coaching.summary.trend == Rational(550, 7))
         #expect(coaching.team == nil)
         #expect(coaching.teamPhrase == "all agents")
-        #expect(coaching.summary.teamMeanScore == Rational(475, 9))
+        // The agent is all agents: a group of 1, under min_team_size 3, so no team figure is shown.
+        #expect(coaching.summary.teamAgents == 1)
+        #expect(coaching.summary.teamMeanScore == nil)
     }
 
     @Test("focus areas: the critical c2 first, then c1; c3 is scored only twice (< min_audits 3)")
@@ -58,7 +60,7 @@ struct PointsLostTests {
         let card = try #require(coaching.scorecards.first)
         #expect(card.focusAreas.map(\.id) == ["c2", "c1"])
         #expect(card.strengths.isEmpty)
-        // c2: baseline 50, team 50 (the agent is everyone): target = min(100, max(50, 50 + 10)) = 60.
+        // c2: baseline 50, no team figure (a group of 1): target = min(100, 50 + 10) = 60.
         // c1: baseline 200/3, target = 200/3 + 10 = 230/3. Due: 2026-08-31 + 30 days = 2026-09-30.
         #expect(card.goals.map(\.criterion?.id) == ["c2", "c1"])
         #expect(card.goals.map(\.baseline) == [Rational(50), Rational(200, 3)])
@@ -76,6 +78,7 @@ struct PointsLostTests {
         #expect(note.evidence.map(\.auditID) == ["H2"])
         #expect(note.evidence.first?.pointsLost == Rational(200, 3))
         #expect(note.evidenceAnswers == ["no"])
-        #expect(note.performance == "Met in 2 of 3 audits (66.7%), against 66.7% for all agents.")
+        // No team figure (a group of 1): the sentence stops at the agent's own.
+        #expect(note.performance == "Met in 2 of 3 audits (66.7%).")
     }
 }
