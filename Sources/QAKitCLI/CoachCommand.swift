@@ -19,7 +19,7 @@ enum CoachFormat: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-/// `qakit coach`: coaching notes and action plans per agent (SPEC.md section 7).
+/// `qakit coach`: coaching notes and action plans per agent (docs/coaching.md).
 struct CoachCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coach",

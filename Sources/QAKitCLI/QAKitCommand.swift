@@ -12,7 +12,7 @@ struct QAKitCommand: ParsableCommand {
                       ExportCommand.self]
     )
 
-    /// Runs the command line, mapping argument errors to exit code 2 as SPEC.md section 4 requires
+    /// Runs the command line, mapping argument errors to exit code 2 as docs/commands.md ("Exit codes") requires
     /// (ArgumentParser's own default is 64).
     static func main() {
         do {

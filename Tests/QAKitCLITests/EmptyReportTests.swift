@@ -16,7 +16,7 @@ struct EmptyReportTests {
 
     @Test("every format of score, per audit and --by", arguments: [
         ["--format", "csv"], ["--format", "jsonl"], ["--format", "json"], ["--format", "table"],
-        ["--format", "csv", "--by", "agent"], ["--format", "json", "--by", "team"],
+        ["--format", "csv", "--by", "agent"], ["--format", "json", "--by", "reviewer,month"],
     ])
     func scoreLeavesTheOldFile(_ format: [String]) throws {
         let workspace = try OutputWorkspace()

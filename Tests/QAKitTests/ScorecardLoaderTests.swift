@@ -158,7 +158,7 @@ struct CriterionTypeTests {
         try expectSingleDiagnostic(MarkedText(testCase.fixture), testCase.message, testCase.severity)
     }
 
-    /// YAML 1.1 booleans are strings here: only true/false are booleans (SPEC.md section 1).
+    /// YAML 1.1 booleans are strings here: only true/false are booleans (docs/scorecards.md, "YAML rules").
     @Test(arguments: ["yes", "no", "on", "off", "y", "1"])
     func yaml11BooleansAreRejected(_ spelling: String) throws {
         let marked = MarkedText(F.withCriterion("type: yes_no\nna: 1️⃣\(spelling)"))

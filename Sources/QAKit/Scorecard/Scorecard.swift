@@ -1,6 +1,6 @@
 import QAKitYAML
 
-/// A scorecard rubric, loaded and validated from one YAML file (SPEC.md section 1).
+/// A scorecard rubric, loaded and validated from one YAML file (docs/scorecards.md).
 ///
 /// All weights, credits and thresholds are exact `Rational`s; defaults are applied by the loader,
 /// once, and documented in `docs/scorecards.md`.

@@ -7,7 +7,7 @@ import Darwin
 #endif
 import QAKitYAML
 
-/// Loads and validates scorecard files and directories (SPEC.md section 1).
+/// Loads and validates scorecard files and directories (docs/scorecards.md).
 ///
 /// Every problem in every file is reported in one run, sorted by file and position. A directory
 /// contributes its `*.yaml` and `*.yml` files, sorted by name, without descending into

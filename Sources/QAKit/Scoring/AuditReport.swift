@@ -1,4 +1,4 @@
-/// One scored audit as the output formats of `qakit score` show it (SPEC.md section 5).
+/// One scored audit as the output formats of `qakit score` show it (docs/output.md).
 public struct ScoredAudit: Sendable {
     public var audit: Audit
     public var result: AuditScore
@@ -42,7 +42,7 @@ public struct ScoredAudit: Sendable {
         return json.hasPrefix("\"") ? String(json.dropFirst().dropLast()) : json
     }
 
-    /// The JSON Lines object of SPEC.md section 5, fields in the documented order.
+    /// The JSON Lines object of docs/output.md, fields in the documented order.
     public var jsonObject: String {
         var json = JSONBytes()
         appendJSON(to: &json)

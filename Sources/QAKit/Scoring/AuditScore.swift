@@ -1,4 +1,4 @@
-/// The result of scoring one audit (SPEC.md sections 2 and 5), with exact unrounded figures.
+/// The result of scoring one audit (docs/scoring.md, docs/output.md), with exact unrounded figures.
 public struct AuditScore: Sendable {
     /// The score after critical rules; `nil` when no regular section was scorable.
     public var score: Rational?
@@ -86,7 +86,7 @@ public struct CriterionResult: Sendable {
     public var applies: Bool
     /// The credit earned, 0...1, when scored.
     public var credit: Rational?
-    /// Whether it entered its section's score (SPEC.md section 2, rule 2).
+    /// Whether it entered its section's score (docs/scoring.md, step 2).
     public var scored: Bool
     /// Whether it is critical and its answer earned credit 0.
     public var failedCritical: Bool

@@ -1,4 +1,4 @@
-/// Scores audits exactly as SPEC.md section 2 says, in rational arithmetic.
+/// Scores audits exactly as docs/scoring.md says, in rational arithmetic.
 ///
 /// Decisions the spec leaves open, recorded in `docs/scoring.md`:
 /// - a critical criterion fails on an answer that earns credit 0 even when its weight is 0
@@ -82,7 +82,7 @@ public struct ScoreEngine: Sendable {
         return finish(sections: sections, criteria: criteria, isAutoFailed: isAutoFailed)
     }
 
-    /// Rule 1 and 2: the credit an answer earns and whether it is scored; rule 4's failure test.
+    /// Steps 1 and 2 of docs/scoring.md: the credit an answer earns and whether it is scored; step 4's failure test.
     public func evaluate(_ criterion: Criterion, answer: Answer?, audit: Audit) -> CriterionResult {
         let applies = criterion.when?.matches(audit.value(of:)) ?? true
         var result = CriterionResult(id: criterion.id, answer: answer, applies: applies, credit: nil, scored: false, failedCritical: false)

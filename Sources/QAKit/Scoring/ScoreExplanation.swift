@@ -1,8 +1,8 @@
 /// Every step from a single audit's answers to its score, in words a QA lead can follow.
 ///
-/// The steps mirror SPEC.md section 2: credits (rule 1), what is scored (rule 2), section
-/// scores (rule 3), critical failures (rule 4), raw score (rule 5), critical policy (rule 6),
-/// rounding, pass and band (rule 7).
+/// The steps mirror docs/scoring.md: credits (step 1), what is scored (step 2), section
+/// scores (step 3), critical failures (step 4), raw score (step 5), critical policy (step 6),
+/// rounding, pass and band (step 7).
 public struct ScoreExplanation {
     public let scored: ScoredAudit
 

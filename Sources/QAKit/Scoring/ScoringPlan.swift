@@ -257,7 +257,7 @@ final class ScoringPlan: Sendable {
         return (SectionTally(numerator: weighted, denominator: denominator, failed: failed), autoFailed)
     }
 
-    /// Scores an audit (SPEC.md section 2, rules 3 to 7) from its criteria's credits, with the
+    /// Scores an audit (docs/scoring.md, steps 3 to 7) from its criteria's credits, with the
     /// criteria whose `when` did not match cleared in `applies`, writing one tally per section to
     /// `sections`; `nil` on overflow, which sends the caller to the reference path.
     func evaluate(credits: UnsafeBufferPointer<Int64>, applies: UInt64,

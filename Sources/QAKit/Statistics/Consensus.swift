@@ -1,5 +1,5 @@
 /// Leave-one-out consensus: what the *other* raters of a unit said, the reference a reviewer is
-/// compared with when no benchmark reviewer scored the unit (SPEC § 6).
+/// compared with when no benchmark reviewer scored the unit (docs/calibration.md, "The reference each reviewer is compared with").
 public enum Consensus {
     /// For each value, the mean of all the other values of the unit, in the same order.
     ///

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import QAKit
 
-/// Every record-level error of SPEC.md section 3, through the real readers, with its line.
+/// Every record-level error of docs/audits.md ("What rejects a record"), through the real readers, with its line.
 @Suite("Audit records")
 struct AuditDecoderTests {
     /// One scorecard: greeting (yes_no, N/A allowed), outcome (choice resolved/partial),

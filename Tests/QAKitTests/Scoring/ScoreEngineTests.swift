@@ -1,7 +1,7 @@
 import Testing
 @testable import QAKit
 
-/// One hand-computed scoring case: the arithmetic is written beside each, from SPEC.md section 2.
+/// One hand-computed scoring case: the arithmetic is written beside each, from docs/scoring.md.
 struct ScoringCase: Sendable, CustomTestStringConvertible {
     var name: String
     var scorecard: Scorecard
@@ -21,7 +21,7 @@ struct ScoringCase: Sendable, CustomTestStringConvertible {
 private typealias B = Build
 
 let scoringCases: [ScoringCase] = [
-    // SPEC.md's own example: S_A = (1·1 + 3·0)/4 = 1/4, S_B = (4−1)/(5−1) = 3/4; 100·(2·1/4 + 1·3/4)/3 = 125/3 = 41.666… → 41.67
+    // docs/scoring.md's worked example: S_A = (1·1 + 3·0)/4 = 1/4, S_B = (4−1)/(5−1) = 3/4; 100·(2·1/4 + 1·3/4)/3 = 125/3 = 41.666… → 41.67
     ScoringCase(name: "spec example", scorecard: B.card(B.section("a", weight: "2", B.yesNo("y"), B.yesNo("n", weight: "3")), B.section("b", B.scale("s", 1, 5))),
                 answers: [.yes, .no, .scale(4)], score: "41.67"),
     // 100·(1+1)/2 = 100
@@ -142,7 +142,7 @@ let scoringCases: [ScoringCase] = [
                 answers: [.scale(2), .yes, .no], score: "33.33"),
 ]
 
-@Suite("Scoring rules of SPEC.md section 2")
+@Suite("Scoring rules of docs/scoring.md")
 struct ScoreEngineTests {
     @Test(arguments: scoringCases)
     func handComputed(_ example: ScoringCase) {
