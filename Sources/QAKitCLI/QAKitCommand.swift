@@ -8,7 +8,7 @@ struct QAKitCommand: ParsableCommand {
         commandName: "qakit",
         abstract: "Quality-assurance scorecards for customer support: lint rubrics, score audits, calibrate reviewers, coach agents.",
         version: qakitVersion,
-        subcommands: [LintCommand.self, InitCommand.self, ScoreCommand.self, ExplainCommand.self, CalibrateCommand.self, CoachCommand.self]
+        subcommands: [LintCommand.self, InitCommand.self, ScoreCommand.self, ExplainCommand.self, CalibrateCommand.self, CoachCommand.self, SampleCommand.self]
     )
 
     /// Runs the command line, mapping argument errors to exit code 2 as SPEC.md section 4 requires
