@@ -42,7 +42,7 @@ public struct AuditedInteractions: Sendable {
     /// one error for the file.
     private mutating func hasIDColumn(_ reader: InteractionReader) -> Bool {
         guard !reader.columns.contains("interaction_id") else { return true }
-        fatalErrors.append(Diagnostic(.error, "missing required column 'interaction_id'" + Suggestion.hint(for: "interaction_id", among: reader.columns)
+        fatalErrors.append(Diagnostic(.error, "missing required column " + ColumnPlan.describe(missing: "interaction_id", among: reader.columns)
                                       + "; --exclude needs it to know which interactions are audited", file: reader.file, line: reader.line))
         return false
     }

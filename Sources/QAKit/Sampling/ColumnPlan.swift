@@ -26,8 +26,14 @@ struct ColumnPlan {
         needed += options.condition?.clauses.map(\.field) ?? []
         var missing: [String] = []
         for name in needed where !columns.contains(name) && !missing.contains(where: { $0.hasPrefix("'\(name)'") }) {
-            missing.append("'\(name)'" + Suggestion.hint(for: name, among: columns))
+            missing.append(Self.describe(missing: name, among: columns))
         }
         return missing
+    }
+
+    /// `'agent'`, or `'agent' (did you mean 'agnet'?)` when a column looks like a misspelling.
+    static func describe(missing name: String, among columns: [String]) -> String {
+        guard let near = Suggestion.closest(to: name, among: columns) else { return "'\(name)'" }
+        return "'\(name)' (did you mean '\(near)'?)"
     }
 }

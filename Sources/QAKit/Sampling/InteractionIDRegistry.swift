@@ -24,16 +24,16 @@ struct InteractionIDRegistry {
     var needsLocating: Bool { exact == nil && !repeats.isEmpty }
 
     /// Notes the id whose trimmed UTF-8 bytes these are, read at `location`.
-    mutating func insert(_ id: UnsafeBufferPointer<UInt8>, at location: InteractionLocation) {
+    mutating func insert(_ id: UnsafeBufferPointer<UInt8>, at location: @autoclosure () -> InteractionLocation) {
         if exact != nil {
             let text = String(decoding: id, as: UTF8.self)
             if let first = exact?[text] {
-                duplicates.append((text, first, location))
+                duplicates.append((text, first, location()))
             } else {
-                exact?[text] = location
+                exact?[text] = location()
             }
         } else if !compact.insert(bytes: id) {
-            repeats[String(decoding: id, as: UTF8.self), default: []].append(location)
+            repeats[String(decoding: id, as: UTF8.self), default: []].append(location())
         }
     }
 }

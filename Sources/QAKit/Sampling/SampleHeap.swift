@@ -4,6 +4,8 @@
 struct SampleHeap {
     let capacity: Int
     private(set) var elements: [SampledInteraction] = []
+    /// The root's key, kept apart so that the check on every record touches no element.
+    private var largestKey: SampleKey?
 
     init(capacity: Int) {
         self.capacity = capacity
@@ -11,7 +13,7 @@ struct SampleHeap {
 
     /// Whether an interaction with `key` would be kept; check before building one.
     func admits(_ key: SampleKey) -> Bool {
-        elements.count < capacity || key < elements[0].key
+        elements.count < capacity || largestKey.map { key < $0 } == true
     }
 
     /// Keeps `element` if it is among the smallest `capacity`, dropping the largest when full.
@@ -24,6 +26,7 @@ struct SampleHeap {
             elements[0] = element
             siftDown(from: 0)
         }
+        largestKey = elements[0].key
     }
 
     private mutating func siftUp(from index: Int) {

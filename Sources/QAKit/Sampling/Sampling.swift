@@ -17,7 +17,7 @@ public enum Sampling {
             outcome.fatalErrors = [Diagnostic(.error, "--rate reads its inputs twice (each group's size first), and standard input can be read only once; save it to a file", file: "-")]
             return outcome
         }
-        let sampler = Sampler(options: options, keepsLocations: readsStandardInput)
+        var sampler = Sampler(options: options, keepsLocations: readsStandardInput)
         let firstPhase: Sampler.Phase
         if case .perGroup(let count) = options.size { firstPhase = .checkingAndChoosing(count) } else { firstPhase = .checking }
         for input in inputs { sampler.read(input, phase: firstPhase) }
@@ -34,8 +34,9 @@ public enum Sampling {
     }
 }
 
-/// The state of one sampling run over its inputs; see `Sampling.run`.
-final class Sampler {
+/// The state of one sampling run over its inputs; see `Sampling.run`. A struct held in a local
+/// variable, so that the per-record updates need no run-time exclusivity checks.
+struct Sampler {
     /// What one reading of the inputs does.
     enum Phase {
         /// Check every record, count the groups and choose `count` of each (`--per-agent`).
@@ -65,7 +66,7 @@ final class Sampler {
     }
 
     /// Reads one input through to its end (or its first fatal problem).
-    func read(_ input: InteractionInput, phase: Phase) {
+    mutating func read(_ input: InteractionInput, phase: Phase) {
         let isChecking: Bool
         switch phase {
         case .checkingAndChoosing, .checking: isChecking = true
@@ -96,7 +97,7 @@ final class Sampler {
 
     /// Whether the reader's columns (its header, or its first JSON record's keys) include every
     /// column the options need; if not, one error for the file.
-    private func hasNeededColumns(_ reader: InteractionReader) -> Bool {
+    private mutating func hasNeededColumns(_ reader: InteractionReader) -> Bool {
         let missing = ColumnPlan.missingColumns(in: reader.columns, options: options)
         guard !missing.isEmpty else { return true }
         let noun = missing.count == 1 ? "column" : "columns"
@@ -105,11 +106,10 @@ final class Sampler {
     }
 
     /// One record: the checks, the filters, then the group's count and heap.
-    private func visit(_ reader: InteractionReader, plan: ColumnPlan, phase: Phase) {
-        let location = InteractionLocation(file: reader.file, line: reader.line)
+    private mutating func visit(_ reader: InteractionReader, plan: ColumnPlan, phase: Phase) {
         if case .locating(let candidates) = phase {
             let id = reader.text(plan.id)
-            if candidates.contains(id) { locations[id, default: []].append(location) }
+            if candidates.contains(id) { locations[id, default: []].append(InteractionLocation(file: reader.file, line: reader.line)) }
             return
         }
         let isChecking: Bool
@@ -117,19 +117,19 @@ final class Sampler {
         if isChecking { outcome.readCount += 1 }
         let hasID = reader.withCell(plan.id) { id in
             guard !id.isEmpty else { return false }
-            if isChecking { registry.insert(id, at: location) }
+            if isChecking { registry.insert(id, at: InteractionLocation(file: reader.file, line: reader.line)) }
             return true
         }
         guard hasID else {
-            if isChecking { reject("missing or empty 'interaction_id'; the record is skipped", at: location) }
+            if isChecking { reject("missing or empty 'interaction_id'; the record is skipped", in: reader) }
             return
         }
         let agent = reader.text(plan.agent)
         guard !agent.isEmpty else {
-            if isChecking { reject("interaction '\(reader.text(plan.id))': missing or empty 'agent'; the record is skipped", at: location) }
+            if isChecking { reject("interaction '\(reader.text(plan.id))': missing or empty 'agent'; the record is skipped", in: reader) }
             return
         }
-        guard isEligible(reader, plan: plan, location: location, isChecking: isChecking) else { return }
+        guard isEligible(reader, plan: plan, isChecking: isChecking) else { return }
         let group = GroupKey(agent: agent, strata: plan.strata.map(reader.text))
         let index = groupNumber(group)
         if isChecking {
@@ -146,11 +146,11 @@ final class Sampler {
         let key = reader.withCell(plan.id) { SampleKey(prefix: prefix, id: $0) }
         guard heaps[index].admits(key) else { return }
         heaps[index].insert(SampledInteraction(key: key, agent: agent, strata: group.strata, columns: reader.columns,
-                                               values: reader.values(), file: location.file, line: location.line))
+                                               values: reader.values(), file: reader.file, line: reader.line))
     }
 
     /// `--exclude`, `--where` and the period; a bad date under `--from/--to` is a rejection.
-    private func isEligible(_ reader: InteractionReader, plan: ColumnPlan, location: InteractionLocation, isChecking: Bool) -> Bool {
+    private mutating func isEligible(_ reader: InteractionReader, plan: ColumnPlan, isChecking: Bool) -> Bool {
         if !options.excludedIDs.isEmpty, options.excludedIDs.contains(reader.text(plan.id)) { return false }
         if let condition = options.condition, !condition.matches({ field in plan.byName[field].map(reader.text) }) { return false }
         guard options.filtersByDate else { return true }
@@ -158,7 +158,7 @@ final class Sampler {
         guard let date = CalendarDate.parse(text) else {
             if isChecking {
                 reject("interaction '\(reader.text(plan.id))', field 'date': '\(text)' is not a date (YYYY-MM-DD or RFC 3339); the record is skipped",
-                       at: location)
+                       in: reader)
             }
             return false
         }
@@ -167,7 +167,7 @@ final class Sampler {
         return true
     }
 
-    private func groupNumber(_ group: GroupKey) -> Int {
+    private mutating func groupNumber(_ group: GroupKey) -> Int {
         if let known = groupIndex[group] { return known }
         groupIndex[group] = groups.count
         groups.append(group)
@@ -176,12 +176,12 @@ final class Sampler {
         return groups.count - 1
     }
 
-    private func reject(_ message: String, at location: InteractionLocation) {
-        outcome.rejections.append(Diagnostic(.error, message, file: location.file, line: location.line))
+    private mutating func reject(_ message: String, in reader: InteractionReader) {
+        outcome.rejections.append(Diagnostic(.error, message, file: reader.file, line: reader.line))
     }
 
     /// One error per repeat of an id, naming the first occurrence, from the second reading.
-    func reportLocatedDuplicates() {
+    mutating func reportLocatedDuplicates() {
         for (id, places) in locations where places.count > 1 {
             for repeated in places.dropFirst() {
                 outcome.fatalErrors.append(duplicate(id, first: places[0], repeated: repeated))
@@ -190,7 +190,7 @@ final class Sampler {
     }
 
     /// The duplicates the exact registry (standard input among the inputs) found while reading.
-    func reportExactDuplicates() {
+    mutating func reportExactDuplicates() {
         for found in registry.duplicates {
             outcome.fatalErrors.append(duplicate(found.id, first: found.first, repeated: found.repeated))
         }
