@@ -59,6 +59,9 @@ struct SampleCommand: ParsableCommand {
 
     func validate() throws {
         _ = try options(excluding: [])
+        if !worksheet && scorecardOptions.scorecards != ["scorecards"] {
+            throw ValidationError("-s/--scorecards is only used with --worksheet")
+        }
         for path in inputs + exclude { _ = try format(of: path) }
     }
 

@@ -252,4 +252,31 @@ struct SampleCommandTests {
         #expect(worksheet.status == 0)
         #expect(worksheet.standardOutput.hasPrefix("interaction_id,date,agent,team,channel,ticket_type,priority,handle_minutes,sample_seed,stratum,audit_id,reviewer,scorecard,greeting,greeting.comment,"))
     }
+
+    /// TSV reads as CSV does; a sample of a sample gets a new `sample_seed` and `stratum` in
+    /// place of the old ones (seed 1: T-1002 12e6a6c4… is the smallest of the three).
+    @Test func tsvAndResamplingReplaceSampleColumns() throws {
+        let input = try file("sample.tsv", "interaction_id\tagent\tsample_seed\tstratum\nT-1001\tAna\t0\t\nT-1002\tAna\t0\t\nT-1003\tAna\t0\t\n")
+        let output = try sample([input, "--per-agent", "1", "--seed", "1", "--strata", "agent"])
+        #expect(output.status == 0)
+        #expect(output.standardOutput == "interaction_id,agent,sample_seed,stratum\nT-1002,Ana,1,Ana\n")
+    }
+
+    /// `--rate` reads its inputs twice, so it refuses standard input (exit 2).
+    @Test func rateRefusesStandardInput() throws {
+        let input = try file("interactions.csv", "interaction_id,agent\nT-1,Ana\n")
+        let output = try runReadingStandardInput(from: input, ["sample", "-", "--rate", "0.5"])
+        #expect(output.status == 2)
+        #expect(output.standardError.hasPrefix("-: error: --rate reads its inputs twice"))
+    }
+
+    /// An interaction column named like a criterion would make the worksheet name it twice.
+    @Test func worksheetRefusesAColumnNamedLikeACriterion() throws {
+        let scorecard = QAKitProcess.fixtures.appendingPathComponent("score/scorecards/support.yaml").path
+        let input = try file("interactions.csv", "interaction_id,agent,outcome\nI-1,Ana,solved\n")
+        let output = try sample([input, "--per-agent", "1", "--worksheet", "-s", scorecard])
+        #expect(output.status == 2)
+        #expect(output.standardOutput.isEmpty)
+        #expect(output.standardError.contains("columns named like answers of scorecard 'support' ('outcome')"))
+    }
 }

@@ -1,6 +1,11 @@
 /// The file formats `qakit sample` reads interaction exports (and `--exclude` audits) from.
 public enum InteractionFormat: String, Sendable, CaseIterable {
-    case csv, tsv, jsonl
+    /// Comma-separated with a header row (RFC 4180).
+    case csv
+    /// Tab-separated with a header row.
+    case tsv
+    /// One JSON object per line; its keys are the columns.
+    case jsonl
 
     /// The format implied by a file's extension: `.csv`, `.tsv`/`.tab`, `.jsonl`/`.ndjson`.
     public static func inferred(from path: String) -> InteractionFormat? {
@@ -15,7 +20,9 @@ public enum InteractionFormat: String, Sendable, CaseIterable {
 
 /// One input of a sampling run: a path (`-` for standard input) and its format.
 public struct InteractionInput: Sendable, Hashable {
+    /// The path as the user gave it.
     public var path: String
+    /// How to read it.
     public var format: InteractionFormat
 
     /// An input read as `format`.

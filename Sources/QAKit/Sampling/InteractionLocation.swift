@@ -1,6 +1,8 @@
 /// Where an interaction was read: a file and the line its record starts on.
 public struct InteractionLocation: Sendable, Hashable {
+    /// The path as the user gave it (`-` for standard input).
     public var file: String
+    /// 1-based line where the record starts.
     public var line: Int
 
     /// A location in `file` (as the user named it) at 1-based `line`.

@@ -41,6 +41,7 @@ public struct SampleKey: Sendable, Hashable, Comparable, CustomStringConvertible
         }.joined()
     }
 
+    /// Whether `lhs` is the smaller 256-bit number, that is ranks first.
     public static func < (lhs: SampleKey, rhs: SampleKey) -> Bool {
         lhs.words < rhs.words
     }

@@ -11,7 +11,8 @@ public struct SampleOutcome: Sendable {
     /// Problems that stop the run before anything is written (exit 2): an unreadable input, a
     /// missing column, a duplicate interaction id.
     public var fatalErrors: [Diagnostic] = []
-    /// Records read, and those eligible after the filters (`--where`, `--exclude`, the period).
+    /// Records read, skipped ones included.
     public var readCount = 0
+    /// Records eligible after the checks and the filters (`--where`, `--exclude`, the period).
     public var eligibleCount = 0
 }

@@ -2,8 +2,9 @@
 /// says, so that ⌈R·n⌉ never suffers a binary rounding (`0.1 × 30` is 3, not 3.0000000000000004
 /// rounded up to 4).
 public struct SampleRate: Sendable, Hashable, CustomStringConvertible {
-    /// R = numerator / denominator, with 0 < R ≤ 1 and the denominator a power of ten.
+    /// The digits of R without its point: R = numerator / denominator, 0 < numerator ≤ denominator.
     public let numerator: UInt64
+    /// 10 to the number of decimal places written (1 for `1`, 100 for `0.05`).
     public let denominator: UInt64
     /// The text as given, for messages.
     public let description: String

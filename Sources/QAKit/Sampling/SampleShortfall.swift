@@ -1,5 +1,6 @@
 /// A group with fewer interactions than `--per-agent` asks for: it is taken whole, with a warning.
 public struct SampleShortfall: Sendable, Hashable {
+    /// The group's agent.
     public var agent: String
     /// The strata values of the group, in `--strata` order; empty without strata.
     public var strata: [String]

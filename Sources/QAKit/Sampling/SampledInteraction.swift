@@ -10,8 +10,9 @@ public struct SampledInteraction: Sendable {
     public var columns: [String]
     /// The cells as read (JSON values as text), one per column.
     public var values: [String]
-    /// Where the interaction was read, for messages.
+    /// The file the interaction was read from, for messages.
     public var file: String
+    /// The line its record starts on.
     public var line: Int
 
     /// The `stratum` output column: the strata values joined with `/`, empty without strata.

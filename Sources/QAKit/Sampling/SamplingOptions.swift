@@ -8,8 +8,9 @@ public struct SamplingOptions: Sendable {
     /// `--where`: only interactions whose fields match (every field one of its values, ignoring
     /// case, as a scorecard's `when`); `nil` for all.
     public var condition: Condition?
-    /// `--from`/`--to`, inclusive; either needs a `date` column.
+    /// `--from`: the first day kept, inclusive; needs a `date` column.
     public var from: CalendarDate?
+    /// `--to`: the last day kept, inclusive; needs a `date` column.
     public var to: CalendarDate?
     /// `--seed`: the number hashed before each id.
     public var seed: UInt64
