@@ -279,4 +279,17 @@ struct SampleCommandTests {
         #expect(output.standardOutput.isEmpty)
         #expect(output.standardError.contains("columns named like answers of scorecard 'support' ('outcome')"))
     }
+
+    /// Ids without a numeric counter go through the set's fingerprints instead of its bitmap;
+    /// the error is the same, and distinct ids that differ only in case are not duplicates.
+    @Test func duplicateIDWithoutCounterIsFoundToo() throws {
+        let input = try file("a.csv", "interaction_id,agent\nabc-def,Ana\nABC-DEF,Ana\nghi,Ben\nabc-def,Ben\n")
+        let output = try sample([input, "--per-agent", "1"])
+        #expect(output.status == 2)
+        #expect(output.standardError == """
+            \(input):5: error: duplicate interaction id 'abc-def': already on line 2; interaction ids must be unique across all inputs
+            qakit: error: no sample written
+
+            """)
+    }
 }
