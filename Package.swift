@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // Renders users' coaching templates (`qakit coach --template`); no other dependency.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // SHA-256 for `qakit sample`'s reproducible choice.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The system libyaml (apt: libyaml-dev, pkg-config: yaml-0.1); never vendored.
@@ -28,7 +30,7 @@ let package = Package(
         // A YAML layer over libyaml's event API: a tree of nodes that know their line and column.
         .target(name: "QAKitYAML", dependencies: ["CLibYAML"]),
         // The domain and the file formats: scorecards, audits, scoring, calibration, coaching.
-        .target(name: "QAKit", dependencies: ["QAKitYAML"]),
+        .target(name: "QAKit", dependencies: ["QAKitYAML", .product(name: "Crypto", package: "swift-crypto")]),
         // The thin command-line front end. The target is `QAKitCLI` (not `qakit`) so that its folder
         // and module cannot collide with `QAKit` on a case-insensitive file system; the product,
         // and so the binary, is still `qakit`.

@@ -9,7 +9,7 @@ struct QAKitCommand: ParsableCommand {
         abstract: "Quality-assurance scorecards for customer support: lint rubrics, score audits, calibrate reviewers, coach agents.",
         version: qakitVersion,
         subcommands: [LintCommand.self, InitCommand.self, ScoreCommand.self, ExplainCommand.self, CalibrateCommand.self, CoachCommand.self,
-                      ExportCommand.self]
+                      SampleCommand.self, ExportCommand.self]
     )
 
     /// Runs the command line, mapping argument errors to exit code 2 as docs/commands.md ("Exit codes") requires
