@@ -54,8 +54,8 @@ struct SampleCommand: ParsableCommand {
 
     @OptionGroup var scorecardOptions: ScorecardOptions
 
-    @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var csvOptions: CSVOptions
 
     func validate() throws {
         _ = try options(excluding: [])
@@ -88,8 +88,8 @@ struct SampleCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let target = try OutputTarget(path: output)
-        try SampleCSVWriter.write(outcome.interactions, seed: seed, worksheet: sheet, to: target.sink)
+        let target = try outputOptions.open()
+        try SampleCSVWriter.write(outcome.interactions, seed: seed, worksheet: sheet, style: csvOptions.style, to: target.sink)
         try target.commit()
         for shortfall in outcome.shortfalls { Terminal.printError("qakit: warning: \(shortfall.message)") }
         Terminal.printError(summary(outcome, excluded: audited.ids.count))

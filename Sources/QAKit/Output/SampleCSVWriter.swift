@@ -20,28 +20,23 @@ public enum SampleCSVWriter {
         return columns
     }
 
-    /// Writes the header and one row per interaction, in the order given.
-    public static func write(_ interactions: [SampledInteraction], seed: UInt64, worksheet: SampleWorksheet?, to sink: TextSink) throws {
+    /// Writes the header and one row per interaction, in the order given; `style` is `--excel`'s
+    /// choice (docs/output-files.md).
+    public static func write(_ interactions: [SampledInteraction], seed: UInt64, worksheet: SampleWorksheet?, style: CSVStyle = .plain,
+                             to sink: TextSink) throws {
         let columns = inputColumns(of: interactions)
         let extra = worksheet?.columns(after: columns) ?? []
-        try sink.write(CSVText.row(columns + sampleColumns + extra.map(\.name)))
+        try sink.write(style.preamble + CSVText.row(columns + sampleColumns + extra.map(\.name), style: style))
         let seedText = String(seed)
         var positions: [[String]: [Int?]] = [:]
         for interaction in interactions {
             let layout = positions[interaction.columns] ?? columns.map { interaction.columns.firstIndex(of: $0) }
             positions[interaction.columns] = layout
-            var line = ""
-            for position in layout {
-                if let position { CSVText.append(interaction.values[position], to: &line) }
-                line += ","
-            }
-            line += seedText + ","
-            CSVText.append(interaction.stratum, to: &line)
-            for column in extra {
-                line += ","
-                CSVText.append(column.value, to: &line)
-            }
-            try sink.write(line + "\n")
+            var cells = layout.map { $0.map { interaction.values[$0] } ?? "" }
+            cells.append(seedText)
+            cells.append(interaction.stratum)
+            cells += extra.map(\.value)
+            try sink.write(CSVText.row(cells, style: style))
         }
     }
 }
