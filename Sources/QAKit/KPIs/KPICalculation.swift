@@ -68,53 +68,56 @@ public final class KPICalculation {
 
     private func take(file: String, report: (Diagnostic) -> Void) {
         cells.record.bytes.withUnsafeBufferPointer { bytes in
-            let ranges = cells.ranges
-            func cell(_ column: TicketColumn) -> UnsafeBufferPointer<UInt8> {
-                UnsafeBufferPointer(rebasing: bytes[ranges[column.rawValue]])
-            }
-            var ticket = TicketDecoder.decode(bytes, ranges: ranges)
-            var problems = cells.typeProblems + ticket.problems
-            var leftOutBy: TicketColumn?
-            let id = cell(.ticketID)
-            if id.isEmpty {
-                problems.insert((.ticketID, "no ticket_id"), at: 0)
-                leftOutBy = .ticketID
-            } else if !ids.insert(bytes: id) {
-                problems.insert((.ticketID, "ticket_id already read earlier; this copy is not counted"), at: 0)
-                leftOutBy = .ticketID
-            }
-            let agent = cell(.agent)
-            if agent.isEmpty {
-                problems.append((.agent, "no agent"))
-                if dimension == .agent { leftOutBy = leftOutBy ?? .agent }
-            }
-            if ticket.created == nil { leftOutBy = leftOutBy ?? .createdAt }
-            if !problems.isEmpty {
-                ticketsWithErrors += 1
-                let subject = id.isEmpty ? "ticket without ticket_id" : "ticket \(TicketDecoder.quoted(id))"
-                for (column, message) in problems {
-                    let consequence = column == leftOutBy && column != .ticketID ? "; the ticket is left out of every figure" : ""
-                    report(Diagnostic(.error, "\(subject), field '\(column.name)': \(message)\(consequence)", file: file, line: cells.line))
-                }
-            }
-            guard leftOutBy == nil, let created = ticket.created else { return }
-            guard period.contains(created.localDate) else {
-                ticketsOutsidePeriod += 1
-                return
-            }
-            ticket.problems = []
-            let group: Int
-            switch dimension {
-            case nil: group = self.group(Self.overallKey)
-            case .agent: group = self.group(agent)
-            case .team, .channel:
-                let value = cell(dimension!.column)
-                group = value.isEmpty ? self.group(Self.noValue) : self.group(value)
-            case .month: group = self.group(created.localDate.monthKey)
-            case .week: group = self.group(created.localDate.weekKey)
-            }
-            tallies[group].add(ticket)
+            cells.ranges.withUnsafeBufferPointer { ranges in take(bytes, ranges, file: file, report: report) }
         }
+    }
+
+    private func take(_ bytes: UnsafeBufferPointer<UInt8>, _ ranges: UnsafeBufferPointer<Range<Int>>, file: String,
+                      report: (Diagnostic) -> Void) {
+        func cell(_ column: TicketColumn) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: bytes[ranges[column.rawValue]])
+        }
+        let ticket = TicketDecoder.decode(bytes, ranges: ranges)
+        var problems = cells.typeProblems.isEmpty ? ticket.problems : cells.typeProblems + ticket.problems
+        var leftOutBy: TicketColumn?
+        let id = cell(.ticketID)
+        if id.isEmpty {
+            problems.insert((.ticketID, "no ticket_id"), at: 0)
+            leftOutBy = .ticketID
+        } else if !ids.insert(bytes: id) {
+            problems.insert((.ticketID, "ticket_id already read earlier; this copy is not counted"), at: 0)
+            leftOutBy = .ticketID
+        }
+        let agent = cell(.agent)
+        if agent.isEmpty {
+            problems.append((.agent, "no agent"))
+            if dimension == .agent { leftOutBy = leftOutBy ?? .agent }
+        }
+        if ticket.created == nil { leftOutBy = leftOutBy ?? .createdAt }
+        if !problems.isEmpty {
+            ticketsWithErrors += 1
+            let subject = id.isEmpty ? "ticket without ticket_id" : "ticket \(TicketDecoder.quoted(id))"
+            for (column, message) in problems {
+                let consequence = column == leftOutBy && column != .ticketID ? "; the ticket is left out of every figure" : ""
+                report(Diagnostic(.error, "\(subject), field '\(column.name)': \(message)\(consequence)", file: file, line: cells.line))
+            }
+        }
+        guard leftOutBy == nil, let created = ticket.created else { return }
+        guard period.contains(created.localDate) else {
+            ticketsOutsidePeriod += 1
+            return
+        }
+        let group: Int
+        switch dimension {
+        case nil: group = self.group(Self.overallKey)
+        case .agent: group = self.group(agent)
+        case .team, .channel:
+            let value = cell(dimension!.column)
+            group = value.isEmpty ? self.group(Self.noValue) : self.group(value)
+        case .month: group = self.group(created.localDate.monthKey)
+        case .week: group = self.group(created.localDate.weekKey)
+        }
+        tallies[group].add(ticket)
     }
 
     private func group(_ key: String) -> Int {

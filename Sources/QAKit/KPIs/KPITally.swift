@@ -51,14 +51,12 @@ struct KPITally {
         }
     }
 
-    /// The figures, exactly; sorts the kept durations.
+    /// The figures, exactly; reorders the kept durations.
     mutating func figures(key: String) -> KPIFigures {
-        firstResponses.sort()
-        resolutions.sort()
-        return KPIFigures(
+        KPIFigures(
             key: key, tickets: tickets,
-            firstResponseMedian: Self.median(firstResponses), firstResponseP90: Self.percentile90(firstResponses),
-            resolutionMedian: Self.median(resolutions), resolutionP90: Self.percentile90(resolutions),
+            firstResponseMedian: Self.median(&firstResponses), firstResponseP90: Self.percentile90(&firstResponses),
+            resolutionMedian: Self.median(&resolutions), resolutionP90: Self.percentile90(&resolutions),
             oneTouchRate: Self.share(oneTouch, of: solvedWithReplies), reopenRate: Self.share(reopened, of: solvedWithReopens),
             csat: Self.share(satisfied, of: rated), csatResponses: rated,
             nps: npsResponses == 0 ? nil : Rational(Int128(100 * (promoters - detractors)), Int128(npsResponses)),
@@ -66,20 +64,23 @@ struct KPITally {
             slaMetRate: Self.share(slaMet, of: slaKnown))
     }
 
-    /// The median of sorted nanoseconds, in minutes: the middle value, or the mean of the two
-    /// middle values for an even count.
-    static func median(_ sorted: [Int64]) -> Rational? {
-        guard !sorted.isEmpty else { return nil }
-        let middle = sorted.count / 2
-        if sorted.count % 2 == 1 { return Rational(Int128(sorted[middle]), TicketDecoder.nanosecondsPerMinute) }
-        return Rational(Int128(sorted[middle - 1]) + Int128(sorted[middle]), 2 * TicketDecoder.nanosecondsPerMinute)
+    /// The median of nanoseconds, in minutes: the middle value, or the mean of the two middle
+    /// values for an even count.
+    static func median(_ values: inout [Int64]) -> Rational? {
+        guard !values.isEmpty else { return nil }
+        let middle = values.count / 2
+        let upper = Int128(Selection.smallest(middle + 1, in: &values))
+        if values.count % 2 == 1 { return Rational(upper, TicketDecoder.nanosecondsPerMinute) }
+        // After the selection everything before `middle` is no larger: the lower middle is their maximum.
+        let lower = Int128(values[..<middle].max()!)
+        return Rational(lower + upper, 2 * TicketDecoder.nanosecondsPerMinute)
     }
 
     /// The 90th percentile by nearest rank, in minutes: the ⌈0.9·n⌉-th smallest value.
-    static func percentile90(_ sorted: [Int64]) -> Rational? {
-        guard !sorted.isEmpty else { return nil }
-        let rank = (9 * sorted.count + 9) / 10
-        return Rational(Int128(sorted[rank - 1]), TicketDecoder.nanosecondsPerMinute)
+    static func percentile90(_ values: inout [Int64]) -> Rational? {
+        guard !values.isEmpty else { return nil }
+        let rank = (9 * values.count + 9) / 10
+        return Rational(Int128(Selection.smallest(rank, in: &values)), TicketDecoder.nanosecondsPerMinute)
     }
 
     static func share(_ part: Int, of whole: Int) -> Rational? {

@@ -7,7 +7,7 @@ enum TicketDecoder {
 
     /// Decodes everything but the identity fields (`ticket_id`, `agent`, `team`, `channel`),
     /// which the caller reads as bytes for grouping.
-    static func decode(_ cells: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>]) -> Ticket {
+    static func decode(_ cells: UnsafeBufferPointer<UInt8>, ranges: UnsafeBufferPointer<Range<Int>>) -> Ticket {
         var ticket = Ticket()
         @inline(__always) func cell(_ column: TicketColumn) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(rebasing: cells[ranges[column.rawValue]])
@@ -42,17 +42,15 @@ enum TicketDecoder {
                                  at timestamp: UnsafeBufferPointer<UInt8>, atColumn: TicketColumn,
                                  from created: TicketTime?, fail: (TicketColumn, String) -> Void) -> Int64? {
         if !minutes.isEmpty {
-            guard let (value, places) = Rational.parseDecimal(String(decoding: minutes, as: UTF8.self)),
-                  places <= 9, minutes.first != UInt8(ascii: "+") else {
-                fail(column, "\(quoted(minutes)) is not a number of minutes (a decimal such as 42 or 7.5, at most nine decimals)")
-                return nil
-            }
-            guard value.numerator >= 0 else {
+            switch minutesInNanoseconds(minutes) {
+            case .value(let value):
+                return nanoseconds(value, column: column, fail: fail)
+            case .negative:
                 fail(column, "negative duration \(quoted(minutes))")
-                return nil
+            case .invalid:
+                fail(column, "\(quoted(minutes)) is not a number of minutes (a decimal such as 42 or 7.5, at most nine decimals)")
             }
-            // At most nine decimals, so whole nanoseconds: the division is exact.
-            return nanoseconds(value.numerator * nanosecondsPerMinute / value.denominator, column: column, fail: fail)
+            return nil
         }
         guard !timestamp.isEmpty else { return nil }
         guard let time = TicketTime.parse(timestamp), let end = time.instant else {
@@ -69,6 +67,43 @@ enum TicketDecoder {
             return nil
         }
         return nanoseconds(end - start, column: atColumn, fail: fail)
+    }
+
+    /// What a minutes cell holds.
+    private enum Minutes {
+        case value(Int128), negative, invalid
+    }
+
+    /// A plain decimal of minutes (`42`, `7.5`, at most nine decimals, a leading `-` is negative)
+    /// as exact nanoseconds: nine decimals of a minute are whole multiples of 60 ns.
+    private static func minutesInNanoseconds(_ cell: UnsafeBufferPointer<UInt8>) -> Minutes {
+        var index = 0
+        let isNegative = cell[0] == UInt8(ascii: "-")
+        if isNegative { index = 1 }
+        var whole: Int128 = 0
+        var digits = 0
+        while index < cell.count, cell[index] >= UInt8(ascii: "0"), cell[index] <= UInt8(ascii: "9") {
+            guard digits < 20 else { return .invalid }
+            whole = whole * 10 + Int128(cell[index] - UInt8(ascii: "0"))
+            digits += 1
+            index += 1
+        }
+        guard digits > 0 else { return .invalid }
+        var fraction: Int128 = 0
+        var places = 0
+        if index < cell.count {
+            guard cell[index] == UInt8(ascii: "."), index + 1 < cell.count else { return .invalid }
+            index += 1
+            while index < cell.count {
+                guard places < 9, cell[index] >= UInt8(ascii: "0"), cell[index] <= UInt8(ascii: "9") else { return .invalid }
+                fraction = fraction * 10 + Int128(cell[index] - UInt8(ascii: "0"))
+                places += 1
+                index += 1
+            }
+        }
+        for _ in places..<9 { fraction *= 10 }
+        let value = whole * nanosecondsPerMinute + fraction * 60
+        return isNegative && value != 0 ? .negative : .value(value)
     }
 
     private static func nanoseconds(_ value: Int128, column: TicketColumn, fail: (TicketColumn, String) -> Void) -> Int64? {
@@ -94,14 +129,11 @@ enum TicketDecoder {
     private static func satisfaction(_ cell: UnsafeBufferPointer<UInt8>, fail: (TicketColumn, String) -> Void) -> Bool? {
         guard !cell.isEmpty else { return nil }
         if let value = integer(cell), (1...5).contains(value) { return value >= 4 }
-        switch String(decoding: cell, as: UTF8.self).lowercased() {
-        case "good": return true
-        case "bad": return false
-        case "offered", "unoffered": return nil
-        default:
-            fail(.csat, "unknown CSAT value \(quoted(cell)); expected good, bad, 1 to 5, offered, unoffered or blank")
-            return nil
-        }
+        if matches(cell, "good") { return true }
+        if matches(cell, "bad") { return false }
+        if matches(cell, "offered") || matches(cell, "unoffered") { return nil }
+        fail(.csat, "unknown CSAT value \(quoted(cell)); expected good, bad, 1 to 5, offered, unoffered or blank")
+        return nil
     }
 
     /// A 0–10 answer.
@@ -117,13 +149,18 @@ enum TicketDecoder {
     /// `true` or `false` (any case, as spreadsheets write `TRUE`).
     private static func flag(_ cell: UnsafeBufferPointer<UInt8>, fail: (TicketColumn, String) -> Void) -> Bool? {
         guard !cell.isEmpty else { return nil }
-        switch String(decoding: cell, as: UTF8.self).lowercased() {
-        case "true": return true
-        case "false": return false
-        default:
-            fail(.slaBreached, "\(quoted(cell)) is not true or false")
-            return nil
-        }
+        if matches(cell, "true") { return true }
+        if matches(cell, "false") { return false }
+        fail(.slaBreached, "\(quoted(cell)) is not true or false")
+        return nil
+    }
+
+    /// Whether `cell` is `word` (lower-case ASCII) in any case, compared byte by byte.
+    private static func matches(_ cell: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        guard cell.count == word.utf8CodeUnitCount else { return false }
+        let letters = word.utf8Start
+        for index in 0..<cell.count where cell[index] | 0x20 != letters[index] { return false }
+        return true
     }
 
     /// Plain decimal digits (at most 9), no sign.
