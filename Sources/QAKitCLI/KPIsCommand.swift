@@ -48,7 +48,7 @@ struct KPIsCommand: ParsableCommand {
             throw ValidationError("--from \(from) is after --to \(to)")
         }
         var sources = try open()
-        let calculation = KPICalculation(dimension: by, period: period)
+        var calculation = KPICalculation(dimension: by, period: period)
         var hadFatalError = false
         for index in sources.indices {
             do {

@@ -59,7 +59,8 @@ struct CSVTicketSource: TicketSource {
     }
 
     mutating func next(into cells: inout TicketCells) throws(InputError) -> TicketReadResult? {
-        cells.reset()
+        cells.record.removeAll()
+        if !cells.typeProblems.isEmpty { cells.typeProblems.removeAll() }
         let status: CSVReader.RecordStatus?
         do {
             status = try reader.readRecord(into: &cells.record)
@@ -77,8 +78,11 @@ struct CSVTicketSource: TicketSource {
             if count > headerCount {
                 return .problem(Diagnostic(.error, "record skipped: it has \(count) cells but the header has \(headerCount)", file: file, line: cells.line))
             }
-            for (raw, index) in columns.enumerated() {
-                if let index, index < count { cells.ranges[raw] = cells.record.range(of: index) }
+            let record = cells.record
+            cells.ranges.withUnsafeMutableBufferPointer { ranges in
+                for (raw, index) in columns.enumerated() {
+                    ranges[raw] = if let index, index < count { record.range(of: index) } else { 0..<0 }
+                }
             }
             return .ticket
         }

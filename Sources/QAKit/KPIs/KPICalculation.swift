@@ -1,5 +1,8 @@
 /// Works out the KPIs of ticket files, streaming: one pass, one ticket at a time.
 ///
+/// A value type, so that the per-ticket work touches local state only (no dynamic exclusivity
+/// checks or reference counting on every field of a class).
+///
 /// Memory grows with the number of groups and with the durations kept for medians (see
 /// `KPITally`), and with the set of ticket ids for the duplicate check (about one bit per
 /// ticket for numbered ids), never with the tickets' text.
@@ -9,7 +12,7 @@
 /// `ticket_id`, repeats one already read, has no readable `created_at` (no period, no
 /// `--from/--to` check, no start for durations), or has no `agent` under `--by agent`. Otherwise
 /// only the field in error is left out, and the ticket counts in every other figure.
-public final class KPICalculation {
+public struct KPICalculation {
     /// The grouping; `nil` for one overall group, `all`.
     public let dimension: KPIDimension?
     /// `--from/--to`, on the day of `created_at` in its own offset.
@@ -42,7 +45,7 @@ public final class KPICalculation {
     ///
     /// - Throws: `InputError` when the file cannot be read any further; what was read so far
     ///   stays counted.
-    public func read(_ source: inout some TicketSource, report: (Diagnostic) -> Void) throws(InputError) {
+    public mutating func read(_ source: inout some TicketSource, report: (Diagnostic) -> Void) throws(InputError) {
         while let result = try source.next(into: &cells) {
             ticketsRead += 1
             switch result {
@@ -57,7 +60,7 @@ public final class KPICalculation {
 
     /// The figures of every group, sorted by key (UTF-8 byte order, so months and weeks are in
     /// time order); without `--by`, the one group `all`, even when no ticket was counted.
-    public func figures() -> [KPIFigures] {
+    public mutating func figures() -> [KPIFigures] {
         if dimension == nil && tallies.isEmpty {
             var empty = KPITally()
             return [empty.figures(key: Self.overallKey)]
@@ -66,13 +69,13 @@ public final class KPICalculation {
         return order.map { tallies[$0].figures(key: String(decoding: keys[$0], as: UTF8.self)) }
     }
 
-    private func take(file: String, report: (Diagnostic) -> Void) {
+    private mutating func take(file: String, report: (Diagnostic) -> Void) {
         cells.record.bytes.withUnsafeBufferPointer { bytes in
             cells.ranges.withUnsafeBufferPointer { ranges in take(bytes, ranges, file: file, report: report) }
         }
     }
 
-    private func take(_ bytes: UnsafeBufferPointer<UInt8>, _ ranges: UnsafeBufferPointer<Range<Int>>, file: String,
+    private mutating func take(_ bytes: UnsafeBufferPointer<UInt8>, _ ranges: UnsafeBufferPointer<Range<Int>>, file: String,
                       report: (Diagnostic) -> Void) {
         func cell(_ column: TicketColumn) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(rebasing: bytes[ranges[column.rawValue]])
@@ -120,13 +123,13 @@ public final class KPICalculation {
         tallies[group].add(ticket)
     }
 
-    private func group(_ key: String) -> Int {
+    private mutating func group(_ key: String) -> Int {
         var key = key
         return key.withUTF8 { group($0) }
     }
 
     /// The index of the group keyed by these bytes, made on first sight.
-    private func group(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+    private mutating func group(_ key: UnsafeBufferPointer<UInt8>) -> Int {
         if let found = index.find(key, matches: { keys[$0].elementsEqual(key) }) { return found }
         keys.append(Array(key))
         tallies.append(KPITally())

@@ -17,8 +17,8 @@ public struct TicketCells {
     /// Forgets the previous record, keeping the buffers.
     mutating func reset() {
         record.removeAll()
-        for index in ranges.indices { ranges[index] = 0..<0 }
-        typeProblems.removeAll(keepingCapacity: true)
+        ranges.withUnsafeMutableBufferPointer { $0.update(repeating: 0..<0) }
+        if !typeProblems.isEmpty { typeProblems.removeAll(keepingCapacity: true) }
     }
 }
 
