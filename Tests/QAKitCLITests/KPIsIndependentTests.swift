@@ -127,7 +127,7 @@ struct KPIsIndependentTests {
 
     @Test(arguments: ["agent", "week"])
     func matchesIndependentComputation(_ by: String) throws {
-        let rows = Self.tickets(count: 2_000)
+        let rows = Self.tickets(count: 5_000) // more than two reading batches of 2,048
         let directory = try QAKitProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("random.csv")
@@ -137,7 +137,7 @@ struct KPIsIndependentTests {
 
         let output = try QAKitProcess.run(["kpis", file.path, "--by", by, "--format", "json"])
         #expect(output.status == 0)
-        #expect(output.standardError == "qakit: read 2000 tickets, 0 with errors\n")
+        #expect(output.standardError == "qakit: read 5000 tickets, 0 with errors\n")
         let groups = KPIsCommandTests.groups(output.standardOutput)
         let expected = Dictionary(grouping: rows) { by == "agent" ? $0["agent"]! : Self.week($0) }
         #expect(Set(groups.keys) == Set(expected.keys))

@@ -33,7 +33,6 @@ public struct KPICalculation {
     private var keys: [[UInt8]] = []
     private var tallies: [KPITally] = []
     private var index = KeyIndex()
-    private var cells = TicketCells()
 
     /// A calculation grouped by `dimension` over `period`.
     public init(dimension: KPIDimension?, period: PeriodFilter = PeriodFilter()) {
@@ -41,20 +40,29 @@ public struct KPICalculation {
         self.period = period
     }
 
-    /// Reads every ticket of `source`, handing each problem to `report` as it is met.
+    /// Reads every ticket of `source`, handing each problem to `report` as it is met, in file order.
+    ///
+    /// On more than one core the file is read and split on a second thread while this one counts.
     ///
     /// - Throws: `InputError` when the file cannot be read any further; what was read so far
     ///   stays counted.
-    public mutating func read(_ source: inout some TicketSource, report: (Diagnostic) -> Void) throws(InputError) {
-        while let result = try source.next(into: &cells) {
-            ticketsRead += 1
-            switch result {
-            case .problem(let diagnostic):
-                ticketsWithErrors += 1
-                report(diagnostic)
-            case .ticket:
-                take(file: source.file, report: report)
+    public mutating func read<Source: TicketSource>(_ source: inout Source, report: (Diagnostic) -> Void) throws(InputError) {
+        let file = source.file
+        let reader = TicketReader(source)
+        defer { source = reader.source }
+        let pipeline = RecordPipeline<TicketBatch>(makeBatch: { TicketBatch() }, fill: { reader.fill(&$0) })
+        guard RecordPipeline<TicketBatch>.isUseful, pipeline.start() else {
+            var more = true
+            while more {
+                var batch = TicketBatch()
+                more = reader.fill(&batch)
+                try take(batch, file: file, report: report)
             }
+            return
+        }
+        defer { pipeline.finish() }
+        while let batch = pipeline.next() {
+            try take(batch, file: file, report: report)
         }
     }
 
@@ -69,19 +77,38 @@ public struct KPICalculation {
         return order.map { tallies[$0].figures(key: String(decoding: keys[$0], as: UTF8.self)) }
     }
 
-    private mutating func take(file: String, report: (Diagnostic) -> Void) {
-        cells.record.bytes.withUnsafeBufferPointer { bytes in
-            cells.ranges.withUnsafeBufferPointer { ranges in take(bytes, ranges, file: file, report: report) }
+    /// Counts a batch's tickets, then throws the failure that ended it, if any.
+    private mutating func take(_ batch: TicketBatch, file: String, report: (Diagnostic) -> Void) throws(InputError) {
+        batch.bytes.withUnsafeBufferPointer { bytes in
+            batch.ranges.withUnsafeBufferPointer { ranges in
+                var typeIndex = 0
+                for item in 0..<batch.count {
+                    ticketsRead += 1
+                    if let problem = batch.unreadable[item] {
+                        ticketsWithErrors += 1
+                        report(problem)
+                        continue
+                    }
+                    var typeProblems: [(column: TicketColumn, message: String)] = []
+                    while typeIndex < batch.typeProblems.count, batch.typeProblems[typeIndex].item == item {
+                        typeProblems.append((batch.typeProblems[typeIndex].column, batch.typeProblems[typeIndex].message))
+                        typeIndex += 1
+                    }
+                    take(bytes, TicketBatch.ranges(of: item, in: ranges), line: batch.lines[item], typeProblems: typeProblems,
+                         file: file, report: report)
+                }
+            }
         }
+        if let failure = batch.failure { throw failure }
     }
 
-    private mutating func take(_ bytes: UnsafeBufferPointer<UInt8>, _ ranges: UnsafeBufferPointer<Range<Int>>, file: String,
-                      report: (Diagnostic) -> Void) {
+    private mutating func take(_ bytes: UnsafeBufferPointer<UInt8>, _ ranges: UnsafeBufferPointer<Range<Int>>, line: Int,
+                               typeProblems: [(column: TicketColumn, message: String)], file: String, report: (Diagnostic) -> Void) {
         func cell(_ column: TicketColumn) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(rebasing: bytes[ranges[column.rawValue]])
         }
         let ticket = TicketDecoder.decode(bytes, ranges: ranges)
-        var problems = cells.typeProblems.isEmpty ? ticket.problems : cells.typeProblems + ticket.problems
+        var problems = typeProblems.isEmpty ? ticket.problems : typeProblems + ticket.problems
         var leftOutBy: TicketColumn?
         let id = cell(.ticketID)
         if id.isEmpty {
@@ -102,7 +129,7 @@ public struct KPICalculation {
             let subject = id.isEmpty ? "ticket without ticket_id" : "ticket \(TicketDecoder.quoted(id))"
             for (column, message) in problems {
                 let consequence = column == leftOutBy && column != .ticketID ? "; the ticket is left out of every figure" : ""
-                report(Diagnostic(.error, "\(subject), field '\(column.name)': \(message)\(consequence)", file: file, line: cells.line))
+                report(Diagnostic(.error, "\(subject), field '\(column.name)': \(message)\(consequence)", file: file, line: line))
             }
         }
         guard leftOutBy == nil, let created = ticket.created else { return }
