@@ -7,7 +7,9 @@ struct Ticket {
     var created: TicketTime?
     /// Minutes to the first agent reply, in nanoseconds.
     var firstResponse: Int64?
-    /// Minutes from creation to solving, in nanoseconds; set means the ticket is solved.
+    /// Minutes from creation to solving, in nanoseconds. A ticket is solved exactly when it has
+    /// one (`resolution_minutes` or `solved_at`); `status` is not used, because help desks
+    /// disagree on its words.
     var resolution: Int64?
     var reopens: Int?
     var replies: Int?
@@ -18,8 +20,4 @@ struct Ticket {
     var isSLABreached: Bool?
     /// What was wrong, field by field, in column order.
     var problems: [(column: TicketColumn, message: String)] = []
-
-    /// Whether the ticket was solved: it has a resolution time (`resolution_minutes` or
-    /// `solved_at`). The `status` column is not used, because help desks disagree on its words.
-    var isSolved: Bool { resolution != nil }
 }
