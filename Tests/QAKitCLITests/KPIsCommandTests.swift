@@ -249,3 +249,32 @@ struct KPIsCommandTests {
         #expect(output.standardOutput.split(separator: "\n").count == 2 + 9)
     }
 }
+
+/// Field errors of every kind, in `Fixtures/kpis/field-errors.csv` (which starts with a UTF-8
+/// byte-order mark): each is located and leaves only its own figure out. A-1 and A-2 still count
+/// as tickets; the third record has no ticket_id and is left out.
+@Suite("qakit kpis field errors")
+struct KPIsFieldErrorTests {
+    @Test func everyKindLocated() throws {
+        let file = KPIsCommandTests.directory.appendingPathComponent("field-errors.csv").path
+        let output = try QAKitProcess.run(["kpis", file, "--format", "json"])
+        #expect(output.status == 1)
+        #expect(output.standardError == """
+        \(file):2: error: ticket 'A-1', field 'first_response_at': created_at is a date without a time, so first_response_at cannot be measured from it; give first_response_minutes
+        \(file):2: error: ticket 'A-1', field 'resolution_minutes': '1e3' is not a number of minutes (a decimal such as 42 or 7.5, at most nine decimals)
+        \(file):2: error: ticket 'A-1', field 'reopens': '-1' is not a whole number of 0 or more
+        \(file):2: error: ticket 'A-1', field 'nps': '11' is not an NPS answer; expected a whole number from 0 to 10
+        \(file):3: error: ticket 'A-2', field 'first_response_at': '2026-08-03' is not an RFC 3339 date-time with an offset (2026-08-03T14:05:00+02:00)
+        \(file):3: error: ticket 'A-2', field 'resolution_minutes': '+5' is not a number of minutes (a decimal such as 42 or 7.5, at most nine decimals)
+        \(file):3: error: ticket 'A-2', field 'reopens': '1.5' is not a whole number of 0 or more
+        \(file):3: error: ticket 'A-2', field 'nps': 'x' is not an NPS answer; expected a whole number from 0 to 10
+        \(file):4: error: ticket without ticket_id, field 'ticket_id': no ticket_id; the ticket is left out of every figure
+        qakit: read 3 tickets, 3 with errors
+
+        """)
+        let all = KPIsCommandTests.groups(output.standardOutput)["all"]
+        #expect(all?["tickets"] == "2")
+        #expect(all?["first_response_median"] == "null")
+        #expect(all?["nps_responses"] == "0")
+    }
+}

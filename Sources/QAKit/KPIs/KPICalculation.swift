@@ -112,7 +112,7 @@ public struct KPICalculation {
         var leftOutBy: TicketColumn?
         let id = cell(.ticketID)
         if id.isEmpty {
-            problems.insert((.ticketID, "no ticket_id"), at: 0)
+            problems.insert((.ticketID, "no ticket_id; the ticket is left out of every figure"), at: 0)
             leftOutBy = .ticketID
         } else if !ids.insert(bytes: id) {
             problems.insert((.ticketID, "ticket_id already read earlier; this copy is not counted"), at: 0)
