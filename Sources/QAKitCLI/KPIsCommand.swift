@@ -48,6 +48,7 @@ struct KPIsCommand: ParsableCommand {
             throw ValidationError("--from \(from) is after --to \(to)")
         }
         var sources = try open()
+        if sources.allSatisfy(\.declaresColumns) { try refuseMissingKey(in: sources) }
         var calculation = KPICalculation(dimension: by, period: period)
         var hadFatalError = false
         for index in sources.indices {
@@ -58,15 +59,20 @@ struct KPIsCommand: ParsableCommand {
                 hadFatalError = true
             }
         }
-        if let by, by == .team || by == .channel, !sources.contains(where: { $0.has(by.column) }) {
-            Terminal.printError("qakit: error: --by \(by.rawValue): no input has a '\(by.column.name)' column; no output written")
-            throw ExitCode(2)
-        }
+        try refuseMissingKey(in: sources)
         let sink = try OutputTarget(path: output)
         try KPIWriter.write(calculation.figures(), format: format, keyTitle: by?.rawValue ?? "group", to: sink.sink)
         try sink.commit()
         Terminal.printError(Self.summary(calculation))
         if calculation.ticketsWithErrors > 0 || hadFatalError { throw ExitCode(1) }
+    }
+
+    /// Stops the run (exit 2) when `--by team` or `--by channel` names a column no input has: at
+    /// once for files with a header, after reading for JSON Lines.
+    private func refuseMissingKey(in sources: [any TicketSource]) throws {
+        guard let by, by == .team || by == .channel, !sources.contains(where: { $0.has(by.column) }) else { return }
+        Terminal.printError("qakit: error: --by \(by.rawValue): no input has a '\(by.column.name)' column; no output written")
+        throw ExitCode(2)
     }
 
     /// `qakit: read N tickets, M with errors`, and how many fell outside --from/--to.

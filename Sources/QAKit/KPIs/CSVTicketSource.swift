@@ -54,6 +54,8 @@ struct CSVTicketSource: TicketSource {
 
     private static let requiredList = TicketColumn.required.map(\.name).joined(separator: ", ")
 
+    var declaresColumns: Bool { true }
+
     func has(_ column: TicketColumn) -> Bool {
         columns[column.rawValue] != nil
     }

@@ -19,6 +19,8 @@ struct JSONLinesTicketSource: TicketSource {
         }
     }
 
+    var declaresColumns: Bool { false }
+
     func has(_ column: TicketColumn) -> Bool {
         seen[column.rawValue]
     }

@@ -36,6 +36,8 @@ public protocol TicketSource {
     var file: String { get }
     /// Whether the file has `column` (a CSV header names it, or some JSON line so far had it).
     func has(_ column: TicketColumn) -> Bool
+    /// Whether `has` is final before any ticket is read (a header names the columns).
+    var declaresColumns: Bool { get }
     /// Reads the next record into `cells`; `nil` at the end of the input.
     ///
     /// - Throws: `InputError` when the file cannot be read any further.
