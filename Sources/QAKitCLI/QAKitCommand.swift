@@ -6,10 +6,10 @@ import QAKit
 struct QAKitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qakit",
-        abstract: "Quality-assurance scorecards for customer support: lint rubrics, score audits, calibrate reviewers, coach agents.",
+        abstract: "Quality-assurance scorecards for customer support: lint rubrics, score audits, calibrate reviewers, coach agents, report support KPIs.",
         version: qakitVersion,
         subcommands: [LintCommand.self, InitCommand.self, ScoreCommand.self, ExplainCommand.self, CalibrateCommand.self, CoachCommand.self,
-                      SampleCommand.self, ExportCommand.self]
+                      SampleCommand.self, KPIsCommand.self, ExportCommand.self]
     )
 
     /// Runs the command line, mapping argument errors to exit code 2 as docs/commands.md ("Exit codes") requires

@@ -1,0 +1,117 @@
+import ArgumentParser
+import QAKit
+
+extension KPIDimension: ExpressibleByArgument {}
+extension KPIFormat: ExpressibleByArgument {}
+extension TicketFormat: ExpressibleByArgument {}
+
+/// `qakit kpis`: support KPIs per agent, team, channel or period from ticket exports in qakit's
+/// canonical columns (docs/kpis.md).
+struct KPIsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kpis",
+        abstract: "Support KPIs (first response, resolution, CSAT, NPS, SLA…) per agent, team, channel or period.",
+        discussion: """
+        Tickets need ticket_id, agent and created_at, and any of first_response_minutes (or \
+        first_response_at), resolution_minutes (or solved_at), reopens, replies, csat, nps, \
+        sla_breached, team, channel, status. Problems are reported on standard error with file, \
+        line, ticket id and field; the ticket's other figures are still counted where that is \
+        sound, and the run exits 1. A missing required column stops the run (exit 2). \
+        docs/kpis.md defines every figure.
+        """
+    )
+
+    @Argument(help: "Ticket files (.csv, .tsv, .jsonl, .ndjson); '-' reads standard input.")
+    var inputs: [String]
+
+    @Option(help: "Ticket format when the extension does not tell (and for standard input): csv, tsv, jsonl.")
+    var inputFormat: TicketFormat?
+
+    @Option(help: "Group by agent, team, channel, month (YYYY-MM) or week (ISO 8601, YYYY-Www); one overall group without it.")
+    var by: KPIDimension?
+
+    @Option(help: "First day counted (YYYY-MM-DD), on the day of created_at in its own offset.")
+    var from: String?
+
+    @Option(help: "Last day counted (YYYY-MM-DD), inclusive.")
+    var to: String?
+
+    @Option(help: "Output format: table, csv or json (json is unrounded).")
+    var format: KPIFormat = .table
+
+    @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        let period = PeriodFilter(from: try date(from, option: "--from"), to: try date(to, option: "--to"))
+        if let from = period.from, let to = period.to, to < from {
+            throw ValidationError("--from \(from) is after --to \(to)")
+        }
+        var sources = try open()
+        if sources.allSatisfy(\.declaresColumns) { try refuseMissingKey(in: sources) }
+        var calculation = KPICalculation(dimension: by, period: period)
+        var hadFatalError = false
+        for index in sources.indices {
+            do {
+                try calculation.read(&sources[index]) { Terminal.print([$0]) }
+            } catch {
+                Terminal.print([error.diagnostic])
+                hadFatalError = true
+            }
+        }
+        try refuseMissingKey(in: sources)
+        let sink = try OutputTarget(path: output)
+        try KPIWriter.write(calculation.figures(), format: format, keyTitle: by?.rawValue ?? "group", to: sink.sink)
+        try sink.commit()
+        Terminal.printError(Self.summary(calculation))
+        if calculation.ticketsWithErrors > 0 || hadFatalError { throw ExitCode(1) }
+    }
+
+    /// Stops the run (exit 2) when `--by team` or `--by channel` names a column no input has: at
+    /// once for files with a header, after reading for JSON Lines.
+    private func refuseMissingKey(in sources: [any TicketSource]) throws {
+        guard let by, by == .team || by == .channel, !sources.contains(where: { $0.has(by.column) }) else { return }
+        Terminal.printError("qakit: error: --by \(by.rawValue): no input has a '\(by.column.name)' column; no output written")
+        throw ExitCode(2)
+    }
+
+    /// `qakit: read N tickets, M with errors`, and how many fell outside --from/--to.
+    static func summary(_ calculation: KPICalculation) -> String {
+        let read = calculation.ticketsRead
+        var text = "qakit: read \(read) ticket\(read == 1 ? "" : "s"), \(calculation.ticketsWithErrors) with errors"
+        if calculation.ticketsOutsidePeriod > 0 { text += ", \(calculation.ticketsOutsidePeriod) outside --from/--to" }
+        return text
+    }
+
+    /// Opens every input before anything is counted, so that a missing file or a missing
+    /// required column stops the run (exit 2) before any output is written.
+    private func open() throws -> [any TicketSource] {
+        var sources: [any TicketSource] = []
+        var failed = false
+        for path in inputs {
+            do {
+                sources.append(try TicketSources.open(path: path, format: try format(of: path)))
+            } catch let error as InputError {
+                Terminal.print([error.diagnostic])
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(2) }
+        return sources
+    }
+
+    private func format(of path: String) throws -> TicketFormat {
+        if let inputFormat { return inputFormat }
+        if path == "-" { return .csv }
+        if let format = TicketFormat.inferred(from: path) { return format }
+        throw ValidationError("cannot tell the format of '\(path)' from its extension; use --input-format csv|tsv|jsonl")
+    }
+
+    private func date(_ text: String?, option: String) throws -> CalendarDate? {
+        guard let text else { return nil }
+        guard text.utf8.count == 10, let date = CalendarDate.parse(text) else {
+            throw ValidationError("\(option) '\(text)' is not a date; use YYYY-MM-DD")
+        }
+        return date
+    }
+}
