@@ -9,15 +9,17 @@ import QAKit
 /// point a rejection at the column of its field. A record it accepts is decoded once more by
 /// the run's decoder, which alone knows the audit ids of the run's other files.
 public struct WorkbookAuditSource: AuditRecordSource {
+    /// The path as the user gave it.
     public let file: String
+    /// `calibration` may be yes/no/1/0 as in CSV (a boolean cell reads as true/false anyway).
     public var allowsFlagWords: Bool { true }
     /// The chosen sheet's name.
     public let sheetName: String
+    /// Names cells for diagnostics: `audits.xlsx:Sheet1!F7`.
+    private let reference: SheetReference
     private let reader: SheetReader
     private let layout: RecordLayout
     private let checker: AuditDecoder
-    /// The header's 1-based row number.
-    private let headerRow: Int
     private var pending: [SourceItem] = []
     private var cells: [SheetCell] = []
 
@@ -51,7 +53,6 @@ public struct WorkbookAuditSource: AuditRecordSource {
         guard let row else {
             throw InputError(file: reference.sheet, message: "the sheet is empty; expected a header row naming the columns", isUnreadable: true)
         }
-        headerRow = row
         var names = [String](repeating: "", count: (cells.last?.column ?? -1) + 1)
         var seen: [String: Int] = [:]
         for cell in cells {
@@ -81,8 +82,6 @@ public struct WorkbookAuditSource: AuditRecordSource {
         self.reference = reference
     }
 
-    private let reference: SheetReference
-
     /// Whether `path` names a workbook by its extension: `.xlsx` and `.xlsm`, and `.xls`, so
     /// that an old binary workbook gets the advice to save it as `.xlsx`.
     public static func isWorkbook(path: String) -> Bool {
@@ -90,6 +89,7 @@ public struct WorkbookAuditSource: AuditRecordSource {
         return ["xlsx", "xlsm", "xls"].contains(path[path.index(after: dot)...].lowercased())
     }
 
+    /// The next record, header warning or located problem; `nil` after the last row.
     public mutating func next() throws(InputError) -> SourceItem? {
         if !pending.isEmpty { return pending.removeFirst() }
         while true {

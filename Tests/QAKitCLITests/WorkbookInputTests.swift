@@ -47,6 +47,17 @@ struct WorkbookInputTests {
         try expectSameScores(workbook: Self.committedWorkbook)
     }
 
+    /// The other reading commands take the workbook as they take the CSV.
+    @Test(arguments: [["calibrate", "--calibration-only"], ["coach", "--agent", "Mei Chen"]])
+    func otherCommandsReadWorkbooks(_ command: [String]) throws {
+        let fromCSV = try QAKitProcess.run(command + ["-s", Self.exampleScorecards, Self.exampleAudits])
+        let fromWorkbook = try QAKitProcess.run(command + ["-s", Self.exampleScorecards, Self.committedWorkbook])
+        #expect(fromCSV.status == 0)
+        #expect(!fromCSV.standardOutput.isEmpty)
+        #expect(fromWorkbook.status == fromCSV.status)
+        #expect(fromWorkbook.standardOutput == fromCSV.standardOutput)
+    }
+
     private func expectSameScores(workbook: String) throws {
         let fromCSV = try QAKitProcess.run(["score", "-s", Self.exampleScorecards, Self.exampleAudits, "--format", "csv"])
         let fromWorkbook = try QAKitProcess.run(["score", "-s", Self.exampleScorecards, workbook, "--format", "csv"])
