@@ -20,8 +20,6 @@ final class SheetReader {
     private let dateSystem: DateSystem
     /// The previous `<row>`'s number, for rows written without `r`.
     private var lastRow = 0
-    /// The current cell's value bytes (`<v>`, or the `<t>` runs of `<is>`), reused.
-    private var value: [UInt8] = []
 
     /// The part being read, for messages.
     var part: String { xml.part }
@@ -49,6 +47,10 @@ final class SheetReader {
         var isCollecting = false
         var isInInlineString = false
         var phoneticDepth = 0
+        // The current cell's value bytes (`<v>`, or the `<t>` runs of `<is>`); a local rather
+        // than a property, which would cost an exclusivity check per access.
+        var value: [UInt8] = []
+        value.reserveCapacity(64)
         while let token = try xml.next() {
             switch token {
             case .start(let isSelfClosing):
@@ -77,7 +79,7 @@ final class SheetReader {
                 if xml.isNamed("v") || xml.isNamed("t") {
                     isCollecting = false
                 } else if xml.isNamed("c") {
-                    if let cell, hasValue { cells.append(SheetCell(column: cell.column, content: content(type: cell.type, style: cell.style))) }
+                    if let cell, hasValue { cells.append(SheetCell(column: cell.column, content: content(of: value, type: cell.type, style: cell.style))) }
                     cell = nil
                 } else if xml.isNamed("is") {
                     isInInlineString = false
@@ -95,7 +97,7 @@ final class SheetReader {
         return nil
     }
 
-    private func content(type: CellType, style: Int) -> SheetCell.Content {
+    private func content(of value: [UInt8], type: CellType, style: Int) -> SheetCell.Content {
         value.withUnsafeBufferPointer { raw in
             switch type {
             case .sharedString:

@@ -137,7 +137,7 @@ final class XMLTokenizer {
         case UInt8(ascii: "/"):
             guard let close = try find(UInt8(ascii: ">"), from: position, allowingEnd: false) else { return nil }
             var index = position + 2
-            (nameStart, nameEnd) = localName(from: &index, to: close)
+            (nameStart, nameEnd) = Self.localName(in: storage, from: &index, to: close)
             position = close + 1
             return .end
         default:
@@ -147,32 +147,38 @@ final class XMLTokenizer {
 
     private func startTag() throws(SpreadsheetError) -> Token? {
         guard let close = try findTagEnd() else { return nil }
+        // The window and the attribute list are read into locals: each access to a stored
+        // property of a class is an exclusivity check, and this loop runs for every cell.
+        let bytes = storage
         var index = position + 1
-        (nameStart, nameEnd) = localName(from: &index, to: close)
+        (nameStart, nameEnd) = Self.localName(in: bytes, from: &index, to: close)
         guard nameEnd > nameStart else { throw malformed("a tag without a name") }
-        attributes.removeAll(keepingCapacity: true)
+        var list: [(nameStart: Int, nameEnd: Int, valueStart: Int, valueEnd: Int)] = []
+        swap(&list, &attributes)
+        defer { swap(&list, &attributes) }
+        list.removeAll(keepingCapacity: true)
         var isSelfClosing = false
         while true {
-            while index < close, Self.isSpace(storage[index]) { index += 1 }
+            while index < close, Self.isSpace(bytes[index]) { index += 1 }
             if index >= close { break }
-            if storage[index] == UInt8(ascii: "/") {
+            if bytes[index] == UInt8(ascii: "/") {
                 isSelfClosing = true
                 index += 1
                 continue
             }
-            let (start, end) = localName(from: &index, to: close)
-            while index < close, Self.isSpace(storage[index]) { index += 1 }
-            guard end > start, index < close, storage[index] == UInt8(ascii: "=") else { throw malformed("an attribute without '=\"value\"'") }
+            let (start, end) = Self.localName(in: bytes, from: &index, to: close)
+            while index < close, Self.isSpace(bytes[index]) { index += 1 }
+            guard end > start, index < close, bytes[index] == UInt8(ascii: "=") else { throw malformed("an attribute without '=\"value\"'") }
             index += 1
-            while index < close, Self.isSpace(storage[index]) { index += 1 }
-            guard index < close, storage[index] == UInt8(ascii: "\"") || storage[index] == UInt8(ascii: "'") else {
+            while index < close, Self.isSpace(bytes[index]) { index += 1 }
+            guard index < close, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") else {
                 throw malformed("an attribute value without quotes")
             }
-            let quote = storage[index]
+            let quote = bytes[index]
             let valueStart = index + 1
             index = valueStart
-            while index < close, storage[index] != quote { index += 1 }
-            attributes.append((start, end, valueStart, index))
+            while index < close, bytes[index] != quote { index += 1 }
+            list.append((start, end, valueStart, index))
             index += 1
         }
         position = close + 1
@@ -182,10 +188,11 @@ final class XMLTokenizer {
     /// The offset of the `>` ending the start tag at `position`, skipping quoted values; `nil`
     /// when the window had to be refilled first.
     private func findTagEnd() throws(SpreadsheetError) -> Int? {
+        let (bytes, limit) = (storage, limit)
         var index = position + 1
         var quote: UInt8 = 0
         while index < limit {
-            let byte = storage[index]
+            let byte = bytes[index]
             if quote != 0 {
                 if byte == quote { quote = 0 }
             } else if byte == UInt8(ascii: ">") {
@@ -200,10 +207,10 @@ final class XMLTokenizer {
     }
 
     /// The name starting at `index` (up to a space, `/`, `=` or `>`), without its prefix.
-    private func localName(from index: inout Int, to close: Int) -> (Int, Int) {
+    private static func localName(in bytes: UnsafeMutablePointer<UInt8>, from index: inout Int, to close: Int) -> (Int, Int) {
         var start = index
         while index < close {
-            let byte = storage[index]
+            let byte = bytes[index]
             if Self.isSpace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: ">") { break }
             if byte == UInt8(ascii: ":") { start = index + 1 }
             index += 1
