@@ -65,10 +65,14 @@ final class Workbook {
         guard let entry = archive[sheet.part] else { throw .missingSheet(name: sheet.name) }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qakit-xlsx-\(UUID().uuidString)")
         let file = directory.appendingPathComponent("sheet.xml")
-        let descriptor: Int32
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: directory) }
+        } catch {
+            throw .unreadable("cannot create a temporary folder to extract the sheet into (\(error))")
+        }
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let descriptor: Int32
+        do {
             _ = try archive.extract(entry, to: file, bufferSize: 1 << 18)
             descriptor = Self.openForReading(file.path)
         } catch {
