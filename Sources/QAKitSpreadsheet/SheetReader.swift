@@ -134,14 +134,15 @@ final class SheetReader {
     }
 
     private static func type(of raw: UnsafeBufferPointer<UInt8>?) -> CellType {
-        guard let raw else { return .number }
-        switch String(decoding: raw, as: UTF8.self) {
-        case "s": return .sharedString
-        case "inlineStr": return .inlineString
-        case "str": return .formulaString
-        case "b": return .boolean
-        case "e": return .error
-        case "d": return .isoDate
+        // Told apart by length and first letter, without making a string for every cell.
+        guard let raw, let first = raw.first else { return .number }
+        switch (raw.count, first) {
+        case (1, UInt8(ascii: "s")): return .sharedString
+        case (9, UInt8(ascii: "i")) where raw.elementsEqual("inlineStr".utf8): return .inlineString
+        case (3, UInt8(ascii: "s")) where raw.elementsEqual("str".utf8): return .formulaString
+        case (1, UInt8(ascii: "b")): return .boolean
+        case (1, UInt8(ascii: "e")): return .error
+        case (1, UInt8(ascii: "d")): return .isoDate
         default: return .number
         }
     }

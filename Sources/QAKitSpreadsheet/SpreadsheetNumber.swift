@@ -80,10 +80,7 @@ enum SpreadsheetNumber {
         let significant = (first..<last).count - (point >= first && point < last ? 1 : 0)
         guard significant <= 15 else { return nil }
         if first == last { return "0" }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(raw.count)
-        if isNegative { bytes.append(UInt8(ascii: "-")) }
-        bytes.append(contentsOf: raw[integerStart..<(hasFraction ? fractionEnd : integerEnd)])
-        return String(decoding: bytes, as: UTF8.self)
+        let digits = String(decoding: UnsafeBufferPointer(rebasing: raw[integerStart..<(hasFraction ? fractionEnd : integerEnd)]), as: UTF8.self)
+        return isNegative ? "-" + digits : digits
     }
 }

@@ -272,8 +272,14 @@ final class XMLTokenizer {
         return count > 0
     }
 
+    /// Compared byte by byte: names are a few bytes long, shorter than a call to `memcmp` costs.
+    @inline(__always)
     private func span(_ start: Int, _ end: Int, equals name: StaticString) -> Bool {
-        end - start == name.utf8CodeUnitCount && memcmp(storage + start, name.utf8Start, end - start) == 0
+        let count = name.utf8CodeUnitCount
+        guard end - start == count else { return false }
+        let (bytes, expected) = (storage + start, name.utf8Start)
+        for offset in 0..<count where bytes[offset] != expected[offset] { return false }
+        return true
     }
 
     private func malformed(_ detail: String) -> SpreadsheetError {
