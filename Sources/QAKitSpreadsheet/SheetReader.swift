@@ -97,8 +97,12 @@ final class SheetReader {
         return nil
     }
 
+    /// The longest cell value, as for a CSV cell.
+    static let maximumCellBytes = 1 << 20
+
     private func content(of value: [UInt8], type: CellType, style: Int) -> SheetCell.Content {
-        value.withUnsafeBufferPointer { raw in
+        guard value.count <= Self.maximumCellBytes else { return .problem("cell longer than \(Self.maximumCellBytes) bytes") }
+        return value.withUnsafeBufferPointer { raw in
             switch type {
             case .sharedString:
                 guard let index = Self.integer(raw), index < sharedStrings.count else {

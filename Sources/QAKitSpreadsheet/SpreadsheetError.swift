@@ -14,6 +14,8 @@ enum SpreadsheetError: Error, Equatable {
     case noSheets
     /// The sheet's relationship is missing or points to no part.
     case missingSheet(name: String)
+    /// A part that decompresses to more than its limit (a zip bomb, or a workbook too big to read).
+    case partTooLarge(part: String, limit: Int)
 
     var message: String {
         switch self {
@@ -34,6 +36,8 @@ enum SpreadsheetError: Error, Equatable {
             "the workbook has no worksheets"
         case .missingSheet(let name):
             "the workbook lists sheet '\(name)' but the archive does not hold it"
+        case .partTooLarge(let part, let limit):
+            "\(part) decompresses to more than \(limit) bytes, the limit for this part"
         }
     }
 }

@@ -10,6 +10,12 @@ final class Workbook {
         let part: String
     }
 
+    /// The most a worksheet may decompress to (extracted to a temporary file): 4 GiB, about
+    /// three million rows of 20 criteria.
+    static let maximumSheetBytes = 4 << 30
+    /// The most any other part (shared strings, styles…) may decompress to; these are held in memory.
+    static let maximumPartBytes = 256 << 20
+
     let sheets: [Sheet]
     let dateSystem: DateSystem
     let sharedStrings: [String]
@@ -72,9 +78,23 @@ final class Workbook {
         }
         defer { try? FileManager.default.removeItem(at: directory) }
         let descriptor: Int32
+        var written = 0
         do {
-            _ = try archive.extract(entry, to: file, bufferSize: 1 << 18)
+            guard FileManager.default.createFile(atPath: file.path, contents: nil),
+                  let output = FileHandle(forWritingAtPath: file.path) else {
+                throw SpreadsheetError.unreadable("cannot create a temporary file to extract the sheet into")
+            }
+            defer { try? output.close() }
+            _ = try archive.extract(entry, bufferSize: 1 << 18) { chunk in
+                written += chunk.count
+                guard written <= Self.maximumSheetBytes else {
+                    throw SpreadsheetError.partTooLarge(part: sheet.part, limit: Self.maximumSheetBytes)
+                }
+                try output.write(contentsOf: chunk)
+            }
             descriptor = Self.openForReading(file.path)
+        } catch let error as SpreadsheetError {
+            throw error
         } catch {
             throw .brokenZip("cannot extract \(sheet.part): \(error)")
         }
@@ -111,7 +131,14 @@ final class Workbook {
         }
         var bytes: [UInt8] = []
         do {
-            _ = try archive.extract(entry, bufferSize: 1 << 16) { bytes.append(contentsOf: $0) }
+            _ = try archive.extract(entry, bufferSize: 1 << 16) { chunk in
+                guard bytes.count + chunk.count <= maximumPartBytes else {
+                    throw SpreadsheetError.partTooLarge(part: part, limit: maximumPartBytes)
+                }
+                bytes.append(contentsOf: chunk)
+            }
+        } catch let error as SpreadsheetError {
+            throw error
         } catch {
             throw .brokenZip("cannot extract \(part): \(error)")
         }

@@ -44,6 +44,9 @@ final class XMLTokenizer {
     /// The current text token's span.
     private var textStart = 0, textEnd = 0
 
+    /// The longest tag or run of text: the window grows to hold one, and no further.
+    static let maximumTokenBytes = 64 << 20
+
     init(part: String, chunkSize: Int = 1 << 20, input: @escaping Input) {
         self.part = part
         self.input = input
@@ -260,6 +263,9 @@ final class XMLTokenizer {
             position = 0
         }
         if limit == capacity {
+            guard capacity < Self.maximumTokenBytes else {
+                throw malformed("a tag or run of text longer than \(Self.maximumTokenBytes) bytes")
+            }
             let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
             larger.update(from: storage, count: limit)
             storage.deallocate()

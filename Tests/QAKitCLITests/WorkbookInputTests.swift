@@ -161,6 +161,22 @@ struct WorkbookInputTests {
         #expect(lines.last == "qakit: scored 5 audits, rejected 2; pass rate 100.0% (5 of 5)")
     }
 
+    /// A cell of more than 1 MiB (1,048,576 x's, then the rest of N2's text) rejects its audit,
+    /// as an over-long CSV cell rejects its record.
+    @Test func oversizedCellIsRejected() throws {
+        let directory = try QAKitProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sheet = Self.sheetXML(dateSerial: "46000").replacingOccurrences(of: "a &amp; b ", with: String(repeating: "x", count: 1 << 20))
+        let workbook = try Self.writeWorkbook(in: directory, sheets: [("Sheet1", sheet)])
+        let output = try QAKitProcess.run(["score", "-s", Self.scorecards, workbook, "--format", "csv"])
+        #expect(output.status == 1)
+        #expect(output.standardError == """
+            \(workbook):Sheet1!N2: error: audit 'X-1', field 'comment': cell longer than 1048576 bytes
+            qakit: scored 0 audits, rejected 1
+
+            """)
+    }
+
     /// The first sheet, `Notes`, is not an audit list; the second is named after the loaded
     /// scorecard `support` (in another case) and is the one read.
     @Test func sheetNamedAfterTheScorecard() throws {
