@@ -10,8 +10,8 @@ final class Workbook {
         let part: String
     }
 
-    /// The most a worksheet may decompress to (extracted to a temporary file): 4 GiB, about
-    /// three million rows of 20 criteria.
+    /// The most a worksheet may decompress to (it is streamed, so this bounds time, not
+    /// memory): 4 GiB, about three million rows of 20 criteria.
     static let maximumSheetBytes = 4 << 30
     /// The most any other part (shared strings, styles…) may decompress to; these are held in memory.
     static let maximumPartBytes = 256 << 20
@@ -64,52 +64,13 @@ final class Workbook {
         return sheets.first { wanted.contains($0.name.lowercased()) } ?? sheets[0]
     }
 
-    /// Extracts `sheet` to a file that is deleted at once, and streams it from there, so that
-    /// the decompressed XML never sits in memory. (ZIPFoundation only pushes chunks to a
-    /// callback, while audit sources are pulled record by record.)
+    /// Streams `sheet`: decompressed on a thread of its own (`EntryStream`) and tokenized as
+    /// the bytes arrive, so that the sheet's XML is never held in memory or written to disk.
     func open(_ sheet: Sheet) throws(SpreadsheetError) -> SheetReader {
         guard let entry = archive[sheet.part] else { throw .missingSheet(name: sheet.name) }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qakit-xlsx-\(UUID().uuidString)")
-        let file = directory.appendingPathComponent("sheet.xml")
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .unreadable("cannot create a temporary folder to extract the sheet into (\(error))")
-        }
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let descriptor: Int32
-        var written = 0
-        do {
-            guard FileManager.default.createFile(atPath: file.path, contents: nil),
-                  let output = FileHandle(forWritingAtPath: file.path) else {
-                throw SpreadsheetError.unreadable("cannot create a temporary file to extract the sheet into")
-            }
-            defer { try? output.close() }
-            _ = try archive.extract(entry, bufferSize: 1 << 18) { chunk in
-                written += chunk.count
-                guard written <= Self.maximumSheetBytes else {
-                    throw SpreadsheetError.partTooLarge(part: sheet.part, limit: Self.maximumSheetBytes)
-                }
-                try output.write(contentsOf: chunk)
-            }
-            descriptor = Self.openForReading(file.path)
-        } catch let error as SpreadsheetError {
-            throw error
-        } catch {
-            throw .brokenZip("cannot extract \(sheet.part): \(error)")
-        }
-        guard descriptor >= 0 else { throw .unreadable("cannot reopen the extracted \(sheet.part)") }
-        return SheetReader(
-            tokenizer: XMLTokenizer(part: sheet.part, input: FileInput(descriptor: descriptor).read),
-            sharedStrings: sharedStrings, styles: styles, dateSystem: dateSystem)
-    }
-
-    private static func openForReading(_ path: String) -> Int32 {
-        #if canImport(Glibc)
-        Glibc.open(path, O_RDONLY)
-        #else
-        Darwin.open(path, O_RDONLY)
-        #endif
+        let stream = EntryStream(archive: archive, entry: entry, part: sheet.part, limit: Self.maximumSheetBytes)
+        return SheetReader(tokenizer: XMLTokenizer(part: sheet.part, input: stream.read),
+                           sharedStrings: sharedStrings, styles: styles, dateSystem: dateSystem)
     }
 
     // MARK: - Parts
@@ -174,39 +135,5 @@ final class Workbook {
             relationships.append((id, try xml.attribute("Type") ?? "", target))
         }
         return relationships
-    }
-}
-
-/// Reads a file descriptor for `XMLTokenizer`, closing it at the end.
-private final class FileInput {
-    private static func read(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        Glibc.read(descriptor, buffer, count)
-        #else
-        Darwin.read(descriptor, buffer, count)
-        #endif
-    }
-
-    private var descriptor: Int32
-
-    init(descriptor: Int32) {
-        self.descriptor = descriptor
-    }
-
-    deinit { if descriptor >= 0 { close(descriptor) } }
-
-    func read(_ buffer: UnsafeMutableRawBufferPointer) throws(SpreadsheetError) -> Int {
-        guard descriptor >= 0 else { return 0 }
-        while true {
-            let count = Self.read(descriptor, buffer.baseAddress, buffer.count)
-            if count >= 0 {
-                if count == 0 {
-                    close(descriptor)
-                    descriptor = -1
-                }
-                return count
-            }
-            if errno != EINTR { throw .unreadable("reading the extracted sheet failed (errno \(errno))") }
-        }
     }
 }
