@@ -53,7 +53,8 @@ public struct WorkbookAuditSource: AuditRecordSource {
         guard let row else {
             throw InputError(file: reference.sheet, message: "the sheet is empty; expected a header row naming the columns", isUnreadable: true)
         }
-        var names = [String](repeating: "", count: (cells.last?.column ?? -1) + 1)
+        // Cells normally come in column order, but nothing in the format promises it.
+        var names = [String](repeating: "", count: (cells.map(\.column).max() ?? -1) + 1)
         var seen: [String: Int] = [:]
         for cell in cells {
             guard case .text(let text) = cell.content else {

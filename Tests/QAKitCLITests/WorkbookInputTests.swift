@@ -161,6 +161,19 @@ struct WorkbookInputTests {
         #expect(lines.last == "qakit: scored 5 audits, rejected 2; pass rate 100.0% (5 of 5)")
     }
 
+    /// Header cells listed from N1 back to A1: each lands in the column its `r` names.
+    @Test func headerCellsInAnyOrder() throws {
+        let directory = try QAKitProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let reversed = "<row r=\"1\">\((0..<14).reversed().map { "<c r=\"\(Self.columns[$0])1\" t=\"s\"><v>\($0)</v></c>" }.joined())</row>"
+        let sheet = Self.sheetXML(dateSerial: "46000").replacingOccurrences(of: Self.header, with: reversed)
+        #expect(sheet.contains(reversed))
+        let workbook = try Self.writeWorkbook(in: directory, sheets: [("Sheet1", sheet)])
+        let output = try QAKitProcess.run(["score", "-s", Self.scorecards, workbook, "--format", "jsonl"])
+        #expect(output.status == 0, "\(output.standardError)")
+        #expect(ScoreCommandTests.number("score", in: Substring(output.standardOutput)) == "95.88")
+    }
+
     /// A cell of more than 1 MiB (1,048,576 x's, then the rest of N2's text) rejects its audit,
     /// as an over-long CSV cell rejects its record.
     @Test func oversizedCellIsRejected() throws {
