@@ -91,7 +91,7 @@ final class EntryStream {
         } catch is Cancelled {
             failure = nil
         } catch {
-            failure = .brokenZip("cannot extract \(job.part): \(error)")
+            failure = .brokenZip("cannot extract \(job.part): \(SpreadsheetError.zipProblem(error))")
         }
         channel.condition.lock()
         channel.failure = failure

@@ -1,3 +1,5 @@
+import ZIPFoundation
+
 /// Why a workbook cannot be read at all. Every user-facing sentence is in `message`.
 enum SpreadsheetError: Error, Equatable {
     /// The file could not be opened or read.
@@ -16,6 +18,20 @@ enum SpreadsheetError: Error, Equatable {
     case missingSheet(name: String)
     /// A part that decompresses to more than its limit (a zip bomb, or a workbook too big to read).
     case partTooLarge(part: String, limit: Int)
+
+    /// A ZIPFoundation error in words (its case names are not for users).
+    static func zipProblem(_ error: any Error) -> String {
+        switch error {
+        case Archive.ArchiveError.missingEndOfCentralDirectoryRecord, Archive.ArchiveError.unreadableArchive:
+            "it has no zip directory at its end (the file is cut short, or not a zip archive)"
+        case Archive.ArchiveError.invalidCRC32:
+            "a checksum does not match (the file is corrupt)"
+        case Archive.ArchiveError.invalidCompressionMethod:
+            "it uses a compression method other than deflate"
+        default:
+            "\(error)"
+        }
+    }
 
     var message: String {
         switch self {

@@ -30,7 +30,7 @@ final class Workbook {
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw .brokenZip("\(error)")
+            throw .brokenZip(SpreadsheetError.zipProblem(error))
         }
         let workbookPart = "xl/workbook.xml"
         let workbook = try Self.parseWorkbook(try Self.bytes(of: workbookPart, in: archive, required: true)!, part: workbookPart)
@@ -101,7 +101,7 @@ final class Workbook {
         } catch let error as SpreadsheetError {
             throw error
         } catch {
-            throw .brokenZip("cannot extract \(part): \(error)")
+            throw .brokenZip("cannot extract \(part): \(SpreadsheetError.zipProblem(error))")
         }
         return bytes
     }

@@ -219,6 +219,21 @@ struct WorkbookInputTests {
         #expect(output.standardError == "\(file.path): error: \(message)\n")
     }
 
+    /// The committed workbook cut after 20,000 of its 39,444 bytes: the zip directory, which
+    /// sits at the end, is gone.
+    @Test func truncatedWorkbook() throws {
+        let directory = try QAKitProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("cut.xlsx")
+        try Data(try Data(contentsOf: URL(fileURLWithPath: Self.committedWorkbook)).prefix(20_000)).write(to: file)
+        let output = try QAKitProcess.run(["score", "-s", Self.exampleScorecards, file.path])
+        #expect(output.status == 2)
+        #expect(output.standardError == """
+            \(file.path): error: the .xlsx zip archive is damaged: it has no zip directory at its end (the file is cut short, or not a zip archive)
+
+            """)
+    }
+
     @Test func zipWithoutWorkbook() throws {
         let directory = try QAKitProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
