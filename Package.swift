@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // SHA-256 for `qakit sample`'s reproducible choice.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Reads the zip container of .xlsx workbooks (QAKitSpreadsheet); needs Foundation.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The system libyaml (apt: libyaml-dev, pkg-config: yaml-0.1); never vendored.
@@ -31,6 +33,12 @@ let package = Package(
         .target(name: "QAKitYAML", dependencies: ["CLibYAML"]),
         // The domain and the file formats: scorecards, audits, scoring, calibration, coaching.
         .target(name: "QAKit", dependencies: ["QAKitYAML", .product(name: "Crypto", package: "swift-crypto")]),
+        // Reads .xlsx workbooks as audit files. A target of its own because ZIPFoundation needs
+        // Foundation, which the QAKit library stays free of.
+        .target(
+            name: "QAKitSpreadsheet",
+            dependencies: ["QAKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // The thin command-line front end. The target is `QAKitCLI` (not `qakit`) so that its folder
         // and module cannot collide with `QAKit` on a case-insensitive file system; the product,
         // and so the binary, is still `qakit`.
@@ -38,6 +46,7 @@ let package = Package(
             name: "QAKitCLI",
             dependencies: [
                 "QAKit",
+                "QAKitSpreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -51,7 +60,13 @@ let package = Package(
             exclude: ["Statistics/Fixtures/generate_agreement_fixtures.py", "Calibration/Snapshots", "Coaching/Snapshots"]
         ),
         // Runs the built `qakit` binary; its fixtures and bad-input corpus are read by path, not bundled.
-        .testTarget(name: "QAKitCLITests", dependencies: ["QAKitCLI"], exclude: ["Fixtures", "Corpus"]),
+        .testTarget(name: "QAKitSpreadsheetTests", dependencies: ["QAKitSpreadsheet"]),
+        // ZIPFoundation zips the hand-built workbooks that the spreadsheet tests hand to the binary.
+        .testTarget(
+            name: "QAKitCLITests",
+            dependencies: ["QAKitCLI", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures", "Corpus"]
+        ),
     ]
 )
 

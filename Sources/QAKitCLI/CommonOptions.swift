@@ -1,5 +1,6 @@
 import ArgumentParser
 import QAKit
+import QAKitSpreadsheet
 
 /// `-s/--scorecards`: scorecard files or directories, default `./scorecards`.
 struct ScorecardOptions: ParsableArguments {
@@ -36,7 +37,7 @@ struct AuditInputOptions: ParsableArguments {
     @Option(help: "Audit format when the extension does not tell (and for standard input): \(AuditFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var inputFormat: AuditFormat?
 
-    @Argument(help: "Audit files (.csv, .tsv, .jsonl, .ndjson, .yaml, .yml) or directories of them; '-' reads standard input.")
+    @Argument(help: "Audit files (.csv, .tsv, .jsonl, .ndjson, .yaml, .yml, .xlsx) or directories of them; '-' reads standard input.")
     var inputs: [String]
 
     /// Opens every input before anything is scored, so a missing file stops the run (exit 2)
@@ -49,6 +50,10 @@ struct AuditInputOptions: ParsableArguments {
             do {
                 for path in try AuditPaths.files(at: input) {
                     do {
+                        if inputFormat == nil, WorkbookAuditSource.isWorkbook(path: path) {
+                            sources.append(try WorkbookAuditSource(path: path, decoder: decoder))
+                            continue
+                        }
                         sources.append(try AuditSources.open(path: path, format: format(of: path), decoder: decoder))
                     } catch let error as InputError {
                         Terminal.print([error.diagnostic])
