@@ -39,8 +39,8 @@ struct KPIsCommand: ParsableCommand {
     @Option(help: "Output format: table, csv or json (json is unrounded).")
     var format: KPIFormat = .table
 
-    @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var csvOptions: CSVOptions
 
     func run() throws {
         let period = PeriodFilter(from: try date(from, option: "--from"), to: try date(to, option: "--to"))
@@ -60,8 +60,10 @@ struct KPIsCommand: ParsableCommand {
             }
         }
         try refuseMissingKey(in: sources)
-        let sink = try OutputTarget(path: output)
-        try KPIWriter.write(calculation.figures(), format: format, keyTitle: by?.rawValue ?? "group", to: sink.sink)
+        let sink = try outputOptions.open()
+        let tableWidth = outputOptions.output == nil || outputOptions.output == "-" ? Terminal.outputWidth : nil
+        try KPIWriter.write(calculation.figures(), format: format, keyTitle: by?.rawValue ?? "group", style: csvOptions.style,
+                            tableWidth: tableWidth, to: sink.sink)
         try sink.commit()
         Terminal.printError(Self.summary(calculation))
         if calculation.ticketsWithErrors > 0 || hadFatalError { throw ExitCode(1) }

@@ -17,17 +17,20 @@ public enum KPIWriter {
     ]
 
     /// Writes `groups` in `format`; `keyTitle` heads the table's first column (`AGENT`, `WEEK`, …).
-    public static func write(_ groups: [KPIFigures], format: KPIFormat, keyTitle: String, to sink: TextSink) throws {
+    /// `style` is the CSV's (`--excel`); `tableWidth` limits the table's lines (the terminal's
+    /// width), columns otherwise as wide as their content (docs/aggregates.md).
+    public static func write(_ groups: [KPIFigures], format: KPIFormat, keyTitle: String, style: CSVStyle = .plain,
+                             tableWidth: Int? = nil, to sink: TextSink) throws {
         switch format {
         case .table:
-            let widths = [max(24, groups.map(\.key.count).max() ?? 0), -7, -9, -9, -9, -9, -9, -8, -7, -6, -7, -6, -8]
-            try sink.write(TableText.row([keyTitle.uppercased(), "TICKETS", "FRT MED", "FRT P90", "RES MED", "RES P90",
-                                          "ONE-TOUCH", "REOPEN", "CSAT", "CSAT N", "NPS", "NPS N", "SLA MET"], widths: widths))
-            try sink.write(TableText.rule(widths))
-            for group in groups { try sink.write(TableText.row(tableCells(group), widths: widths)) }
+            var table = TextTable(columns: [TextTable.Column(keyTitle.uppercased())]
+                + ["TICKETS", "FRT MED", "FRT P90", "RES MED", "RES P90", "ONE-TOUCH", "REOPEN", "CSAT", "CSAT N", "NPS", "NPS N", "SLA MET"]
+                .map { TextTable.Column($0, numeric: true) })
+            for group in groups { table.append(tableCells(group)) }
+            try sink.write(table.rendered(maximumWidth: tableWidth))
         case .csv:
-            try sink.write(CSVText.row(fieldNames))
-            for group in groups { try sink.write(CSVText.row(csvCells(group))) }
+            try sink.write(style.preamble + CSVText.row(fieldNames, style: style))
+            for group in groups { try sink.write(CSVText.row(csvCells(group), style: style)) }
         case .json:
             try sink.write("[" + groups.map { "\n  " + json($0) }.joined(separator: ",") + (groups.isEmpty ? "]\n" : "\n]\n"))
         }
