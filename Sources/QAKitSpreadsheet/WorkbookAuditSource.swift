@@ -13,6 +13,10 @@ public struct WorkbookAuditSource: AuditRecordSource {
     public let file: String
     /// `calibration` may be yes/no/1/0 as in CSV (a boolean cell reads as true/false anyway).
     public var allowsFlagWords: Bool { true }
+    /// The header's metadata columns, for the per-audit CSV.
+    public var metadataNames: [String] { layout.metadataNames }
+    /// The header's fields, so that `--by` refuses a key no column has before scoring.
+    public var declaredFieldNames: [String]? { layout.metadataNames.filter { !$0.isEmpty } }
     /// The chosen sheet's name.
     public let sheetName: String
     /// Names cells for diagnostics: `audits.xlsx:Sheet1!F7`.
@@ -73,6 +77,10 @@ public struct WorkbookAuditSource: AuditRecordSource {
             names[cell.column] = name
         }
         layout = decoder.layout(names: names)
+        if var problem = decoder.headerProblem(for: layout, file: path, line: row) {
+            (problem.file, problem.line) = (reference.row(row), nil)
+            throw problem
+        }
         let warnings = decoder.headerWarnings(for: layout, file: path, line: row)
         let columns = layout.misspeltColumns(criterionIDs: decoder.criterionIDs)
         pending = zip(warnings, columns).map { warning, misspelt in

@@ -164,10 +164,10 @@ struct KPIsCommandTests {
         let table = try kpis("tickets.csv", "--by", "team")
         #expect(table.status == 0)
         #expect(table.standardOutput == """
-        TEAM                     TICKETS   FRT MED   FRT P90   RES MED   RES P90 ONE-TOUCH   REOPEN    CSAT CSAT N     NPS  NPS N  SLA MET
-        ------------------------ ------- --------- --------- --------- --------- --------- -------- ------- ------ ------- ------ --------
-        North                          4      25.0      40.0      45.0     120.0     66.7%    33.3%   66.7%      3    25.0      4    75.0%
-        South                          3      15.0      20.3      90.0     120.0     50.0%    33.3%   50.0%      2   -50.0      2    50.0%
+        TEAM  TICKETS FRT MED FRT P90 RES MED RES P90 ONE-TOUCH REOPEN  CSAT CSAT N   NPS NPS N SLA MET
+        ----- ------- ------- ------- ------- ------- --------- ------ ----- ------ ----- ----- -------
+        North       4    25.0    40.0    45.0   120.0     66.7%  33.3% 66.7%      3  25.0     4   75.0%
+        South       3    15.0    20.3    90.0   120.0     50.0%  33.3% 50.0%      2 -50.0     2   50.0%
 
         """)
         let csv = try kpis("tickets.csv", "--by", "team", "--format", "csv")

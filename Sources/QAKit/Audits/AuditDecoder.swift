@@ -61,6 +61,13 @@ public final class AuditDecoder {
         (answerSpecs[index], answerWords[index])
     }
 
+    /// What a header row says about every record below it (docs/audits.md, "One error for the
+    /// file"): `nil` when it can hold audits, else the one error for the whole file. For readers of
+    /// header-row formats in other modules (workbooks); CSV and TSV call it themselves.
+    public func headerProblem(for layout: RecordLayout, file: String, line: Int) -> InputError? {
+        HeaderCheck.problem(with: layout, scorecards: scorecards, file: file, line: line)
+    }
+
     /// A layout for these column names, classified against the loaded scorecards.
     ///
     /// Its column plans are built here, for every scorecard, so that from now on the layout is
