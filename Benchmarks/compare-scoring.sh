@@ -5,6 +5,9 @@
 # (Benchmarks/compare/check_same.py).
 #
 #   Benchmarks/compare-scoring.sh [N] [RUNS]     # default 1000000 audits, 5 runs
+#   QAKIT_BASELINE=/path/to/older/qakit Benchmarks/compare-scoring.sh
+#                                                # adds an older qakit build to each turn, to show a
+#                                                # change is no slower on the same machine at the same time
 #
 # Python: a virtual environment outside the repository with pandas, pyarrow and duckdb from PyPI
 # (QAKIT_BENCH_VENV, default ~/.venvs/qakit-bench; created when missing).
@@ -31,9 +34,12 @@ trap 'rm -rf "$work"' EXIT
 "$py" -c 'import pandas, duckdb, sys; print(f"pandas {pandas.__version__}, duckdb {duckdb.__version__}, python {sys.version.split()[0]}")'
 echo "data: $data ($(du -h "$data" | cut -f1)), $(nproc) cores"
 printf '%-8s %4s %8s %8s %9s\n' tool run wall_s user_s peak_MB
+tools=(qakit pandas duckdb)
+[[ -n ${QAKIT_BASELINE:-} ]] && tools=(baseline "${tools[@]}")
 for run in $(seq 1 "$runs"); do
-    for tool in qakit pandas duckdb; do
+    for tool in "${tools[@]}"; do
         case $tool in
+            baseline) command=("$QAKIT_BASELINE" score -s Benchmarks/scorecard-20.yaml "$data" --by agent --format csv) ;;
             qakit) command=("$qakit" score -s Benchmarks/scorecard-20.yaml "$data" --by agent --format csv) ;;
             pandas) command=("$py" Benchmarks/compare/score_pandas.py "$data") ;;
             duckdb) command=("$py" Benchmarks/compare/score_duckdb.py "$data") ;;
