@@ -25,8 +25,10 @@ public final class CriterionExportWriter {
     private let layouts: [ScorecardLayout]
     private let fixedCells: [[CriterionCells]]
     private var buffer: [UInt8] = []
-    private var head: [UInt8] = []
-    private var tail: [UInt8] = []
+    /// Per scorecard and criterion, the cells of each answer seen so far (at most 256 each).
+    private var answerCells: [[[Answer: [UInt8]]]]
+    /// The cells of each credit seen so far: credits repeat too (`1`, `0.5`, `0.75`).
+    private var creditCells: [Rational: [UInt8]] = [:]
     /// Rows written so far.
     public private(set) var rowCount = 0
 
@@ -54,6 +56,7 @@ public final class CriterionExportWriter {
                                       weight: Array(entry.criterion.weight.decimalString(maximumPlaces: 4).utf8))
             }
         }
+        answerCells = scorecards.map { Array(repeating: [:], count: $0.criteria.count) }
         buffer.reserveCapacity(1 << 17)
     }
 
@@ -79,51 +82,81 @@ public final class CriterionExportWriter {
         let result = ScoredResult(score: scored.result, sections: scored.result.sections, criteria: criteria)
         let layout = layouts[audit.scorecardIndex]
         let loss = layout.lossContext(of: result)
-        encodeAuditCells(scored)
+        let (head, tail) = encodeAuditCells(scored)
         let entries = scorecard.criteria
+        let cardCells = fixedCells[audit.scorecardIndex]
+        // The rows are built in a local buffer: appending to a stored property of a class is
+        // checked for exclusive access on every call, which cost more than the bytes.
+        var out = buffer
+        buffer = []
+        var answers = answerCells[audit.scorecardIndex]
         for index in entries.indices {
             let outcome = criteria[index]
-            let cells = fixedCells[audit.scorecardIndex][index]
-            let lost = loss.map { layout.pointsLost(index, in: result, regularWeight: $0.regularWeight) } ?? .zero
-            let answer = outcome.answer.map { ScoredAudit.answerText($0, criterion: entries[index].criterion) }
-            let credit = outcome.credit?.decimalString(maximumPlaces: 4)
-            let lostText = outcome.scored ? lost.decimalString(maximumPlaces: 4) : nil
+            let cells = cardCells[index]
+            let answer = outcome.answer.map { answerCell($0, criterion: entries[index].criterion, cache: &answers[index]) }
+            let credit = outcome.credit.map(creditCell)
+            let lost = outcome.scored ? (loss.map { layout.pointsLost(index, in: result, regularWeight: $0.regularWeight) } ?? .zero) : nil
             let comment = audit.comments[index]
+            out += head
             switch format {
             case .csv:
-                buffer += head
-                buffer += cells.section
-                buffer.append(UInt8(ascii: ","))
-                buffer += cells.criterion
-                buffer.append(UInt8(ascii: ","))
-                buffer += cells.type
-                buffer.append(UInt8(ascii: ","))
-                appendCSV(answer)
-                appendCSV(credit, isNumber: true)
-                buffer += cells.weight
-                buffer.append(UInt8(ascii: ","))
-                appendCSV(outcome.scored ? "true" : "false")
-                appendCSV(lostText, isNumber: true)
-                appendCSV(outcome.failedCritical ? "true" : "false")
-                appendCSV(comment)
-                buffer += tail
+                out += cells.section
+                out.append(UInt8(ascii: ","))
+                out += cells.criterion
+                out.append(UInt8(ascii: ","))
+                out += cells.type
+                out.append(UInt8(ascii: ","))
+                if let answer { out += answer }
+                out.append(UInt8(ascii: ","))
+                if let credit { out += credit }
+                out.append(UInt8(ascii: ","))
+                out += cells.weight
+                out.append(UInt8(ascii: ","))
+                out += outcome.scored ? Self.csvTrue : Self.csvFalse
+                if let lost { out.append(contentsOf: lost.decimalString(maximumPlaces: 4).utf8) }
+                out.append(UInt8(ascii: ","))
+                out += outcome.failedCritical ? Self.csvTrue : Self.csvFalse
+                if let comment { Self.appendCell(comment, to: &out) }
+                out.append(UInt8(ascii: ","))
             case .jsonl:
-                buffer += head
-                appendJSONMember("section", raw: cells.section)
-                appendJSONMember("criterion", raw: cells.criterion)
-                appendJSONMember("type", raw: cells.type)
-                appendJSONMember("answer", raw: answer.map { Self.answerJSON($0, outcome.answer) } ?? Self.null)
-                appendJSONMember("credit", raw: credit.map { Array($0.utf8) } ?? Self.null)
-                appendJSONMember("weight", raw: cells.weight)
-                appendJSONMember("scored", raw: Array((outcome.scored ? "true" : "false").utf8))
-                appendJSONMember("points_lost", raw: lostText.map { Array($0.utf8) } ?? Self.null)
-                appendJSONMember("failed_critical", raw: Array((outcome.failedCritical ? "true" : "false").utf8))
-                appendJSONMember("comment", raw: comment.map(Self.jsonString) ?? Self.null)
-                buffer += tail
+                Self.appendMember("section", raw: cells.section, to: &out)
+                Self.appendMember("criterion", raw: cells.criterion, to: &out)
+                Self.appendMember("type", raw: cells.type, to: &out)
+                Self.appendMember("answer", raw: answer ?? Self.null, to: &out)
+                Self.appendMember("credit", raw: credit ?? Self.null, to: &out)
+                Self.appendMember("weight", raw: cells.weight, to: &out)
+                Self.appendMember("scored", raw: outcome.scored ? Self.jsonTrue : Self.jsonFalse, to: &out)
+                Self.appendMember("points_lost", raw: lost.map { Array($0.decimalString(maximumPlaces: 4).utf8) } ?? Self.null, to: &out)
+                Self.appendMember("failed_critical", raw: outcome.failedCritical ? Self.jsonTrue : Self.jsonFalse, to: &out)
+                Self.appendMember("comment", raw: comment.map(Self.jsonString) ?? Self.null, to: &out)
             }
-            rowCount += 1
+            out += tail
         }
+        answerCells[audit.scorecardIndex] = answers
+        rowCount += entries.count
+        buffer = out
         if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    /// An answer's cell as this format writes it (the normalised answer), worked out once per
+    /// criterion and distinct answer: answers repeat (`yes`, `4`, `resolved`).
+    private func answerCell(_ answer: Answer, criterion: Criterion, cache: inout [Answer: [UInt8]]) -> [UInt8] {
+        if let cell = cache[answer] { return cell }
+        let text = ScoredAudit.answerText(answer, criterion: criterion)
+        let cell: [UInt8] = switch format {
+        case .csv: Self.cell(text)
+        case .jsonl: Self.answerJSON(text, answer)
+        }
+        if cache.count < 256 { cache[answer] = cell }
+        return cell
+    }
+
+    /// A credit as written (at most four decimals; the same in CSV and JSON), worked out once per value.
+    private func creditCell(_ credit: Rational) -> [UInt8] {
+        if let cell = creditCells[credit] { return cell }
+        let cell = Array(credit.decimalString(maximumPlaces: 4).utf8)
+        if creditCells.count < 4096 { creditCells[credit] = cell }
+        return cell
     }
 
     /// Writes out what is buffered.
@@ -136,14 +169,14 @@ public final class CriterionExportWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Fills `head` (the cells before `section`, each followed by its separator) and `tail`
-    /// (the cells from `score` on, ending the row).
-    private func encodeAuditCells(_ scored: ScoredAudit) {
+    /// The cells before `section` (each followed by its separator) and the cells from `score`
+    /// on (ending the row), the same on every row of the audit.
+    private func encodeAuditCells(_ scored: ScoredAudit) -> (head: [UInt8], tail: [UInt8]) {
         let audit = scored.audit
         let result = scored.result
         let scorecard = scored.scorecard
-        head.removeAll(keepingCapacity: true)
-        tail.removeAll(keepingCapacity: true)
+        var head: [UInt8] = []
+        var tail: [UInt8] = []
         let leading: [(String, String?)] = [
             ("audit_id", audit.id), ("interaction_id", audit.interactionID), ("agent", audit.agent),
             ("team", audit.value(of: "team")), ("reviewer", audit.reviewer), ("date", audit.date.description),
@@ -187,18 +220,7 @@ public final class CriterionExportWriter {
             tail.removeLast(2)
             tail += Array("}\n".utf8)
         }
-    }
-
-    /// A cell and its `,`; a decimal number is written as it is, anything else spreadsheet-safe.
-    private func appendCSV(_ text: String?, isNumber: Bool = false) {
-        if let text {
-            if isNumber { buffer.append(contentsOf: text.utf8) } else { Self.appendCell(text, to: &buffer) }
-        }
-        buffer.append(UInt8(ascii: ","))
-    }
-
-    private func appendJSONMember(_ name: String, raw: [UInt8]) {
-        Self.appendMember(name, raw: raw, to: &buffer)
+        return (head, tail)
     }
 
     /// `"name": value, ` (the object's last `, ` is replaced by its closing brace).
@@ -211,6 +233,10 @@ public final class CriterionExportWriter {
     }
 
     private static let null = Array("null".utf8)
+    private static let csvTrue = Array("true,".utf8)
+    private static let csvFalse = Array("false,".utf8)
+    private static let jsonTrue = Array("true".utf8)
+    private static let jsonFalse = Array("false".utf8)
 
     /// A CSV cell written for spreadsheets (docs/output-files.md): formulas neutralised.
     private static func cell(_ text: String) -> [UInt8] {
