@@ -32,11 +32,10 @@ public final class CriterionExportWriter {
     /// Rows written so far.
     public private(set) var rowCount = 0
 
-    /// The cells of one criterion that do not change between audits.
+    /// The cells of one criterion that do not change between audits, with their separators:
+    /// `section`, `criterion` and `type` together, and `weight`.
     private struct CriterionCells {
-        var section: [UInt8]
-        var criterion: [UInt8]
-        var type: [UInt8]
+        var lead: [UInt8]
         var weight: [UInt8]
     }
 
@@ -50,10 +49,20 @@ public final class CriterionExportWriter {
         layouts = scorecards.map(ScorecardLayout.init)
         fixedCells = scorecards.map { scorecard in
             scorecard.criteria.map { entry in
-                let encode: (String) -> [UInt8] = format == .csv ? { Self.cell($0) } : { Self.jsonString($0) }
-                return CriterionCells(section: encode(scorecard.sections[entry.section].id), criterion: encode(entry.criterion.id),
-                                      type: encode(entry.criterion.kind.name),
-                                      weight: Array(entry.criterion.weight.decimalString(maximumPlaces: 4).utf8))
+                let (section, criterion, type) = (scorecard.sections[entry.section].id, entry.criterion.id, entry.criterion.kind.name)
+                let weight = Array(entry.criterion.weight.decimalString(maximumPlaces: 4).utf8)
+                var cells = CriterionCells(lead: [], weight: [])
+                switch format {
+                case .csv:
+                    for text in [section, criterion, type] { cells.lead += Self.cell(text) + [UInt8(ascii: ",")] }
+                    cells.weight = weight + [UInt8(ascii: ",")]
+                case .jsonl:
+                    for (name, text) in [("section", section), ("criterion", criterion), ("type", type)] {
+                        Self.appendMember(name, raw: Self.jsonString(text), to: &cells.lead)
+                    }
+                    Self.appendMember("weight", raw: weight, to: &cells.weight)
+                }
+                return cells
             }
         }
         answerCells = scorecards.map { Array(repeating: [:], count: $0.criteria.count) }
@@ -90,6 +99,8 @@ public final class CriterionExportWriter {
         var out = buffer
         buffer = []
         var answers = answerCells[audit.scorecardIndex]
+        let (yes, no) = format == .csv ? (Self.csvTrue, Self.csvFalse) : (Self.jsonTrue, Self.jsonFalse)
+        let null = Self.null
         for index in entries.indices {
             let outcome = criteria[index]
             let cells = cardCells[index]
@@ -98,37 +109,28 @@ public final class CriterionExportWriter {
             let lost = outcome.scored ? (loss.map { layout.pointsLost(index, in: result, regularWeight: $0.regularWeight) } ?? .zero) : nil
             let comment = audit.comments[index]
             out += head
+            out += cells.lead
             switch format {
             case .csv:
-                out += cells.section
-                out.append(UInt8(ascii: ","))
-                out += cells.criterion
-                out.append(UInt8(ascii: ","))
-                out += cells.type
-                out.append(UInt8(ascii: ","))
                 if let answer { out += answer }
                 out.append(UInt8(ascii: ","))
                 if let credit { out += credit }
                 out.append(UInt8(ascii: ","))
                 out += cells.weight
-                out.append(UInt8(ascii: ","))
-                out += outcome.scored ? Self.csvTrue : Self.csvFalse
+                out += outcome.scored ? yes : no
                 if let lost { out.append(contentsOf: lost.decimalString(maximumPlaces: 4).utf8) }
                 out.append(UInt8(ascii: ","))
-                out += outcome.failedCritical ? Self.csvTrue : Self.csvFalse
+                out += outcome.failedCritical ? yes : no
                 if let comment { Self.appendCell(comment, to: &out) }
                 out.append(UInt8(ascii: ","))
             case .jsonl:
-                Self.appendMember("section", raw: cells.section, to: &out)
-                Self.appendMember("criterion", raw: cells.criterion, to: &out)
-                Self.appendMember("type", raw: cells.type, to: &out)
-                Self.appendMember("answer", raw: answer ?? Self.null, to: &out)
-                Self.appendMember("credit", raw: credit ?? Self.null, to: &out)
-                Self.appendMember("weight", raw: cells.weight, to: &out)
-                Self.appendMember("scored", raw: outcome.scored ? Self.jsonTrue : Self.jsonFalse, to: &out)
-                Self.appendMember("points_lost", raw: lost.map { Array($0.decimalString(maximumPlaces: 4).utf8) } ?? Self.null, to: &out)
-                Self.appendMember("failed_critical", raw: outcome.failedCritical ? Self.jsonTrue : Self.jsonFalse, to: &out)
-                Self.appendMember("comment", raw: comment.map(Self.jsonString) ?? Self.null, to: &out)
+                Self.appendMember("answer", raw: answer ?? null, to: &out)
+                Self.appendMember("credit", raw: credit ?? null, to: &out)
+                out += cells.weight
+                Self.appendMember("scored", raw: outcome.scored ? yes : no, to: &out)
+                Self.appendMember("points_lost", raw: lost.map { Array($0.decimalString(maximumPlaces: 4).utf8) } ?? null, to: &out)
+                Self.appendMember("failed_critical", raw: outcome.failedCritical ? yes : no, to: &out)
+                Self.appendMember("comment", raw: comment.map(Self.jsonString) ?? null, to: &out)
             }
             out += tail
         }
