@@ -43,6 +43,7 @@ struct WorksheetCommand: ParsableCommand {
 
     func run() throws {
         let chosen = try chooseScorecard(from: try scorecardOptions.load())
+        let target = try outputOptions.open()
         var table: InteractionTable?
         if let interactions {
             do {
@@ -55,9 +56,15 @@ struct WorksheetCommand: ParsableCommand {
         }
         Terminal.print(table?.rejections ?? [])
         let worksheet = ReviewWorksheet(scorecard: chosen, interactions: table)
-        let target = try outputOptions.open()
-        let bytes = try WorksheetWriter.data(for: worksheet)
-        try bytes.withUnsafeBytes { try target.sink.write(utf8: $0.bindMemory(to: UInt8.self)) }
+        let bytes: [UInt8]
+        do {
+            bytes = try WorksheetWriter.bytes(for: worksheet)
+        } catch {
+            Terminal.printError("qakit: error: cannot assemble the workbook: \(error)")
+            throw ExitCode(2)
+        }
+        // The sink takes bytes as they are; the zip is not text, but nothing here decodes it.
+        try bytes.withUnsafeBufferPointer { try target.sink.write(utf8: $0) }
         try target.commit()
         let rows = table.map { "\($0.rows.count) interaction\($0.rows.count == 1 ? "" : "s")" } ?? "\(ReviewWorksheet.blankRowCount) empty rows"
         Terminal.printError("qakit: wrote worksheet '\(worksheet.sheetName)' for scorecard '\(chosen.id)' with \(rows) to \(outputOptions.output!)")

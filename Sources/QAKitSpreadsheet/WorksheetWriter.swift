@@ -5,8 +5,8 @@ import ZIPFoundation
 /// Writes a `ReviewWorksheet` as an Office Open XML workbook that Excel, LibreOffice Calc and
 /// Google Sheets open (docs/spreadsheets.md, "Worksheets for reviewers").
 ///
-/// The parts are built as text and zipped (deflate) in memory, then written in one go, so that
-/// a failure leaves nothing behind. Strings are shared (`xl/sharedStrings.xml`), as Excel writes
+/// The parts are built as text and zipped (deflate) in memory; the caller writes the bytes
+/// (atomically, through `AtomicFile`), so that a failure leaves nothing behind. Strings are shared (`xl/sharedStrings.xml`), as Excel writes
 /// them. The header is bold and frozen; each answer column has a data validation over every
 /// row to fill; each header with something to say has a note (`xl/comments1.xml`, with the VML
 /// drawing Excel needs to show it). Dropdown lists that cannot be spelled out in a formula live
@@ -23,7 +23,7 @@ public enum WorksheetWriter {
     }
 
     /// The workbook's bytes: a zip archive.
-    public static func data(for worksheet: ReviewWorksheet) throws -> Data {
+    public static func bytes(for worksheet: ReviewWorksheet) throws -> [UInt8] {
         var strings = SharedStringTable()
         let lists = ListSheet(worksheet: worksheet)
         var parts: [(path: String, text: String)] = []
@@ -41,14 +41,6 @@ public enum WorksheetWriter {
         parts.append(("xl/styles.xml", stylesXML))
         parts.append(("xl/sharedStrings.xml", strings.xml))
         return try zip(parts)
-    }
-
-    /// Writes the workbook to `path` atomically (`AtomicFile`): the old file, or the new one.
-    public static func write(_ worksheet: ReviewWorksheet, to path: String) throws {
-        let bytes = try data(for: worksheet)
-        let file = try AtomicFile(path: path)
-        try file.write(bytes: bytes)
-        try file.commit()
     }
 
     // MARK: - The sheet
@@ -251,7 +243,7 @@ public enum WorksheetWriter {
 
     /// The parts as a deflated zip archive, `[Content_Types].xml` first, every entry dated
     /// 2000-01-01 so that the same worksheet gives the same bytes.
-    private static func zip(_ parts: [(path: String, text: String)]) throws -> Data {
+    private static func zip(_ parts: [(path: String, text: String)]) throws -> [UInt8] {
         let archive = try Archive(data: Data(), accessMode: .create)
         let date = Date(timeIntervalSince1970: 946_684_800)
         for part in parts {
@@ -261,7 +253,7 @@ public enum WorksheetWriter {
                 bytes.subdata(in: Int(position)..<Int(position) + size)
             }
         }
-        return archive.data ?? Data()
+        return [UInt8](archive.data ?? Data())
     }
 }
 

@@ -322,6 +322,39 @@ struct WorksheetCommandTests {
         #expect(names == expected)
     }
 
+    /// JSON Lines: the columns are every key in order of first appearance; a record without an
+    /// agent is skipped at its line, the others written, exit 1.
+    @Test func takesJSONLinesAndSkipsRecordsWithoutAgent() throws {
+        let (directory, scorecard, _) = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let interactions = directory.appendingPathComponent("export.jsonl")
+        try """
+            {"interaction_id": "C-1", "agent": "Ana", "channel": "chat"}
+            {"interaction_id": "C-2", "channel": "chat"}
+            {"interaction_id": "C-3", "agent": "Bo", "queue": "vip"}
+
+            """.write(to: interactions, atomically: true, encoding: .utf8)
+        let workbook = directory.appendingPathComponent("audits.xlsx").path
+        let run = try QAKitProcess.run(["worksheet", "-s", scorecard, "--interactions", interactions.path, "-o", workbook])
+        #expect(run.status == 1)
+        #expect(run.standardError == """
+            \(interactions.path):2: error: interaction 'C-2': missing or empty 'agent'; the record is skipped
+            qakit: wrote worksheet 'worksheet-check' for scorecard 'worksheet-check' with 2 interactions to \(workbook)
+            qakit: 1 interaction record skipped
+
+            """)
+        let parts = try Self.parts(of: workbook)
+        let strings = try Self.sharedStrings(parts["xl/sharedStrings.xml"]!)
+        let sheet = try #require(parts["xl/worksheets/sheet1.xml"])
+        let values = { (row: Int) in
+            sheet.components(separatedBy: "<row r=\"\(row)\">")[1].components(separatedBy: "</row>")[0]
+                .components(separatedBy: "<v>").dropFirst().map { strings[Int($0.prefix { $0 != "<" })!] }
+        }
+        #expect(values(1).prefix(8) == ["audit_id", "interaction_id", "agent", "reviewer", "date", "scorecard", "channel", "queue"])
+        #expect(values(2) == ["C-1", "Ana", "worksheet-check", "chat"])
+        #expect(values(3) == ["C-3", "Bo", "worksheet-check", "vip"])
+    }
+
     // MARK: - Bad input
 
     @Test func unknownScorecardSuggestsTheNearest() throws {
