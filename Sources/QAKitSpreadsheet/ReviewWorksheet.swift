@@ -8,7 +8,8 @@ import QAKit
 /// then each criterion's answer column and its `<id>.comment` column, in scorecard order; then
 /// `comment`. An interaction column named like one of these (a `qakit sample --worksheet`
 /// file has them all) fills that column rather than adding another, except `scorecard`, which
-/// is always this scorecard's id: the worksheet asks this scorecard's questions.
+/// is always this scorecard's id: the worksheet asks this scorecard's questions. An interaction
+/// column without a name is left out (`qakit score` would refuse values under it).
 public struct ReviewWorksheet: Sendable {
     /// What a column holds, which decides its dropdown and its header's note.
     public enum Column: Sendable {
@@ -50,7 +51,7 @@ public struct ReviewWorksheet: Sendable {
         self.scorecard = scorecard
         var columns = Self.leadingFields.map(Column.standard)
         let answerNames = Set(scorecard.criteria.flatMap { [$0.criterion.id, $0.criterion.id + ".comment"] } + ["comment"])
-        for name in interactions?.columns ?? [] where !Self.leadingFields.contains(name) && !answerNames.contains(name) {
+        for name in interactions?.columns ?? [] where !name.isEmpty && !Self.leadingFields.contains(name) && !answerNames.contains(name) {
             columns.append(.interaction(name))
         }
         for (_, criterion) in scorecard.criteria {
