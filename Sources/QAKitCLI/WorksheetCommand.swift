@@ -12,7 +12,8 @@ struct WorksheetCommand: ParsableCommand {
         interaction_id, agent, reviewer, date, scorecard, the interactions' other columns, each \
         criterion and <id>.comment, comment), each criterion's header has its guidance as a note, \
         and each answer column a dropdown or range of the valid answers. Filled in and saved, it \
-        scores as it is: qakit score audits.xlsx. Exit status: 0 written, 1 written with skipped \
+        scores as it is: qakit score audits.xlsx. -o FILE.xlsx is required: a workbook is never \
+        written to standard output. Exit status: 0 written, 1 written with skipped \
         interaction records, 2 bad arguments, unreadable input or a missing column (nothing \
         written). See docs/spreadsheets.md.
         """
