@@ -26,6 +26,12 @@ public struct WorkbookAuditSource: AuditRecordSource {
     private let checker: AuditDecoder
     private var pending: [SourceItem] = []
     private var cells: [SheetCell] = []
+    /// Whether each column holds something a reviewer fills in: `audit_id`, `reviewer`, an
+    /// answer, a criterion's comment or `comment`. A row with none of them is not filled in yet.
+    private let isFilledByReviewer: [Bool]
+    /// The rows skipped as not filled in: how many, and the first and last.
+    private var unfilledRows: (count: Int, first: Int, last: Int)?
+    private var hasReportedUnfilledRows = false
 
     /// Opens the workbook at `path`, picks the sheet named after one of `decoder`'s scorecards
     /// (ignoring case; else the first sheet) and reads its header row.
@@ -77,6 +83,13 @@ public struct WorkbookAuditSource: AuditRecordSource {
             names[cell.column] = name
         }
         layout = decoder.layout(names: names)
+        isFilledByReviewer = layout.roles.map { role in
+            switch role {
+            case .standard(let field): [.auditID, .reviewer, .comment].contains(field)
+            case .answer, .criterionComment: true
+            case .metadata: false
+            }
+        }
         if var problem = decoder.headerProblem(for: layout, file: path, line: row) {
             (problem.file, problem.line) = (reference.row(row), nil)
             throw problem
@@ -108,10 +121,34 @@ public struct WorkbookAuditSource: AuditRecordSource {
             } catch {
                 throw InputError(file: reference.sheet, message: error.message, isUnreadable: false)
             }
-            guard let row else { return nil }
+            guard let row else { return unfilledRowsWarning() }
             guard Self.holdsAnything(cells) else { continue }
+            guard isFilledIn() else {
+                unfilledRows = (1 + (unfilledRows?.count ?? 0), unfilledRows?.first ?? row, row)
+                continue
+            }
             return record(row: row)
         }
+    }
+
+    /// Whether the current row holds a value (or a cell error) in a column the reviewer fills in.
+    /// A row of only prefilled columns (`interaction_id`, `agent`, `scorecard`…, as `qakit
+    /// worksheet` writes them) is an interaction nobody has audited yet, not a broken audit.
+    private func isFilledIn() -> Bool {
+        cells.contains { cell in
+            guard cell.column >= isFilledByReviewer.count || isFilledByReviewer[cell.column] else { return false }
+            if case .text(let text) = cell.content { return !Self.trimmed(text).isEmpty }
+            return true
+        }
+    }
+
+    /// One warning, after the last row, for the rows skipped as not filled in; `nil` if none
+    /// were (or once it has been given).
+    private mutating func unfilledRowsWarning() -> SourceItem? {
+        guard let unfilledRows, !hasReportedUnfilledRows else { return nil }
+        hasReportedUnfilledRows = true
+        let rows = unfilledRows.count == 1 ? "row \(unfilledRows.first) is" : "\(unfilledRows.count) rows (\(unfilledRows.first) to \(unfilledRows.last)) are"
+        return .warning(Diagnostic(.warning, "\(rows) not filled in (no audit_id, reviewer, answer or comment), so not scored", file: reference.sheet))
     }
 
     /// The row as a record, or its problems located at their cells.
