@@ -7,5 +7,5 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 swift build --build-tests --build-path .build-asan --sanitize=address
-LSAN_OPTIONS="suppressions=$root/Fuzz/lsan-test-runner.supp" \
+LSAN_OPTIONS="suppressions=$root/Fuzz/lsan-test-runner.supp:print_suppressions=0" \
     swift test --skip-build --build-path .build-asan --sanitize=address "$@"
