@@ -207,8 +207,9 @@ public final class AuditDecoder {
     }
 
     /// The audit's scorecard id, as a position in `versions.ids`. `applies_to` is read from each
-    /// id's version in force on the audit's date (its highest version when none is, or the date
-    /// is unusable), so that a later version's routing does not change earlier audits.
+    /// id's version in force on the audit's date, so that a later version's routing does not
+    /// change earlier audits; an id with no version in force matches nothing. When the date is
+    /// unusable (already reported), each id's highest version is read instead.
     private func resolveID(named name: String?, date: CalendarDate?, lookup: (String) -> String?, problems: inout RecordProblems) -> Int? {
         let ids = versions.ids
         if let name {
@@ -218,8 +219,8 @@ public final class AuditDecoder {
         }
         if ids.count == 1 { return 0 }
         let matching = ids.indices.filter { ordinal in
-            let index = date.flatMap { versions.inForce(ordinal: ordinal, day: $0.daysSince1970) } ?? versions.latest(ordinal: ordinal)
-            return scorecards[index].appliesTo?.matches(lookup) ?? false
+            let index = date.map { versions.inForce(ordinal: ordinal, day: $0.daysSince1970) } ?? versions.latest(ordinal: ordinal)
+            return index.flatMap { scorecards[$0].appliesTo?.matches(lookup) } ?? false
         }
         if matching.count == 1 { return matching[0] }
         let names = ids.map { "'\($0)'" }.joined(separator: ", ")
