@@ -41,6 +41,16 @@ struct VersionCommandTests {
         #expect(output.standardOutput == "key,agent,audits,mean_score,pass_rate,auto_fails\nAna,Ana,2,37.50,0,0\nBen,Ben,3,75.00,0.3333,0\n")
     }
 
+    /// With two versions of `chat` loaded, the table's scorecard column names the version.
+    @Test func tableNamesTheVersion() throws {
+        let output = try Self.score("scorecards", "audits.csv")
+        #expect(output.status == 0)
+        #expect(output.standardOutput.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ", omittingEmptySubsequences: true).prefix(4).joined(separator: " ") }
+            == ["V-1 Ana chat v1", "V-2 Ana chat v2", "V-3 Ben chat v1", "V-4 Ben chat v2", "V-5 Ben chat v1"])
+        let single = try Self.score("future/chat.yaml", "future/audits.csv")
+        #expect(single.standardOutput.split(separator: "\n").last.map { $0.split(separator: " ").prefix(4).joined(separator: " ") } == "F-3 Ana chat 2026-09-01")
+    }
+
     @Test func explainNamesTheVersion() throws {
         let output = try QAKitProcess.run(["explain", "-s", Self.path("scorecards"), Self.path("audits.csv"), "--audit", "V-3"])
         #expect(output.status == 0)
