@@ -202,31 +202,75 @@ final class TemporaryDirectory {
 
 @Suite("Loading files and directories")
 struct ScorecardDirectoryTests {
-    @Test func loadsYAMLFilesSortedAndNotRecursively() throws {
+    @Test func loadsYAMLFilesSortedThenSubfolders() throws {
         let directory = try TemporaryDirectory()
         try directory.write("b.yml", ScorecardFixture.scorecard().replacingAll("email-support", with: "b"))
         try directory.write("a.yaml", ScorecardFixture.scorecard().replacingAll("email-support", with: "a"))
         try directory.write("notes.txt", "not a scorecard")
         try directory.write(".draft.yaml", "broken: [")
         mkdir(directory.path + "/archive", 0o700)
-        try directory.write("archive/old.yaml", "broken: [")
+        try directory.write("archive/old.yaml", ScorecardFixture.scorecard().replacingAll("email-support", with: "old"))
+        try directory.write("archive/.draft.yaml", "broken: [")
+        mkdir(directory.path + "/.hidden", 0o700)
+        try directory.write(".hidden/x.yaml", "broken: [")
         let result = ScorecardLoader().load(paths: [directory.path])
         #expect(result.diagnostics.isEmpty)
-        #expect(result.scorecards.map(\.id) == ["a", "b"])
-        #expect(result.checkedFiles == [directory.path + "/a.yaml", directory.path + "/b.yml"])
+        #expect(result.scorecards.map(\.id) == ["a", "b", "old"])
+        #expect(result.checkedFiles == [directory.path + "/a.yaml", directory.path + "/b.yml", directory.path + "/archive/old.yaml"])
     }
 
-    @Test func scorecardIdDuplicatedAcrossFilesNamesTheFirstFile() throws {
+    @Test func sameIdAndVersionAcrossFilesNamesTheFirstFileAndLine() throws {
         let directory = try TemporaryDirectory()
         let first = try directory.write("a.yaml", ScorecardFixture.scorecard())
-        let marked = MarkedText(ScorecardFixture.scorecard().replacingAll("scorecard: email", with: "scorecard: 1️⃣email"))
+        let marked = MarkedText(ScorecardFixture.scorecard().replacingAll("version: 1", with: "version: 1️⃣1"))
         let second = try directory.write("b.yaml", marked.text)
         let result = ScorecardLoader().load(paths: [directory.path])
         let expected = try #require(marked.expected)
         #expect(result.diagnostics.map(\.description) == [
-            "\(second):\(expected.line):\(expected.column): error: duplicate scorecard id 'email-support' (already defined in \(first))",
+            "\(second):\(expected.line):\(expected.column): error: duplicate version 1 of scorecard 'email-support' "
+                + "(already defined at \(first):3); give this version another number",
         ])
         #expect(result.scorecards.map(\.file) == [first])
+    }
+
+    @Test func versionsOfOneIdLoadTogether() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("a.yaml", ScorecardFixture.scorecard("effective_from: 2026-09-01").replacingAll("version: 1", with: "version: 2"))
+        mkdir(directory.path + "/archive", 0o700)
+        try directory.write("archive/a.v1.yaml", ScorecardFixture.scorecard())
+        let result = ScorecardLoader().load(paths: [directory.path])
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.scorecards.map(\.version) == [2, 1])
+        #expect(result.scorecards.map(\.effectiveFrom?.description) == ["2026-09-01", nil])
+    }
+
+    @Test func sameEffectiveFromInTwoVersionsNamesTheFirst() throws {
+        let directory = try TemporaryDirectory()
+        let first = try directory.write("a.yaml", ScorecardFixture.scorecard("effective_from: 2026-09-01"))
+        let marked = MarkedText(ScorecardFixture.scorecard("effective_from: 1️⃣2026-09-01").replacingAll("version: 1", with: "version: 2"))
+        let second = try directory.write("b.yaml", marked.text)
+        let result = ScorecardLoader().load(paths: [directory.path])
+        let expected = try #require(marked.expected)
+        #expect(result.diagnostics.map(\.description) == [
+            "\(second):\(expected.line):\(expected.column): error: version 2 of scorecard 'email-support' has the same effective_from "
+                + "2026-09-01 as version 1 (\(first):4); each version of a scorecard needs its own date",
+        ])
+        #expect(result.scorecards.map(\.version) == [1])
+    }
+
+    /// Each written value and how the message quotes it.
+    @Test(arguments: [
+        ("2026-13-01", "'2026-13-01'"), ("2026-02-30", "'2026-02-30'"), ("'2026-09-01T00:00:00Z'", "'2026-09-01T00:00:00Z'"),
+        ("next monday", "'next monday'"), ("[2026]", "a list"), ("20260901", "'20260901'"), ("~", "nothing"),
+    ])
+    func effectiveFromMustBeAPlainDate(_ value: String, _ found: String) throws {
+        let marked = MarkedText(ScorecardFixture.scorecard("effective_from: 1️⃣\(value)"))
+        let result = ScorecardLoader().load(bytes: Array(marked.text.utf8), file: "s.yaml")
+        let expected = try #require(marked.expected)
+        #expect(result.diagnostics.map(\.description) == [
+            "s.yaml:\(expected.line):\(expected.column): error: 'effective_from' must be a date written YYYY-MM-DD, found \(found)",
+        ])
+        #expect(result.scorecards.isEmpty)
     }
 
     @Test func missingPathIsUnreadableNotADiagnostic() {

@@ -10,6 +10,8 @@ public final class AuditDecoder {
     }
 
     public let scorecards: [Scorecard]
+    /// The loaded versions of each scorecard id, to pick an audit's version.
+    public let versions: ScorecardVersions
     /// Every criterion id of every loaded scorecard, to tell answer columns from metadata.
     public let criterionIDs: Set<String>
     /// The top-level keys of a JSON or YAML audit that qakit reads: the standard fields, answer
@@ -17,7 +19,6 @@ public final class AuditDecoder {
     /// `when` or `applies_to` tests. A list or an object under any other key is ignored.
     let readFields: Set<String>
     private var seenIDs = AuditIDSet()
-    private let scorecardIndex: [String: Int]
     /// Each scorecard's criteria in order, flattened once rather than per record.
     private let flatCriteria: [[Criterion]]
     /// Each criterion compiled for reading its answer cell, in the same order.
@@ -34,9 +35,7 @@ public final class AuditDecoder {
         readFields = Set(RecordLayout.StandardField.allCases.map(\.rawValue))
             .union(criterionIDs).union(criterionIDs.map { $0 + ".comment" })
             .union(conditions.flatMap { $0.clauses.map(\.field) })
-        var index: [String: Int] = [:]
-        for (offset, scorecard) in scorecards.enumerated() { index[scorecard.id] = offset }
-        scorecardIndex = index
+        versions = ScorecardVersions(scorecards)
         flatCriteria = scorecards.map { $0.sections.flatMap(\.criteria) }
         var specs: [[AnswerSpec]] = []
         var words: [[ASCIIWord?]] = []
@@ -121,9 +120,13 @@ public final class AuditDecoder {
         let reviewer = required(.reviewer)
         let dateText = required(.date)
         var date = CalendarDate(year: 1970, month: 1, day: 1)!
+        var isDateValid = false
         if !dateText.isEmpty {
             let text = dateText
-            if let parsed = CalendarDate.parse(text) { date = parsed } else {
+            if let parsed = CalendarDate.parse(text) {
+                date = parsed
+                isDateValid = true
+            } else {
                 problems.add(field: "date", "'\(text)' is not a date; expected YYYY-MM-DD or an RFC 3339 date-time")
             }
         }
@@ -155,7 +158,8 @@ public final class AuditDecoder {
             default: metadata.value(named: name)
             }
         }
-        let cardIndex = resolveScorecard(named: field(.scorecard), lookup: lookup, problems: &problems)
+        let cardIndex = resolveScorecard(named: field(.scorecard), version: field(.scorecardVersion), date: isDateValid ? date : nil,
+                                         lookup: lookup, problems: &problems)
         var answers: [Answer?] = []
         var comments: [String?] = []
         if let cardIndex {
@@ -174,22 +178,57 @@ public final class AuditDecoder {
         ))
     }
 
-    /// The audit's scorecard: named, the only one loaded, or the one whose `applies_to` matches.
-    private func resolveScorecard(named name: String?, lookup: (String) -> String?, problems: inout RecordProblems) -> Int? {
-        if let name {
-            if let index = scorecardIndex[name] { return index }
-            problems.add(field: "scorecard", "unknown scorecard '\(name)'\(Suggestion.hint(for: name, among: scorecards.map(\.id)))")
+    /// The audit's scorecard and version (docs/versions.md): the id named, the only one loaded, or
+    /// the one whose `applies_to` matches; then the version named in `scorecard_version`, or else
+    /// the one in force on the audit's date. `date` is `nil` when the record's date is missing or
+    /// invalid (already reported).
+    private func resolveScorecard(named name: String?, version: String?, date: CalendarDate?, lookup: (String) -> String?,
+                                  problems: inout RecordProblems) -> Int? {
+        guard let ordinal = resolveID(named: name, date: date, lookup: lookup, problems: &problems) else { return nil }
+        let id = versions.ids[ordinal]
+        let loaded = versions.versionNumbers(ordinal: ordinal).map(String.init).joined(separator: ", ")
+        if let version {
+            guard let number = Int(version), number >= 1 else {
+                problems.add(field: "scorecard_version", "'\(version)' is not a version number; expected a whole number such as 2 (loaded versions of '\(id)': \(loaded))")
+                return nil
+            }
+            if let index = versions.index(ordinal: ordinal, version: number) { return index }
+            problems.add(field: "scorecard_version", "scorecard '\(id)' has no version \(number) loaded; loaded versions: \(loaded)")
             return nil
         }
-        if scorecards.count == 1 { return 0 }
-        let matching = scorecards.indices.filter { scorecards[$0].appliesTo?.matches(lookup) ?? false }
+        // The record is rejected for its date; its answers are still checked, against the latest version.
+        guard let date else { return versions.latest(ordinal: ordinal) }
+        if let index = versions.inForce(ordinal: ordinal, day: date.daysSince1970) { return index }
+        let earliest = scorecards[versions.earliest(ordinal: ordinal).index]
+        let start = earliest.effectiveFrom.map { "effective_from \($0)" } ?? "the beginning"
+        problems.add(field: "date", "no version of scorecard '\(id)' is in force on \(date): the earliest, version \(earliest.version), starts at \(start); "
+                     + "name a version in 'scorecard_version' (loaded versions: \(loaded))")
+        return nil
+    }
+
+    /// The audit's scorecard id, as a position in `versions.ids`. `applies_to` is read from each
+    /// id's version in force on the audit's date, so that a later version's routing does not
+    /// change earlier audits; an id with no version in force matches nothing. When the date is
+    /// unusable (already reported), each id's highest version is read instead.
+    private func resolveID(named name: String?, date: CalendarDate?, lookup: (String) -> String?, problems: inout RecordProblems) -> Int? {
+        let ids = versions.ids
+        if let name {
+            if let ordinal = versions.ordinal(of: name) { return ordinal }
+            problems.add(field: "scorecard", "unknown scorecard '\(name)'\(Suggestion.hint(for: name, among: ids))")
+            return nil
+        }
+        if ids.count == 1 { return 0 }
+        let matching = ids.indices.filter { ordinal in
+            let index = date.map { versions.inForce(ordinal: ordinal, day: $0.daysSince1970) } ?? versions.latest(ordinal: ordinal)
+            return index.flatMap { scorecards[$0].appliesTo?.matches(lookup) } ?? false
+        }
         if matching.count == 1 { return matching[0] }
-        let ids = scorecards.map { "'\($0.id)'" }.joined(separator: ", ")
+        let names = ids.map { "'\($0)'" }.joined(separator: ", ")
         if matching.isEmpty {
-            problems.add(field: "scorecard", "no 'scorecard' given and no scorecard's applies_to matches this audit; name one of \(ids)")
+            problems.add(field: "scorecard", "no 'scorecard' given and no scorecard's applies_to matches this audit; name one of \(names)")
         } else {
-            let names = matching.map { "'\(scorecards[$0].id)'" }.joined(separator: ", ")
-            problems.add(field: "scorecard", "no 'scorecard' given and several scorecards' applies_to match (\(names)); name one")
+            let matched = matching.map { "'\(ids[$0])'" }.joined(separator: ", ")
+            problems.add(field: "scorecard", "no 'scorecard' given and several scorecards' applies_to match (\(matched)); name one")
         }
         return nil
     }

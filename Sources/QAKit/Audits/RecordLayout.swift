@@ -17,6 +17,7 @@ public final class RecordLayout: @unchecked Sendable {
     /// The fields docs/audits.md defines.
     public enum StandardField: String, Sendable, CaseIterable {
         case auditID = "audit_id", interactionID = "interaction_id", agent, reviewer, date, scorecard, calibration, comment
+        case scorecardVersion = "scorecard_version"
 
         /// Position in `allCases`, to index a plain array instead of hashing.
         var ordinal: Int {
@@ -29,6 +30,7 @@ public final class RecordLayout: @unchecked Sendable {
             case .scorecard: 5
             case .calibration: 6
             case .comment: 7
+            case .scorecardVersion: 8
             }
         }
     }

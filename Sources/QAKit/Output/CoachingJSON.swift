@@ -29,7 +29,7 @@ public enum CoachingJSON {
             .init("criteria", .array(cards.flatMap { card in card.criteria.map { criterion($0, card) } })),
             .init("focus_areas", .array(cards.flatMap { card in card.focusAreas.map { item in
                 .object([
-                    .init("id", .string(item.id)), .init("scorecard", .string(card.scorecard.id)),
+                    .init("id", .string(item.id)), .init("scorecard", .string(card.scorecard.id)), .init("scorecard_version", .number(Double(card.scorecard.version))),
                     .init("title", .string(item.criterion.title)),
                     .init("points_lost", .number(item.pointsLost)),
                     .init("critical_failures", .number(Double(item.criticalFailures))),
@@ -37,7 +37,7 @@ public enum CoachingJSON {
             } })),
             .init("strengths", .array(cards.flatMap { card in card.strengths.map { item in
                 .object([
-                    .init("id", .string(item.id)), .init("scorecard", .string(card.scorecard.id)),
+                    .init("id", .string(item.id)), .init("scorecard", .string(card.scorecard.id)), .init("scorecard_version", .number(Double(card.scorecard.version))),
                     .init("title", .string(item.criterion.title)),
                     .init("mean_credit", .number(item.meanCredit)),
                     .init("team_mean_credit", .number(item.teamMeanCredit)),
@@ -80,7 +80,7 @@ public enum CoachingJSON {
             .init("team_mean_credit", .number(item.teamMeanCredit)),
             .init("critical_failures", .number(Double(item.criticalFailures))),
             .init("points_lost", .number(item.pointsLost)),
-            .init("scorecard", .string(card.scorecard.id)),
+            .init("scorecard", .string(card.scorecard.id)), .init("scorecard_version", .number(Double(card.scorecard.version))),
             .init("title", .string(item.criterion.title)),
             .init("type", .string(item.criterion.kind.name)),
         ])
@@ -102,7 +102,7 @@ public enum CoachingJSON {
                     .init("critical_points", .number(evidence.criticalCost)),
                 ])
             })),
-            .init("scorecard", .string(card.scorecard.id)),
+            .init("scorecard", .string(card.scorecard.id)), .init("scorecard_version", .number(Double(card.scorecard.version))),
             .init("title", .string(note.criterion.title)),
             .init("guidance", .string(note.guidance)),
             .init("performance", .string(note.performance)),
@@ -121,7 +121,7 @@ public enum CoachingJSON {
             .init("due", .string(goal.due.description)),
             .init("actions", .array(goal.actions.map { .string($0) })),
             .init("follow_up", .string(goal.followUp)),
-            .init("scorecard", .string(card.scorecard.id)),
+            .init("scorecard", .string(card.scorecard.id)), .init("scorecard_version", .number(Double(card.scorecard.version))),
             .init("title", .string(goal.criterion?.title ?? "Overall score")),
         ])
     }

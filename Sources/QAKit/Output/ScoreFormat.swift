@@ -18,6 +18,9 @@ public final class AuditResultWriter {
     /// JSON and JSON Lines output waiting to be written.
     private var json = JSONBytes()
     private var count = 0
+    /// Ids of which several versions are loaded: the table's scorecard column names the version
+    /// for these (`live-chat v1`), and only the id for the others.
+    private let versionedIDs: Set<String>
 
     /// `scorecards` decides the CSV's `section:<id>` columns (every section id, in first-seen
     /// order); `metadataFields` and `style` are the CSV's as `ScoreCSVWriter` takes them.
@@ -28,6 +31,8 @@ public final class AuditResultWriter {
         self.format = format
         self.sink = sink
         self.tableWidth = tableWidth
+        var seen: Set<String> = []
+        versionedIDs = Set(scorecards.map(\.id).filter { !seen.insert($0).inserted })
         csv = ScoreCSVWriter(sink: sink, scorecards: scorecards, metadataFields: metadataFields, style: style)
     }
 
@@ -49,7 +54,7 @@ public final class AuditResultWriter {
         case .json:
             json.bytes += (count == 0 ? "\n  " : ",\n  ").utf8
             scored.appendJSON(to: &json)
-        case .table: table.append(Self.tableCells(scored))
+        case .table: table.append(Self.tableCells(scored, showsVersion: versionedIDs.contains(scored.scorecard.id)))
         }
         count += 1
         if json.bytes.count >= 1 << 16 { try flushJSON() }
@@ -71,10 +76,11 @@ public final class AuditResultWriter {
     static let tableColumns = ["AUDIT", "AGENT", "SCORECARD", "DATE"].map { TextTable.Column($0) }
         + [TextTable.Column("SCORE", numeric: true), TextTable.Column("RESULT"), TextTable.Column("BAND")]
 
-    static func tableCells(_ scored: ScoredAudit) -> [String] {
+    static func tableCells(_ scored: ScoredAudit, showsVersion: Bool) -> [String] {
         let result = scored.result
         let verdict = result.isAutoFailed ? "AUTO" : result.passed.map { $0 ? "pass" : "FAIL" } ?? "-"
-        return [scored.audit.id, scored.audit.agent, scored.scorecard.id, scored.audit.date.description,
+        let scorecard = showsVersion ? "\(scored.scorecard.id) v\(scored.scorecard.version)" : scored.scorecard.id
+        return [scored.audit.id, scored.audit.agent, scorecard, scored.audit.date.description,
                 result.score?.formatted() ?? "-", verdict, result.band ?? "-"]
     }
 }

@@ -9,9 +9,37 @@ import QAKitYAML
 
 /// The few file-system calls the loader needs, without Foundation.
 enum FileSystem {
-    /// `path` itself when it is a file; its `*.yaml`/`*.yml` files, sorted, when it is a directory.
+    /// `path` itself when it is a file; when it is a directory, its `*.yaml`/`*.yml` files sorted
+    /// by name, then those of each subdirectory (sorted, recursively, hidden ones skipped).
+    ///
+    /// A symbolic link to a directory is not followed, so a link loop cannot recurse forever.
     static func scorecardFiles(at path: String) -> Result<[String], UnreadablePath> {
-        files(at: path) { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+        let isScorecard = { (name: String) in name.hasSuffix(".yaml") || name.hasSuffix(".yml") }
+        let listed = files(at: path, where: isScorecard)
+        guard case .success(var found) = listed, isDirectory(path) else { return listed }
+        for directory in subdirectories(of: path) {
+            guard case .success(let nested) = scorecardFiles(at: directory) else { continue }
+            found += nested
+        }
+        return .success(found)
+    }
+
+    /// The paths of `path`'s subdirectories that are not hidden and not symbolic links, sorted.
+    private static func subdirectories(of path: String) -> [String] {
+        guard let directory = opendir(path) else { return [] }
+        defer { closedir(directory) }
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        var paths: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            var info = stat()
+            if !name.hasPrefix("."), lstat(prefix + name, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                paths.append(prefix + name)
+            }
+        }
+        return paths.sorted()
     }
 
     /// `path` itself when it is a file (or anything but a directory that exists); when it is a

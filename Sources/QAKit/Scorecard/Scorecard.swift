@@ -8,8 +8,11 @@ public struct Scorecard: Sendable {
     /// Unique id among loaded scorecards: `[a-z0-9][a-z0-9_-]*`.
     public var id: String
     public var title: String
-    /// Positive integer stamped on every result.
+    /// Positive integer stamped on every result; unique among the loaded versions of `id`.
     public var version: Int
+    /// The first audit date this version applies to (docs/versions.md); `nil`: in force from the
+    /// beginning. Unique among the loaded versions of `id`.
+    public var effectiveFrom: CalendarDate?
     public var description: String?
     /// Audit fields that select this scorecard when an audit names none.
     public var appliesTo: Condition?
@@ -29,11 +32,12 @@ public struct Scorecard: Sendable {
         id: String, title: String, version: Int, description: String? = nil, appliesTo: Condition? = nil,
         passingScore: Rational? = nil, bands: [Band] = [], naPolicy: NAPolicy = .exclude,
         criticalPolicy: CriticalPolicy = .zero, calibration: CalibrationSettings = .init(),
-        coaching: CoachingSettings = .init(), sections: [Section], file: String = "<memory>"
+        coaching: CoachingSettings = .init(), sections: [Section], file: String = "<memory>", effectiveFrom: CalendarDate? = nil
     ) {
         self.id = id
         self.title = title
         self.version = version
+        self.effectiveFrom = effectiveFrom
         self.description = description
         self.appliesTo = appliesTo
         self.passingScore = passingScore

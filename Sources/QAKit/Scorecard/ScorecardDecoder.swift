@@ -8,7 +8,7 @@ struct ScorecardDecoder {
     let log: DiagnosticLog
 
     static let scorecardKeys = [
-        "scorecard", "title", "version", "description", "applies_to", "passing_score", "bands",
+        "scorecard", "title", "version", "effective_from", "description", "applies_to", "passing_score", "bands",
         "na_policy", "critical_policy", "calibration", "coaching", "sections",
     ]
     static let sectionKeys = ["id", "title", "weight", "bonus", "criteria"]
@@ -23,7 +23,7 @@ struct ScorecardDecoder {
     static let coachingTipKeys = ["tip", "resources"]
     /// Audit fields that a criterion id would shadow in a CSV header.
     static let reservedCriterionIds: Set = [
-        "audit_id", "interaction_id", "agent", "reviewer", "date", "scorecard", "calibration", "comment",
+        "audit_id", "interaction_id", "agent", "reviewer", "date", "scorecard", "scorecard_version", "calibration", "comment",
         "answers", "comments",
     ]
 
@@ -31,14 +31,22 @@ struct ScorecardDecoder {
     /// Weights and point maximums stay below a million so that exact sums cannot overflow.
     static let weight = Bounds.between(Rational.zero, Rational(1_000_000))
 
-    /// The scorecard and the mark of its id, or `nil` when the root is unusable.
-    func scorecard(from root: Node) -> (scorecard: Scorecard, idMark: Mark)? {
+    /// Where a scorecard's identity is written, for the checks across files (docs/versions.md).
+    struct Marks {
+        var id: Mark
+        var version: Mark
+        var effectiveFrom: Mark?
+    }
+
+    /// The scorecard and where its identity is written, or `nil` when the root is unusable.
+    func scorecard(from root: Node) -> (scorecard: Scorecard, marks: Marks)? {
         guard let reader = NodeReader(root, context: "the scorecard", allowedKeys: Self.scorecardKeys, log: log) else {
             return nil
         }
         let id = reader.identifier("scorecard")
         let title = reader.string("title", required: true)
         let version = reader.integer("version", required: true, in: .atLeast(1))
+        let effectiveFrom = self.effectiveFrom(reader)
         let sections = self.sections(reader)
         let scorecard = Scorecard(
             id: id?.id ?? "", title: title ?? "", version: version ?? 1,
@@ -49,9 +57,23 @@ struct ScorecardDecoder {
             naPolicy: reader.choice("na_policy", as: NAPolicy.self) ?? .exclude,
             criticalPolicy: reader.choice("critical_policy", as: CriticalPolicy.self) ?? .zero,
             calibration: calibration(reader), coaching: coachingSettings(reader),
-            sections: sections, file: log.file
+            sections: sections, file: log.file, effectiveFrom: effectiveFrom
         )
-        return (scorecard, id?.mark ?? root.mark)
+        let idMark = id?.mark ?? root.mark
+        return (scorecard, Marks(id: idMark, version: reader.mapping["version"]?.mark ?? idMark,
+                                 effectiveFrom: effectiveFrom == nil ? nil : reader.mapping["effective_from"]?.mark))
+    }
+
+    /// `effective_from`: a plain `YYYY-MM-DD` naming a real day (no time: a version applies to
+    /// whole days).
+    private func effectiveFrom(_ reader: NodeReader) -> CalendarDate? {
+        guard let node = reader.node("effective_from") else { return nil }
+        guard let text = node.scalar?.string, !(node.scalar?.isNull ?? true), text.utf8.count == 10,
+              let date = CalendarDate.parse(text) else {
+            log.report(.invalidEffectiveFrom(found: node.kindDescription), at: node.mark)
+            return nil
+        }
+        return date
     }
 
     // MARK: Scorecard-level settings

@@ -10,8 +10,9 @@ import QAKitYAML
 /// Loads and validates scorecard files and directories (docs/scorecards.md).
 ///
 /// Every problem in every file is reported in one run, sorted by file and position. A directory
-/// contributes its `*.yaml` and `*.yml` files, sorted by name, without descending into
-/// subdirectories and skipping hidden files; a file named explicitly is read whatever its name.
+/// contributes its `*.yaml` and `*.yml` files, sorted by name, then those of its subdirectories
+/// (so `scorecards/archive/` with earlier versions is loaded too), skipping hidden files and
+/// folders; a file named explicitly is read whatever its name.
 public struct ScorecardLoader: Sendable {
     /// Whether warnings count as errors (`--strict`): a scorecard with a warning is then rejected.
     public var isStrict: Bool
@@ -24,7 +25,8 @@ public struct ScorecardLoader: Sendable {
         self.parser = parser
     }
 
-    /// Loads files and directories; ids must be unique across all of them.
+    /// Loads files and directories; `(scorecard, version)` must be unique across all of them, and
+    /// so must `effective_from` among the versions of one id (docs/versions.md).
     ///
     /// A path that does not exist or cannot be read lands in `unreadablePaths`, not in
     /// `diagnostics`, so that a command can tell "fix your scorecard" from "wrong path".
@@ -48,7 +50,7 @@ public struct ScorecardLoader: Sendable {
             case .failure(let failure): result.unreadablePaths.append(failure)
             }
         }
-        result.rejectDuplicateIds()
+        result.rejectDuplicateVersions()
         result.diagnostics.sort()
         return result
     }
@@ -59,13 +61,13 @@ public struct ScorecardLoader: Sendable {
         var result = ScorecardLoadResult(checkedFiles: [file])
         if let loaded = decode(bytes, log: log), !log.hasErrors {
             result.scorecards.append(loaded.scorecard)
-            result.idMarks.append(loaded.idMark)
+            result.marks.append(loaded.marks)
         }
         result.diagnostics = log.diagnostics.sorted()
         return result
     }
 
-    private func decode(_ bytes: [UInt8], log: DiagnosticLog) -> (scorecard: Scorecard, idMark: Mark)? {
+    private func decode(_ bytes: [UInt8], log: DiagnosticLog) -> (scorecard: Scorecard, marks: ScorecardDecoder.Marks)? {
         let root: Node?
         do {
             root = try parser.parse(bytes)
@@ -94,8 +96,8 @@ public struct ScorecardLoadResult: Sendable {
     public var unreadablePaths: [UnreadablePath] = []
     /// Every scorecard file that was read and checked, valid or not, in load order.
     public var checkedFiles: [String] = []
-    /// Where each returned scorecard's id is written, parallel to `scorecards`.
-    var idMarks: [Mark] = []
+    /// Where each returned scorecard's id, version and date are written, parallel to `scorecards`.
+    var marks: [ScorecardDecoder.Marks] = []
 
     /// The number of diagnostics of `severity`.
     public func count(_ severity: Diagnostic.Severity) -> Int {
@@ -107,26 +109,40 @@ public struct ScorecardLoadResult: Sendable {
 
     mutating func merge(_ other: ScorecardLoadResult) {
         scorecards += other.scorecards
-        idMarks += other.idMarks
+        marks += other.marks
         diagnostics += other.diagnostics
         checkedFiles += other.checkedFiles
     }
 
-    /// Rejects every scorecard whose id an earlier file already used, naming that file.
-    mutating func rejectDuplicateIds() {
-        var firstFile: [String: String] = [:]
-        var kept: [(Scorecard, Mark)] = []
-        for (scorecard, mark) in zip(scorecards, idMarks) {
-            if let first = firstFile[scorecard.id] {
-                let message = ScorecardProblem.duplicateScorecardId(scorecard.id, firstFile: first).message
-                diagnostics.append(Diagnostic(.error, message, file: scorecard.file, at: mark))
-            } else {
-                firstFile[scorecard.id] = scorecard.file
-                kept.append((scorecard, mark))
+    /// Rejects every scorecard whose `(id, version)` an earlier file already loaded, and every
+    /// version whose `effective_from` an earlier version of the same id has, naming where the
+    /// earlier one is written.
+    mutating func rejectDuplicateVersions() {
+        struct Seen { var file: String; var mark: Mark; var version: Int }
+        var versions: [String: [Int: Seen]] = [:]
+        var dates: [String: [CalendarDate: Seen]] = [:]
+        var kept: [(Scorecard, ScorecardDecoder.Marks)] = []
+        for (scorecard, marks) in zip(scorecards, marks) {
+            let id = scorecard.id
+            if let first = versions[id]?[scorecard.version] {
+                let problem = ScorecardProblem.duplicateScorecardVersion(id, version: scorecard.version, first: "\(first.file):\(first.mark.line)")
+                diagnostics.append(Diagnostic(.error, problem.message, file: scorecard.file, at: marks.version))
+                continue
             }
+            if let date = scorecard.effectiveFrom, let mark = marks.effectiveFrom, let first = dates[id]?[date] {
+                let problem = ScorecardProblem.duplicateEffectiveFrom(id, date: date.description, version: scorecard.version,
+                                                                      firstVersion: first.version, first: "\(first.file):\(first.mark.line)")
+                diagnostics.append(Diagnostic(.error, problem.message, file: scorecard.file, at: mark))
+                continue
+            }
+            versions[id, default: [:]][scorecard.version] = Seen(file: scorecard.file, mark: marks.version, version: scorecard.version)
+            if let date = scorecard.effectiveFrom, let mark = marks.effectiveFrom {
+                dates[id, default: [:]][date] = Seen(file: scorecard.file, mark: mark, version: scorecard.version)
+            }
+            kept.append((scorecard, marks))
         }
         scorecards = kept.map(\.0)
-        idMarks = kept.map(\.1)
+        self.marks = kept.map(\.1)
     }
 }
 

@@ -9,7 +9,11 @@ enum ScorecardProblem: Sendable, Equatable {
     case yaml(YAMLError)
     case emptyFile
     case noScorecardFiles
-    case duplicateScorecardId(String, firstFile: String)
+    /// A second file with the same scorecard id and version; `first` is `file:line`.
+    case duplicateScorecardVersion(String, version: Int, first: String)
+    /// Two versions of one id in force from the same day; `first` is `file:line`.
+    case duplicateEffectiveFrom(String, date: String, version: Int, firstVersion: Int, first: String)
+    case invalidEffectiveFrom(found: String)
 
     // MARK: Keys and value types
     case notMapping(context: String, found: String)
@@ -77,8 +81,13 @@ enum ScorecardProblem: Sendable, Equatable {
             "the file is empty; a scorecard needs at least 'scorecard', 'title', 'version' and 'sections'"
         case .noScorecardFiles:
             "no .yaml or .yml files in directory"
-        case .duplicateScorecardId(let id, let firstFile):
-            "duplicate scorecard id '\(id)' (already defined in \(firstFile))"
+        case .duplicateScorecardVersion(let id, let version, let first):
+            "duplicate version \(version) of scorecard '\(id)' (already defined at \(first)); give this version another number"
+        case .duplicateEffectiveFrom(let id, let date, let version, let firstVersion, let first):
+            "version \(version) of scorecard '\(id)' has the same effective_from \(date) as version \(firstVersion) (\(first)); "
+                + "each version of a scorecard needs its own date"
+        case .invalidEffectiveFrom(let found):
+            "'effective_from' must be a date written YYYY-MM-DD, found \(found)"
         case .notMapping(let context, let found):
             "\(context) must be a mapping of keys, found \(found)"
         case .unknownKey(let key, let context, let suggestion):

@@ -20,9 +20,10 @@ final class CSVRowDecoder {
     let layout: RecordLayout
     private let decoder: AuditDecoder
     private let scorecards: [Scorecard]
+    private let versions: ScorecardVersions
     private let engines: [ScoreEngine]
     /// Standard field columns, -1 when absent.
-    private let idColumn, interactionColumn, agentColumn, reviewerColumn, dateColumn, scorecardColumn, calibrationColumn: Int
+    private let idColumn, interactionColumn, agentColumn, reviewerColumn, dateColumn, scorecardColumn, versionColumn, calibrationColumn: Int
     /// Metadata columns without a name: a value under one rejects the record.
     private let unnamedColumns: [Int]
     /// Metadata columns with their names, in column order.
@@ -100,12 +101,14 @@ final class CSVRowDecoder {
         self.decoder = decoder
         self.engines = engines
         scorecards = decoder.scorecards
+        versions = decoder.versions
         idColumn = layout.column(of: .auditID) ?? -1
         interactionColumn = layout.column(of: .interactionID) ?? -1
         agentColumn = layout.column(of: .agent) ?? -1
         reviewerColumn = layout.column(of: .reviewer) ?? -1
         dateColumn = layout.column(of: .date) ?? -1
         scorecardColumn = layout.column(of: .scorecard) ?? -1
+        versionColumn = layout.column(of: .scorecardVersion) ?? -1
         calibrationColumn = layout.column(of: .calibration) ?? -1
         let metadata = zip(layout.metadataColumns, layout.metadataNames).map { (column: $0, name: $1) }
         self.metadata = metadata.filter { !$0.name.isEmpty }
@@ -213,10 +216,12 @@ final class CSVRowDecoder {
         let agent = cells.trimmed(agentColumn)
         let reviewer = cells.trimmed(reviewerColumn)
         let date = cells.trimmed(dateColumn)
-        guard !id.isEmpty, !interaction.isEmpty, !agent.isEmpty, !reviewer.isEmpty, Self.isPlainDate(cells.span(date)),
+        guard !id.isEmpty, !interaction.isEmpty, !agent.isEmpty, !reviewer.isEmpty, let day = Self.plainDay(cells.span(date)),
               let isCalibration = Self.flag(cells.span(cells.trimmed(calibrationColumn))) else { return nil }
         for column in unnamedColumns where !cells.trimmed(column).isEmpty { return nil }
-        guard let cardIndex = scorecardIndex(cells.span(cells.trimmed(scorecardColumn))), let card = card(cardIndex) else { return nil }
+        guard let ordinal = scorecardOrdinal(cells.span(cells.trimmed(scorecardColumn))),
+              let cardIndex = versionIndex(cells.span(cells.trimmed(versionColumn)), ordinal: ordinal, day: day),
+              let card = card(cardIndex) else { return nil }
         let plan = card.plan
 
         /// The audit's fields for `when` conditions, as the general path's look-up gives them.
@@ -336,13 +341,29 @@ final class CSVRowDecoder {
         }
     }
 
-    /// The audit's scorecard by its `scorecard` cell; the only one when the cell is empty.
-    private func scorecardIndex(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
-        if name.isEmpty { return scorecards.count == 1 ? 0 : nil }
-        return scorecards.indices.first { index in
+    /// The audit's scorecard id (a position in `versions.ids`) by its `scorecard` cell; the only
+    /// one when the cell is empty.
+    private func scorecardOrdinal(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
+        if name.isEmpty { return versions.ids.count == 1 ? 0 : nil }
+        let index = scorecards.indices.first { index in
             let id = scorecardIDs.span(index)
             return id.count == name.count && memcmp(id.baseAddress!, name.baseAddress!, name.count) == 0
         }
+        return index.map { versions.idOrdinal[$0] }
+    }
+
+    /// The scorecard index of the audit's version, as `AuditDecoder` picks it: the number in the
+    /// `scorecard_version` cell (plain digits only; anything else is left to the general path),
+    /// else the version in force on `day`. `nil` also when none is, for the general path to report.
+    private func versionIndex(_ cell: UnsafeBufferPointer<UInt8>, ordinal: Int, day: Int) -> Int? {
+        guard !cell.isEmpty else { return versions.inForce(ordinal: ordinal, day: day) }
+        guard cell.count <= 9 else { return nil }
+        var number = 0
+        for byte in cell {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            number = number * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return versions.index(ordinal: ordinal, version: number)
     }
 
     private func card(_ index: Int) -> Card? {
@@ -356,18 +377,19 @@ final class CSVRowDecoder {
         return card
     }
 
-    /// `YYYY-MM-DD` naming a real day: the only form whose text is its own `CalendarDate.description`.
-    private static func isPlainDate(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard text.count == 10, text[4] == UInt8(ascii: "-"), text[7] == UInt8(ascii: "-") else { return false }
+    /// The day number (days since 1970-01-01) of `YYYY-MM-DD` naming a real day, the only form
+    /// whose text is its own `CalendarDate.description`; `nil` for anything else.
+    private static func plainDay(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard text.count == 10, text[4] == UInt8(ascii: "-"), text[7] == UInt8(ascii: "-") else { return nil }
         var fields = [0, 0, 0]
         for (field, range) in [0..<4, 5..<7, 8..<10].enumerated() {
             for index in range {
                 let digit = Int(text[index]) - 48
-                guard digit >= 0 && digit <= 9 else { return false }
+                guard digit >= 0 && digit <= 9 else { return nil }
                 fields[field] = fields[field] * 10 + digit
             }
         }
-        return CalendarDate(year: fields[0], month: fields[1], day: fields[2]) != nil
+        return CalendarDate(year: fields[0], month: fields[1], day: fields[2])?.daysSince1970
     }
 
     /// The `calibration` cell as `AnswerParser.parseFlag` reads it in CSV, for the lower-case

@@ -20,6 +20,33 @@ struct RowRunTests {
         return result.scorecards
     }
 
+    /// The bundled scorecards (two versions of live-chat, the later from 2026-09-01) and more
+    /// versions: email-support 4 from 2026-05-01 with a changed weight, and bench-20 1 from
+    /// 2026-06-01 and 2 from 2026-08-01, so that earlier audits naming bench-20 have no version in
+    /// force. Random dates fall on both sides of every change.
+    static func versionedScorecards() throws -> [Scorecard] {
+        let root = packageRoot.path
+        func text(_ path: String) throws -> String { try String(contentsOfFile: root + "/" + path, encoding: .utf8) }
+        func changed(_ text: String, version: String, to header: String, weight: Bool) -> String {
+            var result = text.replacingOccurrences(of: version + "\n", with: header + "\n")
+            if weight, let range = result.range(of: "weight: 2\n") { result.replaceSubrange(range, with: "weight: 3\n") }
+            return result
+        }
+        let email = try text("scorecards/email-support.yaml"), bench = try text("Benchmarks/scorecard-20.yaml")
+        let extra = [
+            changed(email, version: "version: 3", to: "version: 4\neffective_from: 2026-05-01", weight: true),
+            changed(bench, version: "version: 1", to: "version: 1\neffective_from: 2026-06-01", weight: false),
+            changed(bench, version: "version: 1", to: "version: 2\neffective_from: 2026-08-01", weight: true),
+        ]
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qakit-versions-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for (offset, card) in extra.enumerated() { try card.write(toFile: directory + "/extra-\(offset).yaml", atomically: true, encoding: .utf8) }
+        let result = ScorecardLoader().load(paths: [root + "/scorecards", directory])
+        precondition(!result.hasErrors && result.scorecards.count == 7, "\(result.diagnostics)")
+        return result.scorecards
+    }
+
     /// Deterministic (`SplitMix64`), so that a failure can be replayed from its seed.
     struct Random {
         var generator: SplitMix64
@@ -57,7 +84,7 @@ struct RowRunTests {
         let criteria = scorecards.flatMap(\.criteria).map(\.criterion)
         var criterionIDs: [String] = []
         for criterion in criteria where !criterionIDs.contains(criterion.id) { criterionIDs.append(criterion.id) }
-        let header = ["audit_id", "interaction_id", "agent", "reviewer", "date", "scorecard", "calibration", "team", "channel",
+        let header = ["audit_id", "interaction_id", "agent", "reviewer", "date", "scorecard", "scorecard_version", "calibration", "team", "channel",
                       "ticket_type"] + criterionIDs + ["comment", ""]
         var lines = [header.joined(separator: ",")]
         // Name variants (`ana lima`, `tier  1`, `ROSA`) are warned about on both paths alike.
@@ -76,6 +103,9 @@ struct RowRunTests {
                 "reviewer": random.pick(["Rosa", "Sam", "Tomás", " Uma ", "ROSA"]),
                 "date": random.chance(3) ? random.pick(["2026-02-30", "2026-07-01T09:30:00Z", "07/01/2026", ""]) : "2026-0\(random.int(1..<10))-1\(random.int(0..<10))",
                 "scorecard": random.chance(10) ? "" : (random.chance(2) ? card.id.uppercased() : card.id),
+                // A version named as written, padded, with a sign or a zero, unknown or not a number.
+                "scorecard_version": random.chance(75) ? "" : random.pick(["\(card.version)", " \(card.version) ", "0\(card.version)",
+                                                                            "+\(card.version)", "1", "2", "9", "v1", "1.0", "99999999999"]),
                 "calibration": random.chance(90) ? random.pick(["", "false", "true", "no", "yes", "0", "1"]) : random.pick(["TRUE", "maybe"]),
                 "team": random.pick(teams),
                 "channel": random.chance(5) ? "" : channel,
@@ -134,9 +164,10 @@ struct RowRunTests {
 
     @Test("gives exactly the general path's rows, aggregates and diagnostics", arguments: [
         ("scorecards", UInt64(1)), ("scorecards", 2), ("scorecards", 3), ("Benchmarks/scorecard-20.yaml", 4), ("Benchmarks/scorecard-20.yaml", 5),
+        ("versions", 6), ("versions", 7),
     ])
     func matchesGeneralPath(scorecardPath: String, seed: UInt64) throws {
-        let cards = Self.scorecards(scorecardPath)
+        let cards = scorecardPath == "versions" ? try Self.versionedScorecards() : Self.scorecards(scorecardPath)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("qakit-rows-\(seed)-\(UUID().uuidString).csv").path
         try Self.csv(scorecards: cards, count: 1500, seed: seed).write(toFile: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: file) }
