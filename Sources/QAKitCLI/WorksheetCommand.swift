@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import QAKit
 import QAKitSpreadsheet
@@ -75,18 +76,24 @@ struct WorksheetCommand: ParsableCommand {
         }
     }
 
-    /// The scorecard `--scorecard` names, or the only one loaded.
+    /// The scorecard `--scorecard` names, or the only one loaded; of an id with several
+    /// versions, the one in force today (docs/versions.md), as reviewers fill the sheet in now.
     private func chooseScorecard(from scorecards: [Scorecard]) throws -> Scorecard {
-        let ids = scorecards.map(\.id).sorted()
+        let versions = ScorecardVersions(scorecards)
+        let today = Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))
+        let current = versions.ids.indices.map { ordinal in
+            scorecards[versions.inForce(ordinal: ordinal, day: today) ?? versions.latest(ordinal: ordinal)]
+        }
+        let ids = versions.ids.sorted()
         if let scorecard {
-            if let found = scorecards.first(where: { $0.id == scorecard }) { return found }
+            if let found = current.first(where: { $0.id == scorecard }) { return found }
             Terminal.printError("qakit: error: no scorecard '\(scorecard)' among \(ids.joined(separator: ", "))\(Suggestion.hint(for: scorecard, among: ids))")
             throw ExitCode(2)
         }
-        guard scorecards.count == 1 else {
-            Terminal.printError("qakit: error: -s loaded \(scorecards.count) scorecards (\(ids.joined(separator: ", "))); choose one with --scorecard ID")
+        guard current.count == 1 else {
+            Terminal.printError("qakit: error: -s loaded \(current.count) scorecards (\(ids.joined(separator: ", "))); choose one with --scorecard ID")
             throw ExitCode(2)
         }
-        return scorecards[0]
+        return current[0]
     }
 }
