@@ -216,7 +216,7 @@ private struct Page {
 
     mutating func headline(_ headline: ReportFigures.Headline, report: ReportFigures) {
         let latest = headline.latest
-        let previousName = headline.previous?.period ?? report.period.previousKey(before: CalendarDate.parse(firstDay(of: latest.period, report.period))!)
+        let previousName = headline.previous?.period ?? report.period.previousKey(before: report.period.firstDay(of: latest.period)!)
         body += "<section class=\"headline\">\n<h2>\(HTMLText.escape(latest.period)) compared with \(HTMLText.escape(previousName))</h2>\n"
         if headline.previous == nil {
             body += "<p class=\"meta\">No audit, calibration audit or ticket falls in \(HTMLText.escape(previousName)): there is nothing to compare with.</p>\n"
@@ -255,19 +255,6 @@ private struct Page {
     }
 
     private func sign(_ value: Rational) -> Int { value > .zero ? 1 : value < .zero ? -1 : 0 }
-
-    /// The first day of a period key, to name the period before it.
-    private func firstDay(of key: String, _ period: ReportPeriod) -> String {
-        switch period {
-        case .month: return key + "-01"
-        case .week:
-            // The Thursday of ISO week 1 is in the first days of January; step on from there.
-            let year = Int(key.prefix(4))!, week = Int(key.suffix(2))!
-            var day = CalendarDate(year: year, month: 1, day: 4)!
-            while day.weekKey != "\(key.prefix(4))-W01" { day = day.adding(days: 1) }
-            return day.adding(days: 7 * (week - 1)).description
-        }
-    }
 
     /// One headline figure; `change` is (direction, text, whether a rise is good; `nil` when neutral).
     private mutating func card(_ name: String, _ value: String, change: (Int, String, Bool?)?, previous: String?, note: String? = nil) {

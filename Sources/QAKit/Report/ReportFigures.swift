@@ -152,14 +152,20 @@ public struct ReportFigures: Sendable {
     public init(tally: ReportTally, kpisByPeriod: [KPIFigures]? = nil, kpisByAgent: [KPIFigures]? = nil) {
         period = tally.period
         calibrationAudits = tally.calibrationAudits
-        periods = tally.periods.keys.sorted()
+        var periodTotals: [String: ReportScoreTally] = [:]
+        for byPeriod in tally.teamPeriods.values {
+            for (key, totals) in byPeriod { periodTotals[key, default: ReportScoreTally()].add(totals) }
+        }
+        periods = periodTotals.keys.sorted()
+        var everyone = GroupTally(scorecardCount: tally.scorecards.count)
+        for team in tally.teams.values { everyone.add(team) }
         let kpis = kpisByPeriod.map { Dictionary($0.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }) }
         let alphas = tally.calibrationByPeriod.compactMapValues { Self.alpha(of: $0.analyse()) }
         minimumAlpha = alphas.values.map(\.minimum).first
-        if let latestKey = periods.last, let latest = tally.periods[latestKey] {
-            let previousKey = tally.period.previousKey(before: latest.firstDate)
+        if let latestKey = periods.last, let firstDay = tally.period.firstDay(of: latestKey) {
+            let previousKey = tally.period.previousKey(before: firstDay)
             func figures(_ key: String) -> PeriodFigures? {
-                let totals = tally.periods[key]?.score
+                let totals = periodTotals[key]
                 guard totals != nil || alphas[key] != nil || kpis?[key] != nil else { return nil }
                 return PeriodFigures(period: key, audits: totals?.audits ?? 0, meanScore: totals?.meanScore, passRate: totals?.passRate,
                                      autoFails: totals?.autoFails ?? 0, alpha: alphas[key]?.alpha ?? nil, alphaInteractions: alphas[key]?.interactions ?? 0,
@@ -191,7 +197,7 @@ public struct ReportFigures: Sendable {
                                                 scored: criterion.scored,
                                                 meanCredit: criterion.scored == 0 ? nil : criterion.creditTotal / Rational(criterion.scored)))
                 }
-                if let card = tally.everyone.scorecards[index] {
+                if let card = everyone.scorecards[index] {
                     cost.append((order, CriterionCost(scorecard: scorecard.id, criterion: entry.criterion.id, title: entry.criterion.title,
                                                       pointsLost: card.pointsLost(criterionIndex))))
                 }
@@ -207,7 +213,11 @@ public struct ReportFigures: Sendable {
                 return AgentPeriod(agent: agent, period: key, audits: totals.audits, meanScore: totals.meanScore)
             }
         }
-        agentTotals = tally.agents.keys.sorted().map { ($0, tally.agents[$0]!.audits, tally.agents[$0]!.meanScore) }
+        var agentSums: [String: ReportScoreTally] = [:]
+        for (agent, byPeriod) in tally.agentPeriods {
+            for totals in byPeriod.values { agentSums[agent, default: ReportScoreTally()].add(totals) }
+        }
+        agentTotals = agentSums.keys.sorted().map { ($0, agentSums[$0]!.audits, agentSums[$0]!.meanScore) }
         let deviations = Self.meanDeviations(tally.calibration.analyse())
         reviewers = Set(tally.reviewerAudits.keys).union(deviations.keys).sorted().map { name in
             Reviewer(reviewer: name, audits: tally.reviewerAudits[name] ?? 0, meanDeviation: deviations[name], overturnRate: nil)
@@ -215,7 +225,7 @@ public struct ReportFigures: Sendable {
         if let kpisByAgent {
             var points: [QAPoint] = []
             for figures in kpisByAgent {
-                guard let csat = figures.csat, let mean = tally.agents[figures.key]?.meanScore else { continue }
+                guard let csat = figures.csat, let mean = agentSums[figures.key]?.meanScore else { continue }
                 points.append(QAPoint(agent: figures.key, meanScore: mean, csat: csat))
             }
             points.sort { $0.agent < $1.agent }
@@ -223,7 +233,7 @@ public struct ReportFigures: Sendable {
         } else {
             qaVersusCSAT = nil
         }
-        passMarks = Array(Set(tally.scorecards.indices.filter { tally.everyone.scorecards[$0] != nil }
+        passMarks = Array(Set(tally.scorecards.indices.filter { everyone.scorecards[$0] != nil }
             .compactMap { tally.scorecards[$0].passingScore })).sorted()
     }
 

@@ -19,6 +19,20 @@ public enum ReportPeriod: String, Sendable, CaseIterable {
         }
     }
 
+    /// The first day of the period keyed `key` (`YYYY-MM` or `YYYY-Www`); `nil` for another text.
+    public func firstDay(of key: String) -> CalendarDate? {
+        switch self {
+        case .month:
+            return CalendarDate.parse(key + "-01")
+        case .week:
+            guard key.utf8.count == 8, let year = Int(key.prefix(4)), let week = Int(key.suffix(2)),
+                  var day = CalendarDate(year: year, month: 1, day: 4) else { return nil }
+            // 4 January is always in week 1; its Monday starts the week-numbering year.
+            day = day.adding(days: -(((day.daysSince1970 + 3) % 7 + 7) % 7))
+            return day.adding(days: 7 * (week - 1))
+        }
+    }
+
     /// The KPI grouping with the same keys.
     public var kpiDimension: KPIDimension {
         switch self {

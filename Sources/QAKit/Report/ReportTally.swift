@@ -10,17 +10,12 @@ public final class ReportTally {
     /// `--period`.
     public let period: ReportPeriod
 
-    /// Per period key: the non-calibration audits' totals, and the earliest date seen in it.
-    var periods: [String: PeriodTotals] = [:]
-    /// Per team (`(none)` for audits without one) and period.
-    var teamPeriods: [String: [String: ScoreTally]] = [:]
-    /// Per team, criterion totals (for the heatmap); points lost are not kept here.
+    /// Per team (`(none)` for audits without one) and period key.
+    var teamPeriods: [String: [String: ReportScoreTally]] = [:]
+    /// Per team, criterion totals with points lost; the whole run is their sum.
     var teams: [String: GroupTally] = [:]
-    /// Every audit, with points lost (for the criteria that cost the most).
-    var everyone: GroupTally
-    /// Per agent and period, and per agent over the whole run.
-    var agentPeriods: [String: [String: ScoreTally]] = [:]
-    var agents: [String: ScoreTally] = [:]
+    /// Per agent and period key.
+    var agentPeriods: [String: [String: ReportScoreTally]] = [:]
     /// Non-calibration audits per reviewer.
     var reviewerAudits: [String: Int] = [:]
     /// Audits per histogram bin (`ReportFigures.binEdges`).
@@ -40,7 +35,6 @@ public final class ReportTally {
         self.filter = filter
         self.period = period
         layouts = scorecards.map(ScorecardLayout.init)
-        everyone = GroupTally(scorecardCount: scorecards.count)
         calibration = CalibrationSession(scorecards: scorecards, options: CalibrationOptions(isCalibrationOnly: true))
     }
 
@@ -63,20 +57,19 @@ public final class ReportTally {
         }
         let score = scored.result
         let team = audit.metadata.value(named: "team") ?? Self.noTeam
-        periods[key, default: PeriodTotals(firstDate: audit.date)].add(score, date: audit.date)
-        teamPeriods[team, default: [:]][key, default: ScoreTally()].add(score, date: audit.date)
-        agentPeriods[audit.agent, default: [:]][key, default: ScoreTally()].add(score, date: audit.date)
-        agents[audit.agent, default: ScoreTally()].add(score, date: audit.date)
+        audits += 1
+        teamPeriods[team, default: [:]][key, default: ReportScoreTally()].add(score)
+        agentPeriods[audit.agent, default: [:]][key, default: ReportScoreTally()].add(score)
         reviewerAudits[audit.reviewer, default: 0] += 1
         if let rounded = score.roundedScore { bins[ReportFigures.bin(of: rounded)] += 1 }
         let layout = layouts[audit.scorecardIndex]
         let result = ScoredResult(score: score, sections: score.sections, criteria: score.criteria)
-        teams[team, default: GroupTally(scorecardCount: scorecards.count)].add(audit, result: result, layout: layout, loss: nil)
-        everyone.add(audit, result: result, layout: layout, loss: layout.lossContext(of: result))
+        teams[team, default: GroupTally(scorecardCount: scorecards.count)].add(audit, result: result, layout: layout,
+                                                                            loss: layout.lossContext(of: result))
     }
 
     /// Non-calibration audits taken.
-    public var audits: Int { everyone.overall.audits }
+    public private(set) var audits = 0
 
     /// The period key of `date`, remembered for a run of audits of one day.
     private func periodKey(_ date: CalendarDate) -> String {
@@ -84,20 +77,5 @@ public final class ReportTally {
         lastDate = date
         lastKey = period.key(of: date)
         return lastKey
-    }
-}
-
-/// One period's totals and its earliest audit date (which names the period before it).
-struct PeriodTotals {
-    var score = ScoreTally()
-    var firstDate: CalendarDate
-
-    init(firstDate: CalendarDate) {
-        self.firstDate = firstDate
-    }
-
-    mutating func add(_ result: AuditScore, date: CalendarDate) {
-        score.add(result, date: date)
-        if date < firstDate { firstDate = date }
     }
 }

@@ -137,5 +137,10 @@ import Testing
         #expect(ReportPeriod.week.key(of: CalendarDate.parse("2026-12-31")!) == "2026-W53")
         #expect(ReportPeriod.week.previousKey(before: CalendarDate.parse("2027-01-04")!) == "2026-W53")
         #expect(ReportPeriod.month.previousKey(before: CalendarDate.parse("2026-01-20")!) == "2025-12")
+        // 2026-W53 starts on Monday 2026-12-28; 2030-W01 on Monday 2029-12-31; 2026-W01 on 2025-12-29.
+        #expect(ReportPeriod.week.firstDay(of: "2026-W53") == CalendarDate.parse("2026-12-28"))
+        #expect(ReportPeriod.week.firstDay(of: "2030-W01") == CalendarDate.parse("2029-12-31"))
+        #expect(ReportPeriod.week.firstDay(of: "2026-W01") == CalendarDate.parse("2025-12-29"))
+        #expect(ReportPeriod.month.firstDay(of: "2026-02") == CalendarDate.parse("2026-02-01"))
     }
 }
