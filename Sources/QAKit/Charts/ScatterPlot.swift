@@ -25,11 +25,12 @@ public struct ScatterPlot: Chart {
     }
 
     /// The score axis: from 10 below the lowest score, rounded down to a multiple of 10 (not
-    /// below 0), to 100 or the largest score rounded up.
+    /// below 0), to the largest score rounded up to a multiple of 10 (scores cluster; an axis to
+    /// 100 would squeeze them).
     public var xDomain: ClosedRange<Double> {
         let scores = points.map(\.x.doubleValue)
         let lowest = max(0, ((scores.min() ?? 0) / 10).rounded(.down) * 10 - 10)
-        return lowest...max(100, ((scores.max() ?? 100) / 10).rounded(.up) * 10)
+        return lowest...max(lowest + 10, ((scores.max() ?? 100) / 10).rounded(.up) * 10)
     }
 
     /// The CSAT axis: from 0.1 below the lowest share, rounded down to a tenth (not below 0), to 1.

@@ -153,6 +153,8 @@ public enum ReportHTML {
     .empty { color: #5a6478; font-style: italic; }
     figure { margin: .5rem 0 1.25rem; break-inside: avoid; page-break-inside: avoid; }
     figcaption { font-weight: 600; margin: 0 0 .3rem; }
+    table.agents { font-size: .88em; }
+    table.agents th[scope=row] { white-space: nowrap; }
     figure svg.chart { max-width: 100%; height: auto; display: block; }
     details.figures summary { color: #3d6fd1; cursor: pointer; font-size: .9em; }
     caption { text-align: left; font-weight: 600; padding: .2rem 0; }
@@ -273,7 +275,7 @@ private struct Page {
 
     mutating func agents(_ report: ReportFigures) {
         let shown = report.shownAgents
-        let periods = Array(report.periods.suffix(6))
+        let periods = Array(report.periods.suffix(4))
         body += "<h2>Agents by \(report.period.rawValue)</h2>\n"
         if shown.hidden > 0 {
             body += "<p class=\"meta\">\(ReportHTML.plural(report.agentTotals.count, "agent")): the \(ReportFigures.agentShown) highest and the \(ReportFigures.agentShown) lowest mean scores over the report are shown; "
@@ -293,9 +295,9 @@ private struct Page {
         // One value axis for every sparkline of the report, so that rows compare.
         let means = report.agents.compactMap { $0.meanScore?.doubleValue }
         let domain = max(0, ((means.min() ?? 0) / 10).rounded(.down) * 10)...max(10, ((means.max() ?? 100) / 10).rounded(.up) * 10)
-        body += "<table>\n<caption>\(HTMLText.escape(caption))</caption>\n<thead><tr><th scope=\"col\">Agent</th><th scope=\"col\" class=\"n\">Audits</th><th scope=\"col\" class=\"n\">Mean score</th>"
+        body += "<table class=\"agents\">\n<caption>\(HTMLText.escape(caption))</caption>\n<thead><tr><th scope=\"col\">Agent</th><th scope=\"col\" class=\"n\">Audits</th><th scope=\"col\" class=\"n\">Mean score</th>"
         for period in periods { body += "<th scope=\"col\" class=\"n\">\(HTMLText.escape(period))</th>" }
-        body += "<th scope=\"col\">Trend, every \(report.period.rawValue)</th></tr></thead>\n<tbody>\n"
+        body += "<th scope=\"col\">Trend</th></tr></thead>\n<tbody>\n"
         for name in names {
             let total = totals[name]!
             body += "<tr><th scope=\"row\">\(HTMLText.escape(name))</th><td class=\"n\">\(ChartNumber.count(total.audits))</td><td class=\"n\">\(ChartNumber.score(total.meanScore))</td>"
