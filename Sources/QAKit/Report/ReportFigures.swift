@@ -131,7 +131,7 @@ public struct ReportFigures: Sendable {
     public var qaVersusCSAT: QAVersusCSAT?
     /// The distinct passing scores of the scorecards with audits, lowest first.
     public var passMarks: [Rational]
-    /// The minimum alpha of the scorecard whose alpha the headline shows.
+    /// The `calibration.min_alpha` of the scorecard whose alpha the headline shows; `nil` without one.
     public var minimumAlpha: Double?
     /// Calibration audits counted.
     public var calibrationAudits: Int
@@ -161,7 +161,7 @@ public struct ReportFigures: Sendable {
         for team in tally.teams.values { everyone.add(team) }
         let kpis = kpisByPeriod.map { Dictionary($0.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }) }
         let alphas = tally.calibrationByPeriod.compactMapValues { Self.alpha(of: $0.analyse()) }
-        minimumAlpha = alphas.values.map(\.minimum).first
+        minimumAlpha = nil
         if let latestKey = periods.last, let firstDay = tally.period.firstDay(of: latestKey) {
             let previousKey = tally.period.previousKey(before: firstDay)
             func figures(_ key: String) -> PeriodFigures? {
@@ -172,7 +172,7 @@ public struct ReportFigures: Sendable {
                                      kpis: kpisByPeriod == nil ? nil : kpis?[key] ?? Self.emptyKPIs(key))
             }
             headline = Headline(latest: figures(latestKey)!, previous: figures(previousKey))
-            minimumAlpha = alphas[latestKey]?.minimum ?? minimumAlpha
+            minimumAlpha = alphas[latestKey]?.minimum
         } else {
             headline = nil
         }
