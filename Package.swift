@@ -57,7 +57,7 @@ let package = Package(
             dependencies: ["QAKit", "QAKitYAML"],
             // Regenerates Statistics/Fixtures/AgreementFixtures.swift; needs Python, tests do not.
             // Golden reports (calibration, coaching) are read by path from #filePath, not bundled.
-            exclude: ["Statistics/Fixtures/generate_agreement_fixtures.py", "Calibration/Snapshots", "Coaching/Snapshots"]
+            exclude: ["Statistics/Fixtures/generate_agreement_fixtures.py", "Calibration/Snapshots", "Coaching/Snapshots", "Report/Snapshots"]
         ),
         // Runs the built `qakit` binary; its fixtures and bad-input corpus are read by path, not bundled.
         .testTarget(name: "QAKitSpreadsheetTests", dependencies: ["QAKitSpreadsheet"]),

@@ -56,7 +56,8 @@ public enum CoachingHTML {
         """
     }
 
-    private static let style = """
+    /// The base style of qakit's HTML documents, print rules included; `ReportHTML` builds on it.
+    static let style = """
     :root { color-scheme: light; }
     body { font: 11pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1d2433; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
     h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
