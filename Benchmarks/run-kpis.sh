@@ -7,14 +7,14 @@
 #   Benchmarks/run-kpis.sh 100000       # any N; files are named tickets-<N>.csv
 #
 # Needs the benchmark venv with pandas and duckdb (QAKIT_BENCH_PYTHON, default
-# /root/.venvs/qakit-bench/bin/python). Prints "wall user system peak-RSS-KB" per run, as
+# $HOME/.venvs/qakit-bench/bin/python). Prints "wall user system peak-RSS-KB" per run, as
 # /usr/bin/time -f "%e %U %S %M" reports them, then the median of each.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 tickets=${1:-1000000}
 runs=3
-python=${QAKIT_BENCH_PYTHON:-/root/.venvs/qakit-bench/bin/python}
+python=${QAKIT_BENCH_PYTHON:-$HOME/.venvs/qakit-bench/bin/python}
 case $tickets in
     1000000) label=1m ;;
     100000) label=100k ;;

@@ -4,7 +4,7 @@
 # .xlsx by LibreOffice. Prints "wall user system peakKB" per run (median of 3 is yours to take).
 #
 #   Benchmarks/run-xlsx.sh                        # needs soffice (apt-get install -y libreoffice-calc)
-#   PYTHON=/root/.venvs/qakit-bench/bin/python Benchmarks/run-xlsx.sh   # a Python with pandas + openpyxl
+#   PYTHON=$HOME/.venvs/qakit-bench/bin/python Benchmarks/run-xlsx.sh   # a Python with pandas + openpyxl
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
