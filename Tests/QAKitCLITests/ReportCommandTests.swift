@@ -54,6 +54,24 @@ import Testing
         #expect(scatter["n"] as? Int == 9)
     }
 
+    /// The bundled live-chat scorecard has two versions (scorecards/archive/live-chat.v1.yaml is in
+    /// force before 2026-09-01): each version keeps its own heatmap and costs, named `v1`/`v2`,
+    /// never merged under one id.
+    @Test func versionsStayApart() throws {
+        let json = try Self.report(["--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let costs = try #require(object["criteria_cost"] as? [[String: Any]])
+        let chat = costs.filter { $0["scorecard"] as? String == "live-chat" }
+        #expect(Set(chat.compactMap { $0["scorecard_version"] as? Int }) == [1, 2])
+        // One entry per version and criterion: no criterion of a version is listed twice.
+        let keys = chat.map { "\($0["scorecard_version"] ?? "")/\($0["criterion"] ?? "")" }
+        #expect(Set(keys).count == keys.count)
+        let html = try Self.report([]).standardOutput
+        #expect(html.contains("Mean credit per criterion and team: live-chat v1"))
+        #expect(html.contains("Mean credit per criterion and team: live-chat v2"))
+        #expect(html.contains("Mean credit per criterion and team: email-support<"))
+    }
+
     @Test func markdownAndWeeks() throws {
         let output = try Self.report(["--format", "markdown", "--period", "week"])
         #expect(output.status == 0)

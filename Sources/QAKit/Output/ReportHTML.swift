@@ -66,9 +66,9 @@ public enum ReportHTML {
 
     static func heatmaps(_ report: ReportFigures) -> [Heatmap] {
         var order: [String] = []
-        for item in report.criteriaByTeam where !order.contains(item.scorecard) { order.append(item.scorecard) }
+        for item in report.criteriaByTeam where !order.contains(item.scorecardLabel) { order.append(item.scorecardLabel) }
         return order.map { scorecard in
-            let items = report.criteriaByTeam.filter { $0.scorecard == scorecard }
+            let items = report.criteriaByTeam.filter { $0.scorecardLabel == scorecard }
             var criteria: [(id: String, title: String)] = []
             for item in items where !criteria.contains(where: { $0.id == item.criterion }) { criteria.append((item.criterion, item.title)) }
             let teams = Array(Set(items.map(\.team))).sorted()
@@ -80,10 +80,10 @@ public enum ReportHTML {
     }
 
     static func costChart(_ report: ReportFigures) -> BarChart {
-        let several = Set(report.criteriaCost.map(\.scorecard)).count > 1
+        let several = Set(report.criteriaCost.map(\.scorecardLabel)).count > 1
         return BarChart(title: "Points lost per audit, costliest criteria", xTitle: "Points lost per audit", yTitle: "Criterion",
                         bars: report.criteriaCost.prefix(10).map {
-                            BarChart.Bar(label: several ? "\($0.title) (\($0.scorecard))" : $0.title, value: $0.pointsLost)
+                            BarChart.Bar(label: several ? "\($0.title) (\($0.scorecardLabel))" : $0.title, value: $0.pointsLost)
                         })
     }
 
@@ -127,7 +127,7 @@ public enum ReportHTML {
             items.append("\(kpi.title) worsened: \(kpiText(latest.kpis?[keyPath: kpi.figure], kpi)) (\(kpiChangeText(change, kpi))).")
         }
         if let costliest = report.criteriaCost.first, costliest.pointsLost > .zero {
-            items.append("The costliest criterion is \(costliest.title) (\(costliest.scorecard)): \(ChartNumber.score(costliest.pointsLost)) points lost per audit.")
+            items.append("The costliest criterion is \(costliest.title) (\(costliest.scorecardLabel)): \(ChartNumber.score(costliest.pointsLost)) points lost per audit.")
         }
         return items
     }

@@ -14,13 +14,13 @@ public enum ReportJSON {
                 JSONText.object([("from", String(bin.from)), ("to", bin.to.map(String.init) ?? "null"), ("audits", String(bin.audits))])
             }))])),
             ("criteria_by_team", JSONText.array(report.criteriaByTeam.map { item in
-                JSONText.object([("scorecard", JSONText.string(item.scorecard)), ("criterion", JSONText.string(item.criterion)),
-                                 ("team", JSONText.string(item.team)), ("scored", String(item.scored)),
+                JSONText.object([("scorecard", JSONText.string(item.scorecard)), ("scorecard_version", String(item.scorecardVersion)),
+                                 ("criterion", JSONText.string(item.criterion)), ("team", JSONText.string(item.team)), ("scored", String(item.scored)),
                                  ("mean_credit", RationalJSON.number(item.meanCredit))])
             })),
             ("criteria_cost", JSONText.array(report.criteriaCost.map { item in
-                JSONText.object([("scorecard", JSONText.string(item.scorecard)), ("criterion", JSONText.string(item.criterion)),
-                                 ("points_lost", RationalJSON.number(item.pointsLost))])
+                JSONText.object([("scorecard", JSONText.string(item.scorecard)), ("scorecard_version", String(item.scorecardVersion)),
+                                 ("criterion", JSONText.string(item.criterion)), ("points_lost", RationalJSON.number(item.pointsLost))])
             })),
             ("agents", JSONText.array(report.agents.map { item in
                 JSONText.object([("agent", JSONText.string(item.agent)), ("period", JSONText.string(item.period)),

@@ -37,10 +37,10 @@ public enum ReportMarkdown {
         out += section("Score distribution", ReportHTML.histogram(report).table)
         out += section("Criteria by team (mean credit)", DataTable(caption: "", columns: ["Scorecard", "Criterion", "Team"].map { DataTable.Column($0) }
             + [DataTable.Column("Scored", numeric: true), DataTable.Column("Mean credit", numeric: true)],
-            rows: report.criteriaByTeam.map { [$0.scorecard, $0.title, $0.team, ChartNumber.count($0.scored), ChartNumber.wholePercent($0.meanCredit)] }))
+            rows: report.criteriaByTeam.map { [$0.scorecardLabel, $0.title, $0.team, ChartNumber.count($0.scored), ChartNumber.wholePercent($0.meanCredit)] }))
         out += section("Criteria that cost the most points", DataTable(caption: "", columns: [DataTable.Column("Scorecard"), DataTable.Column("Criterion"),
                                                                                             DataTable.Column("Points lost per audit", numeric: true)],
-            rows: report.criteriaCost.map { [$0.scorecard, $0.title, ChartNumber.score($0.pointsLost)] }))
+            rows: report.criteriaCost.map { [$0.scorecardLabel, $0.title, ChartNumber.score($0.pointsLost)] }))
         out += section("Agents by \(report.period.rawValue)", DataTable(caption: "", columns: [DataTable.Column("Agent"), DataTable.Column("Period"),
                                                                                               DataTable.Column("Audits", numeric: true), DataTable.Column("Mean score", numeric: true)],
             rows: report.agents.map { [$0.agent, $0.period, ChartNumber.count($0.audits), ChartNumber.score($0.meanScore)] }))

@@ -66,6 +66,10 @@ public struct ReportFigures: Sendable {
     /// A criterion's mean credit (0…1) over one team's audits that scored it.
     public struct CriterionTeam: Sendable, Hashable {
         public var scorecard: String
+        public var scorecardVersion: Int
+        /// The scorecard as a reader tells it apart: its id, with `v<version>` when several
+        /// versions of the id are in the report (docs/versions.md).
+        public var scorecardLabel: String
         public var criterion: String
         public var title: String
         public var team: String
@@ -76,6 +80,9 @@ public struct ReportFigures: Sendable {
     /// A criterion's points lost per audit of its scorecard (as coaching defines it).
     public struct CriterionCost: Sendable, Hashable {
         public var scorecard: String
+        public var scorecardVersion: Int
+        /// As `CriterionTeam.scorecardLabel`.
+        public var scorecardLabel: String
         public var criterion: String
         public var title: String
         public var pointsLost: Rational
@@ -188,17 +195,19 @@ public struct ReportFigures: Sendable {
         var byTeam: [CriterionTeam] = []
         var cost: [(order: Int, item: CriterionCost)] = []
         var order = 0
+        let versionCounts = Dictionary(tally.scorecards.map { ($0.id, 1) }, uniquingKeysWith: +)
         for (index, scorecard) in tally.scorecards.enumerated() {
+            let label = versionCounts[scorecard.id, default: 1] > 1 ? "\(scorecard.id) v\(scorecard.version)" : scorecard.id
             for (criterionIndex, entry) in scorecard.criteria.enumerated() {
                 for team in tally.teams.keys.sorted() {
                     guard let card = tally.teams[team]!.scorecards[index] else { continue }
                     let criterion = card.criteria[criterionIndex]
-                    byTeam.append(CriterionTeam(scorecard: scorecard.id, criterion: entry.criterion.id, title: entry.criterion.title, team: team,
+                    byTeam.append(CriterionTeam(scorecard: scorecard.id, scorecardVersion: scorecard.version, scorecardLabel: label, criterion: entry.criterion.id, title: entry.criterion.title, team: team,
                                                 scored: criterion.scored,
                                                 meanCredit: criterion.scored == 0 ? nil : criterion.creditTotal / Rational(criterion.scored)))
                 }
                 if let card = everyone.scorecards[index] {
-                    cost.append((order, CriterionCost(scorecard: scorecard.id, criterion: entry.criterion.id, title: entry.criterion.title,
+                    cost.append((order, CriterionCost(scorecard: scorecard.id, scorecardVersion: scorecard.version, scorecardLabel: label, criterion: entry.criterion.id, title: entry.criterion.title,
                                                       pointsLost: card.pointsLost(criterionIndex))))
                 }
                 order += 1
