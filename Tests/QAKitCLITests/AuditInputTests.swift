@@ -97,7 +97,7 @@ struct AuditInputTests {
         let directory = try Self.directory(["notes.txt": "nothing here\n"])
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = try QAKitProcess.run(["score", "-s", Self.scorecards, "."], in: directory)
-        #expect(output.standardError == ".: error: directory holds no audit files (*.csv, *.tsv, *.jsonl, *.ndjson, *.yaml, *.yml); subdirectories are not searched\n")
+        #expect(output.standardError == ".: error: directory holds no audit files (*.csv, *.tsv, *.jsonl, *.ndjson, *.yaml, *.yml, *.xlsx); subdirectories are not searched\n")
         #expect(output.status == 2)
         #expect(output.standardOutput.isEmpty)
     }

@@ -47,6 +47,18 @@ struct WorkbookInputTests {
         try expectSameScores(workbook: Self.committedWorkbook)
     }
 
+    /// A directory of audit files includes its workbooks (docs/audits.md, "Directories").
+    @Test func directoryIncludesWorkbooks() throws {
+        let directory = try QAKitProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.copyItem(atPath: Self.committedWorkbook, toPath: directory.appendingPathComponent("audits.XLSX").path)
+        let fromFile = try QAKitProcess.run(["score", "-s", Self.exampleScorecards, Self.committedWorkbook, "--by", "agent"])
+        let fromDirectory = try QAKitProcess.run(["score", "-s", Self.exampleScorecards, directory.path, "--by", "agent"])
+        #expect(fromFile.status == 0)
+        #expect(fromDirectory.status == 0, "\(fromDirectory.standardError)")
+        #expect(fromDirectory.standardOutput == fromFile.standardOutput)
+    }
+
     /// The other reading commands take the workbook as they take the CSV.
     @Test(arguments: [["calibrate", "--calibration-only"], ["coach", "--agent", "Mei Chen"]])
     func otherCommandsReadWorkbooks(_ command: [String]) throws {

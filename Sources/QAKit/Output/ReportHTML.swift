@@ -236,7 +236,10 @@ private struct Page {
         card("Calibration alpha", ChartNumber.statistic(latest.alpha),
              change: headline.alpha.map { ($0 > 0 ? 1 : $0 < 0 ? -1 : 0, ChartNumber.statisticChange($0), true) },
              previous: previous.map { ChartNumber.statistic($0.alpha) },
-             note: latest.alphaInteractions > 0 ? "over \(ReportHTML.plural(latest.alphaInteractions, "interaction"))" : nil)
+             note: latest.alphaInteractions == 0 ? nil
+                : latest.alphaInteractions < CalibrationReport.minimumUnits
+                ? "over \(ReportHTML.plural(latest.alphaInteractions, "interaction")): too few to judge (\(CalibrationReport.minimumUnits) needed)"
+                : "over \(ReportHTML.plural(latest.alphaInteractions, "interaction"))")
         if let kpis = latest.kpis {
             card("Tickets", ChartNumber.count(kpis.tickets), change: previous?.kpis.map { (0, ChartNumber.countChange(kpis.tickets - $0.tickets), nil) },
                  previous: previous?.kpis.map { ChartNumber.count($0.tickets) })
