@@ -59,10 +59,7 @@ struct CoachCommand: ParsableCommand {
     var template: String?
 
     func validate() throws {
-        let period = try filter()
-        if let from = period.from, let to = period.to, to < from {
-            throw ValidationError("--from \(from) is after --to \(to)")
-        }
+        _ = try filter()
     }
 
     func run() throws {
@@ -97,15 +94,7 @@ struct CoachCommand: ParsableCommand {
     }
 
     private func filter() throws -> PeriodFilter {
-        PeriodFilter(from: try date(from, option: "--from"), to: try date(to, option: "--to"))
-    }
-
-    private func date(_ text: String?, option: String) throws -> CalendarDate? {
-        guard let text else { return nil }
-        guard text.utf8.count == 10, let date = CalendarDate.parse(text) else {
-            throw ValidationError("\(option) '\(text)' is not a date; use YYYY-MM-DD")
-        }
-        return date
+        try PeriodFilter(from: from, to: to)
     }
 
     private func describe(_ filter: PeriodFilter) -> String {

@@ -33,7 +33,7 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let period = try PeriodOption(from: from, to: to)
+        let period = try PeriodFilter(from: from, to: to)
         let scorecards = try scorecardOptions.load()
         let run = ScoringRun(scorecards: scorecards)
         run.checksNameVariants = true
@@ -61,7 +61,7 @@ struct ExportCommand: ParsableCommand {
         }
         if exported == 0 {
             // Nothing to export: an existing output file is left as it was (docs/commands.md).
-            let outside = period.isEmpty ? "" : ", \(run.scoredCount) outside --from/--to"
+            let outside = period.from == nil && period.to == nil ? "" : ", \(run.scoredCount) outside --from/--to"
             Terminal.printError("qakit: error: no audits to export (\(run.scoredCount) scored\(outside), \(run.rejectedCount) rejected); no output written")
             throw ExitCode(1)
         }
@@ -69,35 +69,6 @@ struct ExportCommand: ParsableCommand {
         try sink.commit()
         Terminal.printError("qakit: exported \(exported) audit\(exported == 1 ? "" : "s") as \(writer.rowCount) row\(writer.rowCount == 1 ? "" : "s"); rejected \(run.rejectedCount)")
         if run.rejectedCount > 0 || hadFatalError { throw ExitCode(1) }
-    }
-}
-
-/// `--from/--to` as an inclusive range of audit dates.
-struct PeriodOption {
-    let from: CalendarDate?
-    let to: CalendarDate?
-
-    init(from: String?, to: String?) throws {
-        self.from = try Self.date(from, option: "--from")
-        self.to = try Self.date(to, option: "--to")
-        if let start = self.from, let end = self.to, end < start {
-            throw ValidationError("--from \(start) is after --to \(end)")
-        }
-    }
-
-    /// Whether neither end is set.
-    var isEmpty: Bool { from == nil && to == nil }
-
-    func contains(_ date: CalendarDate) -> Bool {
-        (from.map { date >= $0 } ?? true) && (to.map { date <= $0 } ?? true)
-    }
-
-    private static func date(_ text: String?, option: String) throws -> CalendarDate? {
-        guard let text else { return nil }
-        guard text.utf8.count == 10, let date = CalendarDate.parse(text) else {
-            throw ValidationError("\(option) must be a date as YYYY-MM-DD, found '\(text)'")
-        }
-        return date
     }
 }
 

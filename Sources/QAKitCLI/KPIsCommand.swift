@@ -43,10 +43,7 @@ struct KPIsCommand: ParsableCommand {
     @OptionGroup var csvOptions: CSVOptions
 
     func run() throws {
-        let period = PeriodFilter(from: try date(from, option: "--from"), to: try date(to, option: "--to"))
-        if let from = period.from, let to = period.to, to < from {
-            throw ValidationError("--from \(from) is after --to \(to)")
-        }
+        let period = try PeriodFilter(from: from, to: to)
         var sources = try open()
         if sources.allSatisfy(\.declaresColumns) { try refuseMissingKey(in: sources) }
         var calculation = KPICalculation(dimension: by, period: period)
@@ -109,11 +106,4 @@ struct KPIsCommand: ParsableCommand {
         throw ValidationError("cannot tell the format of '\(path)' from its extension; use --input-format csv|tsv|jsonl")
     }
 
-    private func date(_ text: String?, option: String) throws -> CalendarDate? {
-        guard let text else { return nil }
-        guard text.utf8.count == 10, let date = CalendarDate.parse(text) else {
-            throw ValidationError("\(option) '\(text)' is not a date; use YYYY-MM-DD")
-        }
-        return date
-    }
 }

@@ -103,15 +103,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     private func filter() throws -> PeriodFilter {
-        PeriodFilter(from: try date(from, option: "--from"), to: try date(to, option: "--to"))
-    }
-
-    private func date(_ text: String?, option: String) throws -> CalendarDate? {
-        guard let text else { return nil }
-        guard text.utf8.count == 10, let date = CalendarDate.parse(text) else {
-            throw ValidationError("\(option) '\(text)' is not a date; use YYYY-MM-DD")
-        }
-        return date
+        try PeriodFilter(from: from, to: to)
     }
 
     /// Opens every ticket file before anything is read, so that a missing one stops the run (exit 2).

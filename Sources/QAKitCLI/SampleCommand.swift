@@ -120,10 +120,8 @@ struct SampleCommand: ParsableCommand {
         }
         let strataFields = strata.flatMap { $0.split(separator: ",").map { String($0).trimmingSpaces } }
         if strataFields.contains(where: \.isEmpty) { throw ValidationError("--strata needs field names, such as --strata channel") }
-        let fromDate = try date(from, option: "--from")
-        let toDate = try date(to, option: "--to")
-        if let fromDate, let toDate, toDate < fromDate { throw ValidationError("--from \(fromDate) is after --to \(toDate)") }
-        return SamplingOptions(size: size, strata: strataFields, condition: try condition(), from: fromDate, to: toDate, seed: seed,
+        let period = try PeriodFilter(from: from, to: to)
+        return SamplingOptions(size: size, strata: strataFields, condition: try condition(), from: period.from, to: period.to, seed: seed,
                                excludedIDs: ids)
     }
 
@@ -143,12 +141,6 @@ struct SampleCommand: ParsableCommand {
             }
         }
         return Condition(clauses: clauses)
-    }
-
-    private func date(_ text: String?, option: String) throws -> CalendarDate? {
-        guard let text else { return nil }
-        guard let date = CalendarDate.parse(text) else { throw ValidationError("\(option) must be a date YYYY-MM-DD, found '\(text)'") }
-        return date
     }
 
     private func format(of path: String) throws -> InteractionFormat {
