@@ -8,7 +8,7 @@ struct QAKitCommand: ParsableCommand {
         commandName: "qakit",
         abstract: "Quality-assurance scorecards for customer support: lint rubrics, score audits, calibrate reviewers, coach agents, report support KPIs.",
         version: qakitVersion,
-        subcommands: [LintCommand.self, InitCommand.self, ScoreCommand.self, ExplainCommand.self, CalibrateCommand.self, CoachCommand.self,
+        subcommands: [LintCommand.self, InitCommand.self, ScoreCommand.self, ExplainCommand.self, CompareCommand.self, CalibrateCommand.self, CoachCommand.self,
                       SampleCommand.self, KPIsCommand.self, ExportCommand.self, WorksheetCommand.self, ReportCommand.self]
     )
 

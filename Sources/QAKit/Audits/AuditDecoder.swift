@@ -27,9 +27,14 @@ public final class AuditDecoder {
     private let answerWords: [[ASCIIWord?]]
     /// A comment list with no comments per scorecard, shared by every record that has none.
     private let noComments: [[String?]]
+    /// The version that scores every audit of its id, when one is forced (`qakit compare`).
+    let forced: ForcedVersion?
 
-    public init(scorecards: [Scorecard]) {
+    /// A decoder for `scorecards`; `forcing`, the index of one of them, makes that version score
+    /// every audit of its id, whatever its `scorecard_version` or date (docs/compare.md).
+    public init(scorecards: [Scorecard], forcing: Int? = nil) {
         self.scorecards = scorecards
+        forced = forcing.map { ForcedVersion(index: $0, scorecards: scorecards) }
         criterionIDs = Set(scorecards.flatMap { $0.criteria.map(\.criterion.id) })
         let conditions = scorecards.flatMap { [$0.appliesTo] + $0.criteria.map(\.criterion.when) }.compactMap { $0 }
         readFields = Set(RecordLayout.StandardField.allCases.map(\.rawValue))
@@ -185,6 +190,7 @@ public final class AuditDecoder {
     private func resolveScorecard(named name: String?, version: String?, date: CalendarDate?, lookup: (String) -> String?,
                                   problems: inout RecordProblems) -> Int? {
         guard let ordinal = resolveID(named: name, date: date, lookup: lookup, problems: &problems) else { return nil }
+        if let forced, versions.idOrdinal[forced.index] == ordinal { return forced.index }
         let id = versions.ids[ordinal]
         let loaded = versions.versionNumbers(ordinal: ordinal).map(String.init).joined(separator: ", ")
         if let version {
@@ -277,6 +283,7 @@ public final class AuditDecoder {
         for column in plan.foreignAnswerColumns where column < values.count {
             guard !AnswerParser.trimmed(values[column]).isEmpty else { continue }
             let name = layout.names[column]
+            if let forced, forced.index == index, forced.ignoredAnswers.contains(name) { continue }
             problems.add(field: name, "scorecard '\(scorecards[index].id)' has no criterion '\(name)'\(Suggestion.hint(for: name, among: criteria.map(\.id)))")
         }
         return (answers, comments)
@@ -300,6 +307,23 @@ public final class AuditDecoder {
         case .invalid(let expected):
             "'\(value)' is not a valid answer for \(criterion.kind.name) criterion '\(criterion.id)'; expected \(expected)"
         }
+    }
+}
+
+/// A version forced on every audit of its scorecard id (`qakit compare`, docs/compare.md).
+struct ForcedVersion: Sendable {
+    /// The version's index in the run's scorecards.
+    let index: Int
+    /// The criteria of the id's other loaded versions that this one lacks: an answer to one is
+    /// ignored by this version rather than rejecting the record.
+    let ignoredAnswers: Set<String>
+
+    init(index: Int, scorecards: [Scorecard]) {
+        self.index = index
+        let forced = scorecards[index]
+        let own = Set(forced.criteria.map(\.criterion.id))
+        let siblings = scorecards.filter { $0.id == forced.id }.flatMap { $0.criteria.map(\.criterion.id) }
+        ignoredAnswers = Set(siblings).subtracting(own)
     }
 }
 
@@ -342,7 +366,10 @@ struct RecordProblems {
         let subject = auditID.map { "audit '\($0)'" } ?? "record without audit_id"
         return entries.map { entry in
             let problem = "field '\(entry.field)': \(entry.message)"
-            return Diagnostic(.error, "\(subject), \(problem)", file: file, line: line, sharedCause: entry.isShared ? .init(problem, listedRecords: listedRecords) : nil)
+            var diagnostic = Diagnostic(.error, "\(subject), \(problem)", file: file, line: line,
+                                        sharedCause: entry.isShared ? .init(problem, listedRecords: listedRecords) : nil)
+            diagnostic.record = Diagnostic.RecordField(auditID: auditID, field: entry.field, problem: problem)
+            return diagnostic
         }
     }
 }

@@ -24,6 +24,24 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// lists the first few such records and counts the rest (`RepeatedProblems`). `nil` for a
     /// problem of the record's own values.
     public var sharedCause: SharedCause?
+    /// For a problem of one audit record's field: the audit id, the field and the problem as
+    /// data (the message says the same in words); `nil` otherwise.
+    public var record: RecordField?
+
+    /// The audit, field and problem of a record's diagnostic.
+    public struct RecordField: Sendable, Hashable {
+        /// `nil` when the record has no `audit_id`.
+        public var auditID: String?
+        public var field: String
+        /// `field 'empathy': '7' is not a valid answer …`: the message without the audit's name.
+        public var problem: String
+
+        public init(auditID: String?, field: String, problem: String) {
+            self.auditID = auditID
+            self.field = field
+            self.problem = problem
+        }
+    }
 
     /// A problem many records may share, without any one record's audit id.
     public struct SharedCause: Sendable, Hashable {

@@ -20,7 +20,10 @@ struct CriterionDecoder {
             return nil
         }
         let id = reader.identifier("id")
-        if let id { checkId(id, ids: &ids) }
+        if let id {
+            checkId(id, ids: &ids)
+            scorecard.lines.lines.criteria[id.id] = itemLines(reader.mapping)
+        }
         let title = reader.string("title", required: true)
         let kind = self.kind(reader)
         let critical = reader.choice("critical", as: CriticalScope.self) ?? .none
@@ -33,6 +36,16 @@ struct CriterionDecoder {
         )
         warn(about: criterion, reader: reader, named: name)
         return criterion
+    }
+
+    /// The criterion's key lines, with `option <value>` and `level <n>` for its options and levels.
+    private func itemLines(_ mapping: Node.Mapping) -> ScorecardLines.ItemLines {
+        var item = ScorecardDecoder.LineLog.item(mapping)
+        for option in mapping["options"]?.sequence?.items ?? [] {
+            if let value = option.mapping?["value"]?.scalar?.string { item.keys["option \(value)"] = option.mark.line }
+        }
+        for pair in mapping["levels"]?.mapping?.pairs ?? [] { item.keys["level \(pair.key.string)"] = pair.key.mark.line }
+        return item
     }
 
     private func checkId(_ id: (id: String, mark: Mark), ids: inout [String: Mark]) {

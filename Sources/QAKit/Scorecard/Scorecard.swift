@@ -27,6 +27,9 @@ public struct Scorecard: Sendable {
     public var sections: [Section]
     /// The file the scorecard was loaded from, as the user named it.
     public var file: String
+    /// Where the scorecard's sections, criteria and their keys are written in `file`; empty for
+    /// a scorecard built in memory.
+    public var lines = ScorecardLines()
 
     public init(
         id: String, title: String, version: Int, description: String? = nil, appliesTo: Condition? = nil,
@@ -61,6 +64,35 @@ public struct Scorecard: Sendable {
             if let criterion = section.criteria.first(where: { $0.id == id }) { return criterion }
         }
         return nil
+    }
+}
+
+/// Where the parts of a scorecard are written (1-based lines of its file), for messages that
+/// point at the rubric, such as the rubric diff of `qakit compare` (docs/compare.md).
+public struct ScorecardLines: Sendable {
+    /// The scorecard's own keys (`passing_score`, `na_policy`, …).
+    public var scorecard = ItemLines()
+    /// Per section id.
+    public var sections: [String: ItemLines] = [:]
+    /// Per criterion id; `keys` also holds `option <value>` and `level <n>` for each option and level.
+    public var criteria: [String: ItemLines] = [:]
+
+    public init() {}
+
+    /// Where one mapping starts, and the line of each key written in it.
+    public struct ItemLines: Sendable {
+        public var line = 0
+        public var keys: [String: Int] = [:]
+
+        public init(line: Int = 0, keys: [String: Int] = [:]) {
+            self.line = line
+            self.keys = keys
+        }
+
+        /// The line of the first of `keys` that is written, else where the mapping starts.
+        public func line(ofFirst keys: [String]) -> Int {
+            keys.lazy.compactMap { self.keys[$0] }.first ?? line
+        }
     }
 }
 

@@ -6,6 +6,20 @@ import QAKitYAML
 /// documents the same table.
 struct ScorecardDecoder {
     let log: DiagnosticLog
+    /// Where sections and criteria are written, filled while decoding.
+    let lines = LineLog()
+
+    /// Collects `ScorecardLines` as the decoder goes (a class: the decoders are values that
+    /// hand it to each other).
+    final class LineLog {
+        var lines = ScorecardLines()
+
+        static func item(_ mapping: Node.Mapping) -> ScorecardLines.ItemLines {
+            var keys: [String: Int] = [:]
+            for pair in mapping.pairs { keys[pair.key.string] = pair.key.mark.line }
+            return ScorecardLines.ItemLines(line: mapping.mark.line, keys: keys)
+        }
+    }
 
     static let scorecardKeys = [
         "scorecard", "title", "version", "effective_from", "description", "applies_to", "passing_score", "bands",
@@ -48,7 +62,7 @@ struct ScorecardDecoder {
         let version = reader.integer("version", required: true, in: .atLeast(1))
         let effectiveFrom = self.effectiveFrom(reader)
         let sections = self.sections(reader)
-        let scorecard = Scorecard(
+        var scorecard = Scorecard(
             id: id?.id ?? "", title: title ?? "", version: version ?? 1,
             description: reader.string("description"),
             appliesTo: reader.node("applies_to").flatMap { condition($0, named: "applies_to") },
@@ -60,6 +74,8 @@ struct ScorecardDecoder {
             sections: sections, file: log.file, effectiveFrom: effectiveFrom
         )
         let idMark = id?.mark ?? root.mark
+        lines.lines.scorecard = LineLog.item(reader.mapping)
+        scorecard.lines = lines.lines
         return (scorecard, Marks(id: idMark, version: reader.mapping["version"]?.mark ?? idMark,
                                  effectiveFrom: effectiveFrom == nil ? nil : reader.mapping["effective_from"]?.mark))
     }
@@ -171,7 +187,10 @@ struct ScorecardDecoder {
         let name = node.mapping?["id"]?.scalar.map { "section '\($0.string)'" } ?? "a section"
         guard let reader = NodeReader(node, context: name, allowedKeys: Self.sectionKeys, log: log) else { return nil }
         let id = reader.identifier("id")
-        if let id { Self.checkUnique(id, kind: "section", seen: &sectionIds, log: log) }
+        if let id {
+            Self.checkUnique(id, kind: "section", seen: &sectionIds, log: log)
+            lines.lines.sections[id.id] = LineLog.item(reader.mapping)
+        }
         let title = reader.string("title", required: true)
         let weight = reader.decimal("weight", in: Self.weight) ?? .one
         let criteria = self.criteria(reader, sectionWeight: weight, criterionIds: &criterionIds)

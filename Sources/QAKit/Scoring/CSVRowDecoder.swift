@@ -65,14 +65,14 @@ final class CSVRowDecoder {
         let cacheValues: UnsafeMutableBufferPointer<Int64>
         let cacheCounts: UnsafeMutableBufferPointer<Int>
 
-        init(plan: ScoringPlan, columns: RecordLayout.Plan, specs: [AnswerSpec], words: [ASCIIWord?]) {
+        init(plan: ScoringPlan, columns: RecordLayout.Plan, foreignColumns: [Int], specs: [AnswerSpec], words: [ASCIIWord?]) {
             self.plan = plan
             count = plan.items.count
             answerColumns = .allocate(capacity: count)
             _ = answerColumns.initialize(from: columns.answerColumn.map { $0 ?? -1 })
             required = .allocate(capacity: count)
             _ = required.initialize(from: plan.criteria.map(\.isRequired))
-            foreignColumns = columns.foreignAnswerColumns
+            self.foreignColumns = foreignColumns
             self.specs = specs
             self.words = words
             cacheKeys = .allocate(capacity: count * CSVRowDecoder.cacheSize)
@@ -356,6 +356,7 @@ final class CSVRowDecoder {
     /// `scorecard_version` cell (plain digits only; anything else is left to the general path),
     /// else the version in force on `day`. `nil` also when none is, for the general path to report.
     private func versionIndex(_ cell: UnsafeBufferPointer<UInt8>, ordinal: Int, day: Int) -> Int? {
+        if let forced = decoder.forced, versions.idOrdinal[forced.index] == ordinal { return forced.index }
         guard !cell.isEmpty else { return versions.inForce(ordinal: ordinal, day: day) }
         guard cell.count <= 9 else { return nil }
         var number = 0
@@ -371,7 +372,11 @@ final class CSVRowDecoder {
         var card: Card?
         if let plan = engines[index].plan, plan.cannotOverflow {
             let (specs, words) = decoder.answerSpecs(scorecard: index)
-            card = Card(plan: plan, columns: layout.plan(for: scorecards, index: index), specs: specs, words: words)
+            let columns = layout.plan(for: scorecards, index: index)
+            // A forced version ignores answers to its siblings' criteria, as `AuditDecoder` does.
+            let ignored = decoder.forced.flatMap { $0.index == index ? $0.ignoredAnswers : nil } ?? []
+            let foreign = columns.foreignAnswerColumns.filter { !ignored.contains(layout.names[$0]) }
+            card = Card(plan: plan, columns: columns, foreignColumns: foreign, specs: specs, words: words)
         }
         cards[index] = .some(card)
         return card

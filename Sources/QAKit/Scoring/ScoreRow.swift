@@ -11,6 +11,8 @@ public struct ScoreRow {
     let reviewer: UnsafeBufferPointer<UInt8>
     /// `YYYY-MM-DD`.
     let date: UnsafeBufferPointer<UInt8>
+    /// The line of the input where the audit's record starts.
+    let line: Int
     /// The value of the run's `--by` key; `nil` when the audit lacks it (`(none)`). With several
     /// keys, every value in `Grouping`'s joined encoding.
     let key: UnsafeBufferPointer<UInt8>?
@@ -101,7 +103,7 @@ public struct ScoreRow {
         return try text.withUnsafeBufferPointer { bytes in
             func span(_ index: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[ranges[index]]) }
             return try body(ScoreRow(id: span(0), interactionID: span(1), agent: span(2), reviewer: span(3), date: span(4),
-                                     key: key == nil ? nil : span(5), scorecardIndex: audit.scorecardIndex,
+                                     line: audit.line, key: key == nil ? nil : span(5), scorecardIndex: audit.scorecardIndex,
                                      isCalibration: audit.isCalibration, figures: .result(scored.result),
                                      metadata: .fields(audit.metadata)))
         }

@@ -66,9 +66,11 @@ public final class ScoringRun {
     /// Records per batch handed between the threads.
     static let batchSize = 256
 
-    public init(scorecards: [Scorecard]) {
+    /// A run over `scorecards`; `forcing`, the index of one of them, scores every audit of its
+    /// id with that version (`AuditDecoder.init(scorecards:forcing:)`).
+    public init(scorecards: [Scorecard], forcing: Int? = nil) {
         self.scorecards = scorecards
-        decoder = AuditDecoder(scorecards: scorecards)
+        decoder = AuditDecoder(scorecards: scorecards, forcing: forcing)
         engines = scorecards.map(ScoreEngine.init(scorecard:))
         shared = scorecards.map(SharedScorecard.init)
         scorecardIDs = ByteStrings(scorecards.map(\.id))
@@ -304,7 +306,7 @@ public final class ScoringRun {
         }
         try consumer.consume(ScoreRow(
             id: span(prepared.id), interactionID: span(prepared.interactionID), agent: span(prepared.agent), reviewer: span(prepared.reviewer),
-            date: span(prepared.date), key: key, scorecardIndex: prepared.scorecardIndex, isCalibration: prepared.isCalibration,
+            date: span(prepared.date), line: line, key: key, scorecardIndex: prepared.scorecardIndex, isCalibration: prepared.isCalibration,
             figures: .plan(evaluation, sections: UnsafeBufferPointer(rebasing: tallies[0..<plan.sections.count])),
             metadata: .cells(cells, layout: layout)))
         return true
