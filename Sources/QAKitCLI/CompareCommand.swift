@@ -34,6 +34,9 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Group by agent (the default), team, reviewer, month, or any audit field; several keys (team,month or repeated) give one row per combination.")
     var by: [String] = []
 
+    @Flag(help: "Compare calibration audits too (left out by default, as in score --by).")
+    var includeCalibration = false
+
     @Option(help: "Output format: table, csv, json or markdown.")
     var format: CompareFormat = .table
 
@@ -57,7 +60,7 @@ struct CompareCommand: ParsableCommand {
         let comparison: VersionComparison
         do {
             comparison = try VersionComparison(scorecards: scorecards, scorecard: scorecard, fromVersion: fromVersion, toVersion: toVersion,
-                                               grouping: grouping)
+                                               grouping: grouping, includesCalibration: includeCalibration)
         } catch {
             Terminal.printError("qakit: error: \(error)")
             throw ExitCode(2)
@@ -109,7 +112,7 @@ struct CompareCommand: ParsableCommand {
         let tableWidth = outputOptions.output == nil || outputOptions.output == "-" ? Terminal.outputWidth : nil
         try CompareWriter.write(result, format: format, rows: rows ?? .audits, style: csvOptions.style, to: sink.sink, tableWidth: tableWidth)
         try sink.commit()
-        Terminal.printError(Self.summary(result))
+        Terminal.printError(Self.summary(result, calibrationLeftOut: comparison.calibrationLeftOut))
         if !result.problems.isEmpty || hadFatalError { throw ExitCode(1) }
     }
 
@@ -132,10 +135,12 @@ struct CompareCommand: ParsableCommand {
         throw ExitCode(2)
     }
 
-    /// `qakit: compared 12 audits of 'live-chat' (v1 → v2): 3 change pass/fail, 1 unscorable`.
-    static func summary(_ result: ComparisonResult) -> String {
+    /// `qakit: compared 12 audits of 'live-chat' (v1 → v2): 3 change pass/fail, 1 unscorable`,
+    /// naming the calibration audits left out.
+    static func summary(_ result: ComparisonResult, calibrationLeftOut: Int) -> String {
         let count = result.audits.count
+        let left = calibrationLeftOut == 0 ? "" : "; \(calibrationLeftOut) calibration audit\(calibrationLeftOut == 1 ? "" : "s") left out (--include-calibration counts them)"
         return "qakit: compared \(count) audit\(count == 1 ? "" : "s") of '\(result.to.id)' (v\(result.from.version) → v\(result.to.version)): "
-            + "\(result.flippedAudits.count) change pass/fail, \(result.unscorable.count) unscorable"
+            + "\(result.flippedAudits.count) change pass/fail, \(result.unscorable.count) unscorable" + left
     }
 }

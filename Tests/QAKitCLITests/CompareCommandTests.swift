@@ -132,7 +132,7 @@ struct CompareCommandTests {
             "U-2 v2 field 'greeting': 'n/a': N/A is not allowed for 'greeting' (its scorecard entry does not set na: true)",
         ])
         let audits = try #require(json["audits"] as? [[String: Any]])
-        #expect(audits.map { "\($0["audit_id"]!) \($0["score_from"]!) \($0["score_to"]!) \($0["delta"]!)" } == ["U-3 75 62.5 -12.5"])
+        #expect(audits.map { "\($0["audit_id"]!) \($0["score_from"]!) \($0["score_to"]!) \($0["delta"]!)" } == ["U-3 75.0 62.5 -12.5"])
         #expect(output.standardError == "qakit: compared 1 audit of 'chat' (v1 → v2): 0 change pass/fail, 2 unscorable\n")
 
         let table = try Self.compare("unscorable.csv")
@@ -155,7 +155,7 @@ struct CompareCommandTests {
         #expect(Set(audits[0].keys) == ["audit_id", "agent", "score_from", "score_to", "delta", "passed_from", "passed_to"])
         let overall = try #require(json["overall"] as? [String: Any])
         #expect("\(overall["audits"]!) \(overall["mean_from"]!) \(overall["mean_to"]!) \(overall["delta"]!) \(overall["pass_rate_from"]!) \(overall["flips"]!)"
-            == "6 79.17 75 -4.17 0.3333 4")
+            == "6 79.17 75.0 -4.17 0.3333 4")
         let groups = try #require(json["groups"] as? [[String: Any]])
         #expect(groups.map { "\($0["key"]!) \($0["flips"]!)" } == ["Ana 1", "Ben 3"])
         #expect(output.standardOutput.contains("\"mean_to\": 75.00"))
@@ -188,7 +188,8 @@ struct CompareCommandTests {
     }
 
     /// The bundled example: `live-chat` version 2 doubled `solution`'s weight and reworded
-    /// `pacing` (title and guidance: not listed). Every chat audit is compared, and each side
+    /// `pacing` (title and guidance: not listed). Every chat audit but the calibration ones is
+    /// compared, and each side
     /// equals `qakit score` wherever that side is the version in force (August: v1, September
     /// on: v2), since none of these audits names a version.
     @Test func bundledExampleMatchesScoreWhereEachVersionIsInForce() throws {
@@ -205,10 +206,12 @@ struct CompareCommandTests {
         let header = Self.lines(scored.standardOutput)[0].split(separator: ",").map(String.init)
         let (id, date, card, score) = (header.firstIndex(of: "audit_id")!, header.firstIndex(of: "date")!,
                                        header.firstIndex(of: "scorecard")!, header.firstIndex(of: "score")!)
+        let calibration = header.firstIndex(of: "calibration")!
         var expected: [String: (from: String?, to: String?)] = [:]
         for row in Self.lines(scored.standardOutput).dropFirst() {
             let cells = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard cells[card] == "live-chat" else { continue }
+            // Calibration audits are left out of compare unless --include-calibration.
+            guard cells[card] == "live-chat", cells[calibration] == "false" else { continue }
             expected[cells[id]] = cells[date] < "2026-09-01" ? (cells[score], nil) : (nil, cells[score])
         }
         let rows = Self.lines(compared.standardOutput).dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }

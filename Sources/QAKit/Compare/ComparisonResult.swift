@@ -5,10 +5,9 @@ public struct ComparisonResult: Sendable {
     public let to: Scorecard
     public let grouping: Grouping
     public let changes: [RubricChange]
-    /// The audits both versions score, in input order (calibration audits included).
+    /// The audits both versions score, in input order.
     public let audits: [ComparedAudit]
-    /// Per `--by` group, sorted by the keys' values, over the audits both versions score,
-    /// calibration audits left out.
+    /// Per `--by` group, sorted by the keys' values, over the audits both versions score.
     public let groups: [ComparedGroup]
     /// All those audits in one group, for the headline.
     public let overall: ComparedGroup

@@ -13,6 +13,11 @@ public final class VersionComparison {
     public let from: Scorecard
     public let to: Scorecard
     public let grouping: Grouping
+    /// Whether calibration audits are compared; left out by default, as `score --by` leaves
+    /// them out of aggregates.
+    public let includesCalibration: Bool
+    /// Calibration audits left out.
+    public private(set) var calibrationLeftOut = 0
     /// The run that scores with `from`, and the one that scores with `to`; open each pass's
     /// inputs with its run's decoder.
     public let fromRun: ScoringRun
@@ -53,7 +58,7 @@ public final class VersionComparison {
     ///
     /// - Throws: `CompareProblem` for an id or version that is not loaded, or one version twice.
     public init(scorecards: [Scorecard], scorecard id: String, fromVersion: Int, toVersion: Int,
-                grouping: Grouping) throws(CompareProblem) {
+                grouping: Grouping, includesCalibration: Bool = false) throws(CompareProblem) {
         let versions = ScorecardVersions(scorecards)
         guard let ordinal = versions.ordinal(of: id) else {
             throw .unknownScorecard(id, loaded: versions.ids)
@@ -72,6 +77,7 @@ public final class VersionComparison {
         from = scorecards[fromIndex]
         to = scorecards[toIndex]
         self.grouping = grouping
+        self.includesCalibration = includesCalibration
         fromRun = ScoringRun(scorecards: scorecards, forcing: fromIndex)
         toRun = ScoringRun(scorecards: scorecards, forcing: toIndex)
         // Every rejected record is needed one by one, to pair it with the other pass.
@@ -143,14 +149,18 @@ public final class VersionComparison {
         var problems = unlocated
         var tallies = [ComparisonTally](repeating: ComparisonTally(), count: groupKeys.count + 1)
         var overall = ComparisonTally()
+        calibrationLeftOut = 0
         for entry in entries {
+            if entry.isCalibration && !includesCalibration {
+                calibrationLeftOut += 1
+                continue
+            }
             switch (entry.from, entry.to) {
             case (.scored(let scoreFrom, let passedFrom), .scored(let scoreTo, let passedTo)):
                 let audit = ComparedAudit(auditID: entry.auditID ?? "", agent: entry.agent, isCalibration: entry.isCalibration,
                                           scoreFrom: scoreFrom?.rational, scoreTo: scoreTo?.rational,
                                           passedFrom: passedFrom, passedTo: passedTo)
                 audits.append(audit)
-                guard !entry.isCalibration else { continue }
                 tallies[Int(entry.group) + 1].add(audit, from: scoreFrom, to: scoreTo)
                 overall.add(audit, from: scoreFrom, to: scoreTo)
             case (.rejected(let before), .rejected(let after)) where !Set(before).isDisjoint(with: after):

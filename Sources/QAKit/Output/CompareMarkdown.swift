@@ -63,7 +63,7 @@ enum CompareMarkdown {
                 .markdown + more(result.unscorable.count)
         }
         out += "\nScores are exact and rounded half away from zero to hundredths; a delta is the difference of the two figures shown. "
-        out += "Groups leave out calibration audits, as `qakit score --by` does.\n"
+        out += "Calibration audits are left out unless `--include-calibration` is given, as in `qakit score --by`.\n"
         return out
     }
 
