@@ -86,7 +86,7 @@ struct CompareCommand: ParsableCommand {
             }
         }
         for index in fromSources.indices {
-            reading { try comparison.readFrom(&fromSources[index], file: index) }
+            reading { try comparison.readFrom(&fromSources[index], file: index, warn: { Terminal.print([$0]) }) }
         }
         // The second pass only pairs records with the first: it reports nothing of its own.
         if !hadFatalError {

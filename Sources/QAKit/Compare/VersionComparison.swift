@@ -86,11 +86,11 @@ public final class VersionComparison {
     }
 
     /// The first pass over one input (the `file`-th, counting from 0): scores with `from`.
-    /// Warnings about the input go to `report`; rejected records are kept for `result()`.
-    public func readFrom(_ source: inout some AuditRecordSource, file: Int) throws {
+    /// Warnings about the input go to `warn` at once; rejected records are kept for `result()`.
+    public func readFrom(_ source: inout some AuditRecordSource, file: Int, warn: (Diagnostic) -> Void) throws {
         let consumer = FirstPass(comparison: self, file: Int32(file))
         try fromRun.runRows(&source, key: grouping, consumer: consumer) { diagnostic in
-            guard diagnostic.severity == .error else { return unlocated.append(diagnostic) }
+            guard diagnostic.severity == .error else { return warn(diagnostic) }
             guard let line = diagnostic.line else { return unlocated.append(diagnostic) }
             if let last = entries.last, last.position == (Int32(file), line), case .rejected(let earlier) = last.from {
                 entries[entries.count - 1].from = .rejected(earlier + [diagnostic])
