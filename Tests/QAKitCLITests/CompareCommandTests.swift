@@ -34,8 +34,10 @@ struct CompareCommandTests {
 
     static func lines(_ text: String) -> [String] { text.split(separator: "\n").map(String.init) }
 
-    @Test func perAuditRowsAreWorkedOutByHand() throws {
-        let output = try Self.compare("audits.csv", "--format", "csv")
+    /// The CSV takes the byte path, the JSON Lines copy (`audits.jsonl`) the general path.
+    @Test(arguments: ["audits.csv", "audits.jsonl"])
+    func perAuditRowsAreWorkedOutByHand(_ audits: String) throws {
+        let output = try Self.compare(audits, "--format", "csv")
         #expect(output.status == 0)
         #expect(Self.lines(output.standardOutput) == [
             "audit_id,agent,score_from,score_to,delta,passed_from,passed_to",
@@ -264,6 +266,20 @@ struct CompareCommandTests {
         #expect(result.standardError == "qakit: error: no audit of scorecard 'chat' in '\(Self.path("mail-only.csv"))' "
                 + "(read 1 scored audit of other scorecards, rejected 0); no output written\n")
         #expect(try String(contentsOf: output, encoding: .utf8) == "keep me\n")
+    }
+
+    /// P-2 has no agent: both versions reject it for that, so it is the record's own problem,
+    /// reported once (not once per version), and the run exits 1; P-1 (every answer full
+    /// credit: 100.00 under both) is still compared.
+    @Test func aRecordsOwnProblemIsReportedOnce() throws {
+        let output = try Self.compare("problem.csv", "--format", "csv")
+        #expect(output.status == 1)
+        #expect(output.standardError == """
+            \(Self.path("problem.csv")):3: error: audit 'P-2', field 'agent': missing required field 'agent'
+            qakit: compared 1 audit of 'chat' (v1 → v2): 0 change pass/fail, 0 unscorable
+
+            """)
+        #expect(Self.lines(output.standardOutput).dropFirst() == ["P-1,Ana,100.00,100.00,0.00,true,true"])
     }
 
     @Test func standardInputIsRefused() throws {

@@ -27,7 +27,8 @@ public final class VersionComparison {
     private var entries: [Entry] = []
     /// Where `readTo` has got to in `entries`.
     private var cursor = 0
-    private var groupIndex: [[UInt8]: Int32] = [:]
+    /// The `--by` keys met so far, as `Aggregator` keeps them.
+    private var groupIndex = KeyIndex()
     private var groupKeys: [[UInt8]] = []
     /// Problems of records without a line, reported once, from the first pass.
     private var unlocated: [Diagnostic] = []
@@ -121,20 +122,20 @@ public final class VersionComparison {
 
     fileprivate func addFirst(_ row: ScoreRow, file: Int32) {
         guard row.scorecardIndex == fromIndex else { return }
-        var group: Int32 = -1
-        if let key = row.key {
-            let bytes = Array(key)
-            if let known = groupIndex[bytes] {
-                group = known
-            } else {
-                group = Int32(groupKeys.count)
-                groupIndex[bytes] = group
-                groupKeys.append(bytes)
-            }
-        }
+        let group = row.key.map(group(for:)) ?? -1
         entries.append(Entry(file: file, line: row.line, auditID: String(decoding: row.id, as: UTF8.self),
                              agent: String(decoding: row.agent, as: UTF8.self), group: group, isCalibration: row.isCalibration,
                              from: .scored(row.score, passed: row.passed)))
+    }
+
+    private func group(for key: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let known = groupIndex.find(key) { group in
+            groupKeys[group].withUnsafeBufferPointer { $0.count == key.count && $0.elementsEqual(key) }
+        }
+        if let known { return Int32(known) }
+        groupKeys.append(Array(key))
+        groupIndex.insert(key, value: groupKeys.count - 1)
+        return Int32(groupKeys.count - 1)
     }
 
     fileprivate func addSecond(_ row: ScoreRow, file: Int32) {
@@ -145,6 +146,7 @@ public final class VersionComparison {
     /// Everything the comparison found, once both passes have read every input.
     public func result() -> ComparisonResult {
         var audits: [ComparedAudit] = []
+        audits.reserveCapacity(entries.count)
         var unscorable: [UnscorableAudit] = []
         var problems = unlocated
         var tallies = [ComparisonTally](repeating: ComparisonTally(), count: groupKeys.count + 1)
@@ -288,7 +290,9 @@ public enum CompareProblem: Error, Sendable, Hashable, CustomStringConvertible {
                 + Suggestion.hint(for: id, among: loaded)
         case .unknownVersion(let id, let option, let version, let loaded):
             "\(option) \(version): scorecard '\(id)' has no version \(version) loaded; loaded versions: \(Self.list(loaded))"
-                + "; did you mean \(option) \(loaded.min { abs($0 - version) < abs($1 - version) } ?? version)?"
+                + (loaded.count == 1
+                    ? "; load the archived versions too (-s with the directory reads its subfolders, such as archive/)"
+                    : "; did you mean \(option) \(loaded.filter { $0 != version }.min { abs($0 - version) < abs($1 - version) } ?? version)?")
         case .sameVersion(let id, let version, let loaded):
             "--from-version and --to-version are both \(version): name two different versions of '\(id)' (loaded versions: \(Self.list(loaded)))"
         }
