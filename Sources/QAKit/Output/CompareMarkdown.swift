@@ -12,7 +12,7 @@ enum CompareMarkdown {
         var out = "# \(result.to.title): version \(result.from.version) → version \(result.to.version)\n\n"
         out += "Scorecard `\(result.to.id)`, every audit re-scored under both versions, whatever version it was done with.\n\n"
         out += "## Headline\n\n"
-        out += "- **\(overall.flips) of \(overall.audits) audits change pass/fail**: \(overall.flipsToFail) pass → fail, "
+        out += "- **\(overall.flips) of \(overall.audits) audit\(overall.audits == 1 ? "" : "s") change\(overall.audits == 1 && overall.flips == 1 ? "s" : "") pass/fail**: \(overall.flipsToFail) pass → fail, "
             + "\(overall.flipsToPass) fail → pass.\n"
         out += "- **Mean score \(CompareFigures.score(overall.meanFrom, missing: "n/a")) → \(CompareFigures.score(overall.meanTo, missing: "n/a"))** "
             + "(\(CompareFigures.signed(overall.delta, missing: "n/a")) points); pass rate \(CompareFigures.percent(overall.passRateFrom, missing: "n/a")) → "
