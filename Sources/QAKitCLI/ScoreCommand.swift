@@ -131,12 +131,14 @@ struct ScoreCommand: ParsableCommand {
     private func metricsDimensions(_ grouping: Grouping?) throws -> [KPIDimension]? {
         guard metricsOptions.isEnabled else { return nil }
         guard let grouping else {
-            throw ValidationError("--metrics joins KPIs to --by groups; add --by agent (or team, channel, month, week)")
+            Terminal.printError("qakit: error: --metrics joins KPIs to --by groups; add --by agent (or team, channel, month, week)")
+            throw ExitCode(2)
         }
         let dimensions = grouping.dimensions.map(KPIJoin.dimension(of:))
         if let index = dimensions.firstIndex(of: nil) {
-            throw ValidationError("--metrics: tickets have no '\(grouping.dimensions[index])' to join --by on; "
+            Terminal.printError("qakit: error: --metrics: tickets have no '\(grouping.dimensions[index])' to join --by on; "
                 + "KPIs join by agent, team, channel, month and week")
+            throw ExitCode(2)
         }
         return dimensions.compactMap { $0 }
     }

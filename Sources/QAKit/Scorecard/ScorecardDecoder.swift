@@ -156,7 +156,8 @@ struct ScorecardDecoder {
                 return nil
             }
             let side: KPITarget.Bound = bound.has("min") ? .min : .max
-            return bound.decimal(side.rawValue, in: range).map { KPITarget(measure: measure, bound: side, value: $0) }
+            return bound.node(side.rawValue).flatMap { NodeReader.decimal($0, named: "\(key).\(side.rawValue)", places: 4, in: range, log: log) }
+                .map { KPITarget(measure: measure, bound: side, value: $0) }
         }
     }
 
