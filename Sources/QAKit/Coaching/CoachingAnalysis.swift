@@ -74,13 +74,20 @@ public struct CoachingAnalysis: Sendable {
             summary: CoachingSummary(agent: own.overall, team: group.overall, teamAgents: size.overall, minimumTeamSize: minimumTeamSize),
             scorecards: [], followUp: [], kpis: kpis
         )
+        var kpisWithGoals: Set<KPIMeasure> = []
         for index in tally.scorecards.indices {
             guard let mine = own.scorecards[index] else { continue }
             var card = scorecardCoaching(
                 scorecard: tally.scorecards[index], mine: mine, team: group.scorecards[index], teamAgents: size.scorecards[index],
                 evidence: agent.evidence[index], teamPhrase: coaching.teamPhrase
             )
-            if let figures = kpis?.agent { card.goals += kpiGoals(figures, team: kpis?.team, scorecard: card.scorecard) }
+            if let figures = kpis?.agent {
+                // A KPI is the agent's, whatever the scorecard: one goal for it, from the first
+                // of their scorecards that sets a target for it.
+                let goals = kpiGoals(figures, team: kpis?.team, scorecard: card.scorecard, excluding: kpisWithGoals)
+                kpisWithGoals.formUnion(card.scorecard.coaching.kpiTargets.map(\.measure))
+                card.goals += goals
+            }
             coaching.scorecards.append(card)
         }
         coaching.followUp = previousGoals.filter { $0.agent == name }.map { judge($0, in: coaching) }
@@ -148,11 +155,11 @@ public struct CoachingAnalysis: Sendable {
     /// A goal per `coaching.kpi_targets` entry the agent misses, on a figure over at least
     /// `min_audits` tickets (as a focus area needs `min_audits` audits): baseline the agent's
     /// figure, target the scorecard's, due with the other goals (docs/coaching.md).
-    private func kpiGoals(_ figures: KPIFigures, team: KPIFigures?, scorecard: Scorecard) -> [CoachingGoal] {
+    private func kpiGoals(_ figures: KPIFigures, team: KPIFigures?, scorecard: Scorecard, excluding done: Set<KPIMeasure>) -> [CoachingGoal] {
         let settings = scorecard.coaching
         let due = period.to.adding(days: settings.reviewAfterDays)
         return settings.kpiTargets.compactMap { target in
-            guard let value = target.measure.value(in: figures), target.measure.count(in: figures) >= settings.minimumAudits,
+            guard !done.contains(target.measure), let value = target.measure.value(in: figures), target.measure.count(in: figures) >= settings.minimumAudits,
                   !target.isMet(by: value) else { return nil }
             var goal = CoachingGoal(
                 criterion: nil, baseline: value, target: target.value, due: due,
