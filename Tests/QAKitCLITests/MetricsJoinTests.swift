@@ -125,6 +125,15 @@ struct MetricsJoinTests {
         #expect(rows["2026-W35"]?["match"] as? String == "tickets_only")
     }
 
+    /// JSON Lines carries the same objects as the JSON array, one per line.
+    @Test func scoreJSONLines() throws {
+        let json = try qakit("score", "-s", "scorecards", "audits.csv", "--by", "agent", "--metrics", "tickets.csv", "--format", "json")
+        let jsonl = try qakit("score", "-s", "scorecards", "audits.csv", "--by", "agent", "--metrics", "tickets.csv", "--format", "jsonl")
+        let objects = json.standardOutput.split(separator: "\n").dropFirst().dropLast().map { $0.hasSuffix(",") ? String($0.dropLast()) : String($0) }
+        #expect(jsonl.standardOutput.split(separator: "\n").map { "  " + $0 } == objects)
+        #expect(objects.count == 4)
+    }
+
     /// The table shows the KPI columns after the score's.
     @Test func scoreTable() throws {
         let output = try qakit("score", "-s", "scorecards", "audits.csv", "--by", "agent", "--metrics", "tickets.csv")
@@ -253,6 +262,33 @@ struct MetricsJoinTests {
         #expect(csat["current_audits"] as? Int == 4)
         let markdown = try qakit("coach", "-s", "scorecards", "audits.csv", "--metrics", "tickets.csv", "--previous", file.path, "--agent", "Ana Silva")
         #expect(markdown.standardOutput.contains("| Median first response (KPI) | 80.0 min | 60.0 min | 60.0 min | Met |\n"))
+    }
+
+    /// Ticket spellings of one name are counted together under the first (each further one
+    /// reported once, at its line): `ana  silva` (two spaces) and `ANA SILVA` join Ana Silva's
+    /// T-1.
+    @Test func ticketSpellingsCountTogether() throws {
+        let directory = try QAKitProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let tickets = directory.appendingPathComponent("tickets.csv")
+        try Data("""
+        ticket_id,agent,created_at,first_response_minutes
+        T-1,Ana Silva,2026-08-03T09:00:00Z,30
+        T-2,ana  silva,2026-08-04T09:00:00Z,40
+        T-3,ANA SILVA,2026-08-05T09:00:00Z,50
+        T-4,ana  silva,2026-08-06T09:00:00Z,60
+
+        """.utf8).write(to: tickets)
+        let output = try qakit("score", "-s", "scorecards", "audits.csv", "--by", "agent", "--metrics", tickets.path, "--format", "json")
+        let ana = try #require(try Self.rows(output.standardOutput)["Ana Silva"])
+        #expect(ana["tickets"] as? Int == 4)
+        // 30 40 50 60 → median (40 + 50)/2 = 45.
+        #expect(ana["first_response_median"] as? Double == 45)
+        let warnings = output.standardError.split(separator: "\n").filter { $0.contains("differs only in case") }
+        #expect(warnings == [
+            "\(tickets.path):3: warning: agent 'ana  silva' differs only in case or whitespace from 'Ana Silva'; counted as 'Ana Silva' to match the audits",
+            "\(tickets.path):4: warning: agent 'ANA SILVA' differs only in case or whitespace from 'Ana Silva'; counted as 'Ana Silva' to match the audits",
+        ])
     }
 
     /// A previous plan naming an unknown KPI is an error naming the file, with a did-you-mean.

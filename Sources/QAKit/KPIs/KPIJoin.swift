@@ -34,8 +34,6 @@ public struct KPIJoin: Sendable {
         case .month: .month
         case .week: .week
         case .field("channel"): .channel
-        case .field("agent"): .agent
-        case .field("month"): .month
         case .reviewer, .scorecard, .field: nil
         }
     }
@@ -43,7 +41,7 @@ public struct KPIJoin: Sendable {
     /// Joins `aggregates` (grouped by `grouping`) to `kpis` (grouped by the same keys, in the
     /// same order).
     public init(aggregates: [Aggregate], kpis: [KPIFigures], grouping: Grouping) {
-        let loose = grouping.dimensions.map { $0 == .agent || $0 == .team || $0 == .field("agent") }
+        let loose = grouping.dimensions.map { $0 == .agent || $0 == .team }
         func matchKey(_ values: [String]) -> [String] {
             zip(values, loose).map { $1 ? NameVariants.name($0) : $0 }
         }
