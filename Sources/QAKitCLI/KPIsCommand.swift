@@ -27,8 +27,8 @@ struct KPIsCommand: ParsableCommand {
     @Option(help: "Ticket format when the extension does not tell (and for standard input): csv, tsv, jsonl.")
     var inputFormat: TicketFormat?
 
-    @Option(help: "Group by agent, team, channel, month (YYYY-MM) or week (ISO 8601, YYYY-Www); one overall group without it.")
-    var by: KPIDimension?
+    @Option(help: "Group by agent, team, channel, month (YYYY-MM) or week (ISO 8601, YYYY-Www); several keys (agent,month or repeated) give one group per combination; one overall group without it.")
+    var by: [String] = []
 
     @Option(help: "First day counted (YYYY-MM-DD), on the day of created_at in its own offset.")
     var from: String?
@@ -42,11 +42,33 @@ struct KPIsCommand: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var csvOptions: CSVOptions
 
+    func validate() throws {
+        _ = try dimensions()
+    }
+
+    /// The `--by` keys, split at commas as `score --by` splits them (docs/kpis.md).
+    private func dimensions() throws -> [KPIDimension] {
+        var dimensions: [KPIDimension] = []
+        for argument in by {
+            for part in argument.split(separator: ",", omittingEmptySubsequences: false) {
+                let name = String(part.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+                guard let dimension = KPIDimension(rawValue: name) else {
+                    let known = KPIDimension.allCases.map(\.rawValue)
+                    throw ValidationError("--by '\(name)': tickets group by \(known.joined(separator: ", "))" + Suggestion.hint(for: name, among: known))
+                }
+                guard !dimensions.contains(dimension) else { throw ValidationError("--by: key '\(name)' is given twice") }
+                dimensions.append(dimension)
+            }
+        }
+        return dimensions
+    }
+
     func run() throws {
+        let dimensions = try dimensions()
         let period = try PeriodFilter(from: from, to: to)
         var sources = try open()
-        if sources.allSatisfy(\.declaresColumns) { try refuseMissingKey(in: sources) }
-        var calculation = KPICalculation(dimension: by, period: period)
+        if sources.allSatisfy(\.declaresColumns) { try refuseMissingKey(dimensions, in: sources) }
+        var calculation = KPICalculation(dimensions: dimensions, period: period)
         var hadFatalError = false
         for index in sources.indices {
             do {
@@ -56,11 +78,11 @@ struct KPIsCommand: ParsableCommand {
                 hadFatalError = true
             }
         }
-        try refuseMissingKey(in: sources)
+        try refuseMissingKey(dimensions, in: sources)
         let sink = try outputOptions.open()
         let tableWidth = outputOptions.output == nil || outputOptions.output == "-" ? Terminal.outputWidth : nil
-        try KPIWriter.write(calculation.figures(), format: format, keyTitle: by?.rawValue ?? "group", style: csvOptions.style,
-                            tableWidth: tableWidth, to: sink.sink)
+        try KPIWriter.write(calculation.figures(), format: format, keyTitle: dimensions.first?.rawValue ?? "group",
+                            keyNames: dimensions.map(\.rawValue), style: csvOptions.style, tableWidth: tableWidth, to: sink.sink)
         try sink.commit()
         Terminal.printError(Self.summary(calculation))
         if calculation.ticketsWithErrors > 0 || hadFatalError { throw ExitCode(1) }
@@ -68,8 +90,9 @@ struct KPIsCommand: ParsableCommand {
 
     /// Stops the run (exit 2) when `--by team` or `--by channel` names a column no input has: at
     /// once for files with a header, after reading for JSON Lines.
-    private func refuseMissingKey(in sources: [any TicketSource]) throws {
-        guard let by, by == .team || by == .channel, !sources.contains(where: { $0.has(by.column) }) else { return }
+    private func refuseMissingKey(_ dimensions: [KPIDimension], in sources: [any TicketSource]) throws {
+        guard let by = dimensions.first(where: { key in (key == .team || key == .channel) && !sources.contains { $0.has(key.column) } })
+        else { return }
         Terminal.printError("qakit: error: --by \(by.rawValue): no input has a '\(by.column.name)' column; no output written")
         throw ExitCode(2)
     }

@@ -27,8 +27,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var scorecardOptions: ScorecardOptions
     @OptionGroup var inputOptions: AuditInputOptions
 
-    @Option(parsing: .upToNextOption, help: "Ticket files (.csv, .tsv, .jsonl) for the KPIs and QA against CSAT (docs/kpis.md).")
-    var metrics: [String] = []
+    @OptionGroup var metricsOptions: MetricsOptions
 
     @Option(help: "Periods of the headline, the team lines and the agent table: month or week.")
     var period: ReportPeriod = .month
@@ -57,7 +56,7 @@ struct ReportCommand: ParsableCommand {
         let run = ScoringRun(scorecards: scorecards)
         run.checksNameVariants = true
         var sources = try inputOptions.open(decoder: run.decoder)
-        var tickets = try openTickets()
+        _ = try metricsOptions.open()
         let sink = try outputOptions.open()
         let tally = ReportTally(scorecards: scorecards, filter: filter, period: period)
         var hadErrors = false
@@ -71,25 +70,14 @@ struct ReportCommand: ParsableCommand {
         }
         var kpisByPeriod: [KPIFigures]?
         var kpisByAgent: [KPIFigures]?
-        if !metrics.isEmpty {
-            var byPeriod = KPICalculation(dimension: period.kpiDimension, period: filter)
-            for index in tickets.indices {
-                do {
-                    try byPeriod.read(&tickets[index]) { Terminal.print([$0]) }
-                } catch {
-                    Terminal.print([error.diagnostic])
-                    hadErrors = true
-                }
-            }
-            // The second pass groups by agent; its problems were reported by the first.
-            var byAgent = KPICalculation(dimension: .agent, period: filter)
-            for var source in try openTickets() {
-                try? byAgent.read(&source) { _ in }
-            }
-            if byPeriod.ticketsWithErrors > 0 { hadErrors = true }
+        if metricsOptions.isEnabled {
+            // As before --metrics was shared: tickets grouped by period and by agent exactly as
+            // written; the second pass's problems were reported by the first.
+            var byPeriod = try metricsOptions.calculate([period.kpiDimension], period: filter, matchesNamesLoosely: false, hadErrors: &hadErrors)
+            var byAgent = try metricsOptions.calculate([.agent], period: filter, matchesNamesLoosely: false, reportsProblems: false,
+                                                       hadErrors: &hadErrors)
             kpisByPeriod = byPeriod.figures()
             kpisByAgent = byAgent.figures()
-            Terminal.printError(KPIsCommand.summary(byPeriod))
         }
         let report = ReportFigures(tally: tally, kpisByPeriod: kpisByPeriod, kpisByAgent: kpisByAgent)
         switch format {
@@ -106,22 +94,4 @@ struct ReportCommand: ParsableCommand {
         try PeriodFilter(from: from, to: to)
     }
 
-    /// Opens every ticket file before anything is read, so that a missing one stops the run (exit 2).
-    private func openTickets() throws -> [any TicketSource] {
-        var sources: [any TicketSource] = []
-        var failed = false
-        for path in metrics {
-            guard let format = TicketFormat.inferred(from: path) else {
-                throw ValidationError("cannot tell the format of ticket file '\(path)' from its extension; use .csv, .tsv or .jsonl")
-            }
-            do {
-                sources.append(try TicketSources.open(path: path, format: format))
-            } catch {
-                Terminal.print([error.diagnostic])
-                failed = true
-            }
-        }
-        if failed { throw ExitCode(2) }
-        return sources
-    }
 }

@@ -28,6 +28,8 @@ struct ScoreCommand: ParsableCommand {
     @Flag(help: "Count calibration audits in --by aggregates.")
     var includeCalibration = false
 
+    @OptionGroup var metricsOptions: MetricsOptions
+
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var csvOptions: CSVOptions
 
@@ -39,6 +41,7 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         let grouping = try parsedGrouping()
+        let kpiDimensions = try metricsDimensions(grouping)
         let scorecards = try scorecardOptions.load()
         let run = ScoringRun(scorecards: scorecards)
         run.checksNameVariants = true
@@ -48,6 +51,7 @@ struct ScoreCommand: ParsableCommand {
         if let grouping, declared.allSatisfy({ $0 != nil }) {
             try refuseUnknownKeys(grouping, fieldNames: Set(declared.compactMap { $0 }.joined()))
         }
+        if kpiDimensions != nil { _ = try metricsOptions.open() }
         let sink = try outputOptions.open()
         let tableWidth = outputOptions.output == nil || outputOptions.output == "-" ? Terminal.outputWidth : nil
         let aggregator = grouping.map { Aggregator(grouping: $0, includesCalibration: includeCalibration) }
@@ -94,7 +98,13 @@ struct ScoreCommand: ParsableCommand {
         }
         try writer?.end()
         try csv?.end()
-        if let aggregator {
+        if let aggregator, let kpiDimensions {
+            var kpis = try metricsOptions.calculate(kpiDimensions, hadErrors: &hadFatalError)
+            let join = KPIJoin(aggregates: aggregator.aggregates, kpis: kpis.figures(), grouping: aggregator.grouping)
+            join.warnings(grouping: aggregator.grouping).forEach(Terminal.printError)
+            try AggregateWriter.write(join, grouping: aggregator.grouping, format: format, style: csvOptions.style, to: sink.sink,
+                                      tableWidth: tableWidth)
+        } else if let aggregator {
             try AggregateWriter.write(aggregator.aggregates, grouping: aggregator.grouping, format: format, style: csvOptions.style,
                                       to: sink.sink, tableWidth: tableWidth)
         }
@@ -114,6 +124,23 @@ struct ScoreCommand: ParsableCommand {
             error.problems.forEach { Terminal.printError("qakit: error: \($0)") }
             throw ExitCode(2)
         }
+    }
+
+    /// The KPI keys of `--by` under `--metrics` (`nil` without it); a key tickets do not have,
+    /// or `--metrics` without `--by`, is a usage error (docs/metrics.md).
+    private func metricsDimensions(_ grouping: Grouping?) throws -> [KPIDimension]? {
+        guard metricsOptions.isEnabled else { return nil }
+        guard let grouping else {
+            Terminal.printError("qakit: error: --metrics joins KPIs to --by groups; add --by agent (or team, channel, month, week)")
+            throw ExitCode(2)
+        }
+        let dimensions = grouping.dimensions.map(KPIJoin.dimension(of:))
+        if let index = dimensions.firstIndex(of: nil) {
+            Terminal.printError("qakit: error: --metrics: tickets have no '\(grouping.dimensions[index])' to join --by on; "
+                + "KPIs join by agent, team, channel, month and week")
+            throw ExitCode(2)
+        }
+        return dimensions.compactMap { $0 }
     }
 
     /// Refuses (exit 2, nothing written) keys that no record has, one message per key.

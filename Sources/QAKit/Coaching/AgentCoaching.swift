@@ -17,6 +17,8 @@ public struct AgentCoaching: Sendable {
     public var scorecards: [ScorecardCoaching]
     /// Earlier goals judged on this period; empty without `--previous`.
     public var followUp: [FollowUpResult]
+    /// The agent's KPIs beside the team's (`--metrics`); `nil` without tickets given.
+    public var kpis: CoachingKPIs? = nil
 
     /// How the comparison group is named in prose: `the Tier 1 team` or `all agents`.
     public var teamPhrase: String {
@@ -144,10 +146,13 @@ public struct CriterionPerformance: Sendable {
     }
 }
 
-/// A goal of the action plan: a criterion's mean credit, or (criterion `nil`) the mean score.
+/// A goal of the action plan: a criterion's mean credit, a KPI (`kpi`), or (neither) the mean score.
 public struct CoachingGoal: Sendable {
-    /// `nil` for the overall-score goal.
+    /// `nil` for the overall-score goal and KPI goals.
     public var criterion: Criterion?
+    /// The `coaching.kpi_targets` entry of a KPI goal: baseline and target are then in the
+    /// KPI's unit (minutes, a share 0…1, NPS).
+    public var kpi: KPITarget? = nil
     /// The agent's mean credit (percentage) or mean score in this period.
     public var baseline: Rational
     /// min(100, max(team mean, baseline + target_gain)), or min(100, baseline + target_gain)
@@ -188,6 +193,8 @@ public enum FollowUpStatus: String, Sendable, CaseIterable {
 
 /// One earlier goal, judged on the new period.
 public struct FollowUpResult: Sendable {
+    /// The KPI of a KPI goal; `currentAudits` then counts the tickets behind `current`.
+    public var kpi: KPIMeasure? = nil
     /// The scorecard id the earlier goal named.
     public var scorecard: String?
     /// `nil` for an overall-score goal.

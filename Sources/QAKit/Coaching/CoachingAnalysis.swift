@@ -46,27 +46,49 @@ public struct CoachingAnalysis: Sendable {
     /// Every agent with audits in the period, sorted.
     public var agentNames: [String] { tally.agents.keys.sorted() }
 
-    /// One agent's coaching; `nil` for an agent without audits in the period.
-    public func coaching(for name: String, previousGoals: [PreviousGoal] = []) -> AgentCoaching? {
+    /// The team an agent's notes compare with (their most frequent `team`); `nil` for all agents
+    /// or an agent without audits.
+    public func comparisonTeam(of name: String) -> String? {
+        tally.agents[name].flatMap(tally.team(of:))
+    }
+
+    /// The strictest `min_team_size` among the scorecards of the agent's audits: it guards the
+    /// overall team figures (the team's KPIs too).
+    public func minimumTeamSize(of name: String) -> Int {
+        guard let own = tally.agents[name]?.group else { return CoachingSettings().minimumTeamSize }
+        return tally.scorecards.indices.filter { own.scorecards[$0] != nil }
+            .map { tally.scorecards[$0].coaching.minimumTeamSize }.max() ?? CoachingSettings().minimumTeamSize
+    }
+
+    /// One agent's coaching; `nil` for an agent without audits in the period. With `kpis`
+    /// (`--metrics`), the note shows them and a missed `coaching.kpi_targets` entry is a goal.
+    public func coaching(for name: String, previousGoals: [PreviousGoal] = [], kpis: CoachingKPIs? = nil) -> AgentCoaching? {
         guard let agent = tally.agents[name] else { return nil }
         let team = tally.team(of: agent)
         let group = team.flatMap { teams[$0] } ?? everyone
         let size = team.flatMap { teamSizes[$0] } ?? everyoneSize
         let own = agent.group
-        // The strictest `min_team_size` among the agent's scorecards guards the overall figures.
-        let minimumTeamSize = tally.scorecards.indices.filter { own.scorecards[$0] != nil }
-            .map { tally.scorecards[$0].coaching.minimumTeamSize }.max() ?? CoachingSettings().minimumTeamSize
+        let minimumTeamSize = minimumTeamSize(of: name)
         var coaching = AgentCoaching(
             agent: name, team: team, period: period,
             summary: CoachingSummary(agent: own.overall, team: group.overall, teamAgents: size.overall, minimumTeamSize: minimumTeamSize),
-            scorecards: [], followUp: []
+            scorecards: [], followUp: [], kpis: kpis
         )
+        var kpisWithGoals: Set<KPIMeasure> = []
         for index in tally.scorecards.indices {
             guard let mine = own.scorecards[index] else { continue }
-            coaching.scorecards.append(scorecardCoaching(
+            var card = scorecardCoaching(
                 scorecard: tally.scorecards[index], mine: mine, team: group.scorecards[index], teamAgents: size.scorecards[index],
                 evidence: agent.evidence[index], teamPhrase: coaching.teamPhrase
-            ))
+            )
+            if let figures = kpis?.agent {
+                // A KPI is the agent's, whatever the scorecard: one goal for it, from the first
+                // of their scorecards that sets a target for it.
+                let goals = kpiGoals(figures, team: kpis?.team, scorecard: card.scorecard, excluding: kpisWithGoals)
+                kpisWithGoals.formUnion(card.scorecard.coaching.kpiTargets.map(\.measure))
+                card.goals += goals
+            }
+            coaching.scorecards.append(card)
         }
         coaching.followUp = previousGoals.filter { $0.agent == name }.map { judge($0, in: coaching) }
         return coaching
@@ -130,6 +152,25 @@ public struct CoachingAnalysis: Sendable {
         )
     }
 
+    /// A goal per `coaching.kpi_targets` entry the agent misses, on a figure over at least
+    /// `min_audits` tickets (as a focus area needs `min_audits` audits): baseline the agent's
+    /// figure, target the scorecard's, due with the other goals (docs/coaching.md).
+    private func kpiGoals(_ figures: KPIFigures, team: KPIFigures?, scorecard: Scorecard, excluding done: Set<KPIMeasure>) -> [CoachingGoal] {
+        let settings = scorecard.coaching
+        let due = period.to.adding(days: settings.reviewAfterDays)
+        return settings.kpiTargets.compactMap { target in
+            guard !done.contains(target.measure), let value = target.measure.value(in: figures), target.measure.count(in: figures) >= settings.minimumAudits,
+                  !target.isMet(by: value) else { return nil }
+            var goal = CoachingGoal(
+                criterion: nil, baseline: value, target: target.value, due: due,
+                actions: CoachingWriter.kpiActions(target, current: value, team: team.flatMap { target.measure.value(in: $0) }),
+                followUp: CoachingWriter.kpiFollowUp(target, minimumTickets: settings.minimumAudits, due: due)
+            )
+            goal.kpi = target
+            return goal
+        }
+    }
+
     private func note(
         _ item: CriterionPerformance, isCostliest: Bool, scorecard: Scorecard, evidence: EvidenceLog, teamPhrase: String, audits: Int
     ) -> CoachingNote {
@@ -181,6 +222,7 @@ public struct CoachingAnalysis: Sendable {
     /// with that scorecard's `min_audits`; an overall-score goal that names no scorecard is judged
     /// on every audit of the agent, against the largest `min_audits` among their scorecards.
     private func judge(_ goal: PreviousGoal, in coaching: AgentCoaching) -> FollowUpResult {
+        if let kpi = goal.kpi { return judgeKPI(goal, kpi: kpi, in: coaching) }
         let card = coaching.scorecards.first { card in
             if let id = goal.scorecard { return card.scorecard.id == id }
             return goal.criterion.map { card.scorecard.criterion($0) != nil } ?? false
@@ -207,6 +249,30 @@ public struct CoachingAnalysis: Sendable {
             status: FollowUpStatus.judge(baseline: goal.baseline, target: goal.target, current: current?.doubleValue,
                                          audits: audits, minimumAudits: minimum)
         )
+    }
+}
+
+extension CoachingAnalysis {
+    /// Judges an earlier KPI goal on the agent's KPIs of the new period, by the same rules as
+    /// the other goals; for a maximum (`{max: …}`), lower is better, so `met` is current ≤
+    /// target and `improved` target < current < baseline. The figure needs `min_audits` tickets
+    /// of the scorecard the goal names (the largest among the agent's scorecards otherwise).
+    fileprivate func judgeKPI(_ goal: PreviousGoal, kpi: KPIMeasure, in coaching: AgentCoaching) -> FollowUpResult {
+        let figures = coaching.kpis?.agent
+        let current = figures.flatMap { kpi.value(in: $0) }
+        let count = figures.map { kpi.count(in: $0) } ?? 0
+        let card = coaching.scorecards.first { $0.scorecard.id == goal.scorecard }
+        let minimum = card?.scorecard.coaching.minimumAudits
+            ?? coaching.scorecards.map(\.scorecard.coaching.minimumAudits).max() ?? CoachingSettings().minimumAudits
+        let sign = goal.kpiBound == .max ? -1.0 : 1.0
+        var result = FollowUpResult(
+            scorecard: goal.scorecard, criterion: nil, title: kpi.title, baseline: goal.baseline, target: goal.target, due: goal.due,
+            current: current, currentAudits: count, minimumAudits: minimum,
+            status: FollowUpStatus.judge(baseline: sign * goal.baseline, target: sign * goal.target, current: current.map { sign * $0.doubleValue },
+                                         audits: count, minimumAudits: minimum)
+        )
+        result.kpi = kpi
+        return result
     }
 }
 

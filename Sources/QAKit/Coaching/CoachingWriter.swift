@@ -203,6 +203,19 @@ enum CoachingWriter {
     static func followUp(minimumAudits: Int, scorecard: Scorecard, due: CalendarDate) -> String {
         "Re-audit at least \(plural(minimumAudits, "interaction")) on \(scorecard.title) by \(due)."
     }
+
+    /// `Bring CSAT from 80.0% to at least 90.0% (the team: 85.0%).`
+    static func kpiActions(_ target: KPITarget, current: Rational, team: Rational?) -> [String] {
+        let measure = target.measure
+        let direction = target.bound == .min ? "at least" : "at most"
+        let teamText = team.map { " (the team: \(measure.formatted($0)))" } ?? ""
+        return ["Bring the \(measure.title) from \(measure.formatted(current)) to \(direction) \(measure.formatted(target.value))\(teamText)."]
+    }
+
+    /// How a KPI goal is checked: the KPI again over at least `min_audits` tickets by `due`.
+    static func kpiFollowUp(_ target: KPITarget, minimumTickets: Int, due: CalendarDate) -> String {
+        "Measure the \(target.measure.title) again over at least \(plural(minimumTickets, "ticket")) by \(due) (coach --metrics)."
+    }
 }
 
 extension String {

@@ -20,6 +20,9 @@ public struct PreviousGoal: Sendable, Hashable {
     public var target: Double
     /// The earlier due date, as written.
     public var due: String?
+    /// The KPI of a KPI goal (`kpi` in the plan), and whether it was a minimum or a maximum.
+    public var kpi: KPIMeasure? = nil
+    public var kpiBound: KPITarget.Bound? = nil
 
     /// An earlier goal.
     public init(agent: String, scorecard: String?, criterion: String?, baseline: Double, target: Double, due: String? = nil) {
@@ -117,10 +120,22 @@ public enum PreviousPlans {
         case .null?, nil: criterion = nil
         default: throw ReadError(file: file, message: "not a coaching plan:\(place) 'criterion' must be a string or null")
         }
-        return PreviousGoal(
+        var goal = PreviousGoal(
             agent: agent, scorecard: string(item["scorecard"]), criterion: criterion,
             baseline: baseline, target: target, due: string(item["due"])
         )
+        if let name = string(item["kpi"]) {
+            guard let kpi = KPIMeasure(rawValue: name) else {
+                throw ReadError(file: file, message: "not a coaching plan:\(place) unknown 'kpi' '\(name)'"
+                    + Suggestion.hint(for: name, among: KPIMeasure.allCases.map(\.rawValue)))
+            }
+            guard let bound = string(item["bound"]).flatMap(KPITarget.Bound.init(rawValue:)) else {
+                throw ReadError(file: file, message: "not a coaching plan:\(place) a KPI goal needs 'bound' min or max")
+            }
+            goal.kpi = kpi
+            goal.kpiBound = bound
+        }
+        return goal
     }
 
     private static func string(_ value: JSONValue?) -> String? {

@@ -13,8 +13,16 @@
 /// `--from/--to` check, no start for durations), or has no `agent` under `--by agent`. Otherwise
 /// only the field in error is left out, and the ticket counts in every other figure.
 public struct KPICalculation {
-    /// The grouping; `nil` for one overall group, `all`.
-    public let dimension: KPIDimension?
+    /// The `--by` keys in the order given; empty for one overall group, `all`. With several keys
+    /// there is one group per combination of values (docs/kpis.md, "Groups and keys").
+    public let dimensions: [KPIDimension]
+    /// The single key, or `nil` without `--by` or with several keys.
+    public var dimension: KPIDimension? { dimensions.count == 1 ? dimensions[0] : nil }
+    /// Whether `agent` and `team` values that differ only in case or whitespace count as one
+    /// name, shown as the first spelling read: what joining tickets to audits needs, since the
+    /// two come from different tools (docs/metrics.md, "Matching agents"). Each new spelling is
+    /// reported once as a warning.
+    public var matchesNamesLoosely = false
     /// `--from/--to`, on the day of `created_at` in its own offset.
     public let period: PeriodFilter
     /// Records read, readable or not.
@@ -33,10 +41,18 @@ public struct KPICalculation {
     private var keys: [[UInt8]] = []
     private var tallies: [KPITally] = []
     private var index = KeyIndex()
+    /// Under `matchesNamesLoosely`: each spelling read, and the first spelling of each name.
+    private var spellings: [[UInt8]: [UInt8]] = [:]
+    private var firstSpellings: [String: [UInt8]] = [:]
 
     /// A calculation grouped by `dimension` over `period`.
     public init(dimension: KPIDimension?, period: PeriodFilter = PeriodFilter()) {
-        self.dimension = dimension
+        self.init(dimensions: dimension.map { [$0] } ?? [], period: period)
+    }
+
+    /// A calculation grouped by every key of `dimensions` (none: one overall group) over `period`.
+    public init(dimensions: [KPIDimension], period: PeriodFilter = PeriodFilter()) {
+        self.dimensions = dimensions
         self.period = period
     }
 
@@ -68,13 +84,44 @@ public struct KPICalculation {
 
     /// The figures of every group, sorted by key (UTF-8 byte order, so months and weeks are in
     /// time order); without `--by`, the one group `all`, even when no ticket was counted.
+    /// With several keys, groups are sorted by their values, first key first.
     public mutating func figures() -> [KPIFigures] {
-        if dimension == nil && tallies.isEmpty {
+        if dimensions.isEmpty && tallies.isEmpty {
             var empty = KPITally()
             return [empty.figures(key: Self.overallKey)]
         }
-        let order = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
-        return order.map { tallies[$0].figures(key: String(decoding: keys[$0], as: UTF8.self)) }
+        let values = keys.map(values(of:))
+        let order = dimensions.count > 1
+            ? keys.indices.sorted { values[$0].lexicographicallyPrecedes(values[$1]) }
+            : keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
+        return order.map { index in
+            var figures = tallies[index].figures(key: values[index].joined(separator: Grouping.joiner))
+            figures.values = values[index]
+            return figures
+        }
+    }
+
+    /// The figures of groups of groups: every group whose key `group` maps to the same name
+    /// counts as one, as if its tickets had been read together (medians over the union of the
+    /// durations, not a mean of medians). Groups mapped to `nil` are left out. Used for a
+    /// coaching team's KPIs, the agents of the team being the audits' (docs/coaching.md).
+    /// Each merged group comes with the number of groups in it (a team's agents with tickets).
+    public func figures(mergedBy group: (String) -> String?) -> [String: (figures: KPIFigures, groups: Int)] {
+        var merged: [String: (tally: KPITally, groups: Int)] = [:]
+        for index in keys.indices {
+            guard let name = group(String(decoding: keys[index], as: UTF8.self)) else { continue }
+            merged[name, default: (KPITally(), 0)].tally.add(tallies[index])
+            merged[name]!.groups += 1
+        }
+        return merged.reduce(into: [:]) { result, entry in
+            var tally = entry.value.tally
+            result[entry.key] = (tally.figures(key: entry.key), entry.value.groups)
+        }
+    }
+
+    private func values(of key: [UInt8]) -> [String] {
+        guard dimensions.count > 1 else { return [String(decoding: key, as: UTF8.self)] }
+        return key.withUnsafeBufferPointer { Grouping.components(of: $0) }
     }
 
     /// Counts a batch's tickets, then throws the failure that ended it, if any.
@@ -121,7 +168,7 @@ public struct KPICalculation {
         let agent = cell(.agent)
         if agent.isEmpty {
             problems.append((.agent, "no agent"))
-            if dimension == .agent { leftOutBy = leftOutBy ?? .agent }
+            if dimensions.contains(.agent) { leftOutBy = leftOutBy ?? .agent }
         }
         if ticket.created == nil { leftOutBy = leftOutBy ?? .createdAt }
         if !problems.isEmpty {
@@ -137,17 +184,51 @@ public struct KPICalculation {
             ticketsOutsidePeriod += 1
             return
         }
+        func value(_ dimension: KPIDimension) -> [UInt8] {
+            switch dimension {
+            case .agent: return name(agent, field: "agent", file: file, line: line, report: report)
+            case .team, .channel:
+                let value = cell(dimension.column)
+                if value.isEmpty { return Array(Self.noValue.utf8) }
+                return dimension == .team ? name(value, field: "team", file: file, line: line, report: report) : Array(value)
+            case .month: return Array(created.localDate.monthKey.utf8)
+            case .week: return Array(created.localDate.weekKey.utf8)
+            }
+        }
         let group: Int
-        switch dimension {
-        case nil: group = self.group(Self.overallKey)
-        case .agent: group = self.group(agent)
-        case .team, .channel:
-            let value = cell(dimension!.column)
+        switch dimensions.count {
+        case 0: group = self.group(Self.overallKey)
+        case 1 where !matchesNamesLoosely && (dimensions[0] == .agent || dimensions[0] == .channel || dimensions[0] == .team):
+            let value = cell(dimensions[0].column)
             group = value.isEmpty ? self.group(Self.noValue) : self.group(value)
-        case .month: group = self.group(created.localDate.monthKey)
-        case .week: group = self.group(created.localDate.weekKey)
+        case 1: group = value(dimensions[0]).withUnsafeBufferPointer { self.group($0) }
+        default:
+            var joined: [UInt8] = []
+            for dimension in dimensions {
+                value(dimension).withUnsafeBufferPointer { Grouping.appendComponent($0, to: &joined) }
+            }
+            group = joined.withUnsafeBufferPointer { self.group($0) }
         }
         tallies[group].add(ticket)
+    }
+
+    /// An agent or team name as grouped: the cell itself, or under `matchesNamesLoosely` the
+    /// first spelling read of the same name, reporting each new spelling once.
+    private mutating func name(_ cell: UnsafeBufferPointer<UInt8>, field: String, file: String, line: Int, report: (Diagnostic) -> Void) -> [UInt8] {
+        let spelling = Array(cell)
+        guard matchesNamesLoosely else { return spelling }
+        if let known = spellings[spelling] { return known }
+        let text = String(decoding: cell, as: UTF8.self)
+        let name = field + "\u{0}" + NameVariants.name(text)
+        let first = firstSpellings[name] ?? spelling
+        if firstSpellings[name] == nil {
+            firstSpellings[name] = spelling
+        } else {
+            report(Diagnostic(.warning, "\(field) '\(text)' differs only in case or whitespace from '\(String(decoding: first, as: UTF8.self))'; "
+                + "counted as '\(String(decoding: first, as: UTF8.self))' to match the audits", file: file, line: line))
+        }
+        spellings[spelling] = first
+        return first
     }
 
     private mutating func group(_ key: String) -> Int {

@@ -31,4 +31,14 @@ public struct KPIFigures: Sendable, Hashable {
     public var npsResponses: Int
     /// Tickets whose SLA was not breached, over tickets with an `sla_breached` value.
     public var slaMetRate: Rational?
+    /// The group's value of each `--by` key, in order (`[key]` with one key or none).
+    public var values: [String] = []
+    /// How many tickets each figure is over: the first responses, the solved tickets, the
+    /// solved tickets with a `replies` and a `reopens` value, the tickets with an SLA value.
+    /// Coaching judges a KPI goal only on enough of them (docs/coaching.md).
+    public var firstResponseCount = 0
+    public var solvedCount = 0
+    public var solvedWithRepliesCount = 0
+    public var solvedWithReopensCount = 0
+    public var slaCount = 0
 }

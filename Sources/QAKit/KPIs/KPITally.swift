@@ -51,6 +51,24 @@ struct KPITally {
         }
     }
 
+    /// Counts in every ticket of `other`, as if they had been read here.
+    mutating func add(_ other: KPITally) {
+        tickets += other.tickets
+        firstResponses += other.firstResponses
+        resolutions += other.resolutions
+        solvedWithReplies += other.solvedWithReplies
+        oneTouch += other.oneTouch
+        solvedWithReopens += other.solvedWithReopens
+        reopened += other.reopened
+        rated += other.rated
+        satisfied += other.satisfied
+        npsResponses += other.npsResponses
+        promoters += other.promoters
+        detractors += other.detractors
+        slaKnown += other.slaKnown
+        slaMet += other.slaMet
+    }
+
     /// The figures, exactly; reorders the kept durations.
     mutating func figures(key: String) -> KPIFigures {
         KPIFigures(
@@ -61,7 +79,9 @@ struct KPITally {
             csat: Self.share(satisfied, of: rated), csatResponses: rated,
             nps: npsResponses == 0 ? nil : Rational(Int128(100 * (promoters - detractors)), Int128(npsResponses)),
             npsResponses: npsResponses,
-            slaMetRate: Self.share(slaMet, of: slaKnown))
+            slaMetRate: Self.share(slaMet, of: slaKnown),
+            values: [key], firstResponseCount: firstResponses.count, solvedCount: resolutions.count,
+            solvedWithRepliesCount: solvedWithReplies, solvedWithReopensCount: solvedWithReopens, slaCount: slaKnown)
     }
 
     /// The median of nanoseconds, in minutes: the middle value, or the mean of the two middle

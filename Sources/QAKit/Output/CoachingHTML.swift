@@ -102,6 +102,13 @@ public enum CoachingHTML {
         out += row(["Auto-fails", "\(summary.autoFails)", ""])
         out += row(["Trend per 30 days", CoachingText.trend(summary), ""])
         out += "</tbody>\n</table>\n"
+        if let kpis = coaching.kpis {
+            out += "<h3>Support KPIs</h3>\n"
+            if kpis.agent == nil { out += "<p>No tickets of yours in this period.</p>\n" }
+            out += "<table>\n<thead><tr><th>KPI</th><th class=\"n\">You</th><th class=\"n\">\(escape(CoachingText.teamHeading(coaching)))</th></tr></thead>\n<tbody>\n"
+            for cells in CoachingText.kpiRows(kpis) { out += row(cells) }
+            out += "</tbody>\n</table>\n"
+        }
         for card in coaching.scorecards { out += section(card, coaching: coaching) }
         if !coaching.followUp.isEmpty { out += followUp(coaching) }
         return out + "</article>"
@@ -179,13 +186,12 @@ public enum CoachingHTML {
         guard !card.goals.isEmpty else { return "" }
         var out = "<h3>Action plan</h3>\n<table>\n<thead><tr><th>Goal</th><th class=\"n\">Baseline</th><th class=\"n\">Target</th><th class=\"n\">Due</th></tr></thead>\n<tbody>\n"
         for goal in card.goals {
-            let isCriterion = goal.criterion != nil
-            out += row([CoachingText.goalTitle(goal), CoachingText.goalFigure(goal.baseline, isCriterion: isCriterion),
-                        CoachingText.goalFigure(goal.target, isCriterion: isCriterion), goal.due.description])
+            out += row([CoachingText.goalTitle(goal), CoachingText.goalFigure(goal.baseline, goal: goal),
+                        CoachingText.goalFigure(goal.target, goal: goal), goal.due.description])
         }
         out += "</tbody>\n</table>\n"
         for goal in card.goals {
-            out += "<div class=\"goal\">\n<h4>\(escape(goal.criterion?.title ?? "Overall score"))</h4>\n<ul>\n"
+            out += "<div class=\"goal\">\n<h4>\(escape(CoachingText.goalName(goal)))</h4>\n<ul>\n"
             for action in goal.actions { out += "<li>\(escape(action))</li>\n" }
             out += "<li>Follow-up: \(escape(goal.followUp))</li>\n</ul>\n</div>\n"
         }
@@ -196,11 +202,10 @@ public enum CoachingHTML {
         var out = "<section>\n<h2>Follow-up on the previous plan</h2>\n<table>\n"
         out += "<thead><tr><th>Goal</th><th class=\"n\">Baseline</th><th class=\"n\">Target</th><th class=\"n\">Now</th><th>Status</th></tr></thead>\n<tbody>\n"
         for result in coaching.followUp {
-            let isCriterion = result.criterion != nil
             out += "<tr><td>\(escape(CoachingText.followUpTitle(result, scorecards: coaching.scorecards)))</td>"
-            out += "<td class=\"n\">\(CoachingText.goalFigure(result.baseline, isCriterion: isCriterion))</td>"
-            out += "<td class=\"n\">\(CoachingText.goalFigure(result.target, isCriterion: isCriterion))</td>"
-            out += "<td class=\"n\">\(result.current.map { CoachingText.goalFigure($0, isCriterion: isCriterion) } ?? "—")</td>"
+            out += "<td class=\"n\">\(CoachingText.followUpFigure(result.baseline, result))</td>"
+            out += "<td class=\"n\">\(CoachingText.followUpFigure(result.target, result))</td>"
+            out += "<td class=\"n\">\(result.current.map { CoachingText.followUpFigure($0, result) } ?? "—")</td>"
             out += "<td class=\"status-\(result.status.rawValue)\">\(CoachingText.statusLabel(result))</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</section>\n"

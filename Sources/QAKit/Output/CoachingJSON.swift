@@ -11,8 +11,16 @@ public enum CoachingJSON {
 
     /// One agent's object.
     public static func value(_ coaching: AgentCoaching) -> StructuredValue {
+        var members = coreMembers(coaching)
+        if let kpis = coaching.kpis {
+            members.append(.init("kpis", .object([.init("agent", kpiFigures(kpis.agent)), .init("team", kpiFigures(kpis.team))])))
+        }
+        return .object(members)
+    }
+
+    private static func coreMembers(_ coaching: AgentCoaching) -> [StructuredValue.Member] {
         let cards = coaching.scorecards
-        return .object([
+        return [
             .init("agent", .string(coaching.agent)),
             .init("team", .string(coaching.team)),
             .init("period", .object([.init("from", .string(coaching.period.from.description)), .init("to", .string(coaching.period.to.description))])),
@@ -48,6 +56,27 @@ public enum CoachingJSON {
             .init("notes", .array(cards.flatMap { card in card.notes.map { note($0, card) } })),
             .init("action_plan", .object([.init("goals", .array(cards.flatMap { card in card.goals.map { goal($0, card) } }))])),
             .init("follow_up", .array(coaching.followUp.map(followUp))),
+        ]
+    }
+
+    /// A group's KPIs with the field names of `qakit kpis --format json`, unrounded; `null`
+    /// without tickets (or for a withheld team).
+    private static func kpiFigures(_ figures: KPIFigures?) -> StructuredValue {
+        guard let figures else { return .null }
+        func number(_ value: Rational?) -> StructuredValue { .number(value) }
+        return .object([
+            .init("tickets", .number(Double(figures.tickets))),
+            .init("first_response_median", number(figures.firstResponseMedian)),
+            .init("first_response_p90", number(figures.firstResponseP90)),
+            .init("resolution_median", number(figures.resolutionMedian)),
+            .init("resolution_p90", number(figures.resolutionP90)),
+            .init("one_touch_rate", number(figures.oneTouchRate)),
+            .init("reopen_rate", number(figures.reopenRate)),
+            .init("csat", number(figures.csat)),
+            .init("csat_responses", .number(Double(figures.csatResponses))),
+            .init("nps", number(figures.nps)),
+            .init("nps_responses", .number(Double(figures.npsResponses))),
+            .init("sla_met_rate", number(figures.slaMetRate)),
         ])
     }
 
@@ -114,7 +143,7 @@ public enum CoachingJSON {
     }
 
     private static func goal(_ goal: CoachingGoal, _ card: ScorecardCoaching) -> StructuredValue {
-        .object([
+        var members: [StructuredValue.Member] = [
             .init("criterion", .string(goal.criterion?.id)),
             .init("baseline", .number(goal.baseline)),
             .init("target", .number(goal.target)),
@@ -122,22 +151,28 @@ public enum CoachingJSON {
             .init("actions", .array(goal.actions.map { .string($0) })),
             .init("follow_up", .string(goal.followUp)),
             .init("scorecard", .string(card.scorecard.id)), .init("scorecard_version", .number(Double(card.scorecard.version))),
-            .init("title", .string(goal.criterion?.title ?? "Overall score")),
-        ])
+            .init("title", .string(CoachingText.goalName(goal))),
+        ]
+        if let kpi = goal.kpi {
+            members += [.init("kpi", .string(kpi.measure.rawValue)), .init("bound", .string(kpi.bound.rawValue))]
+        }
+        return .object(members)
     }
 
     private static func followUp(_ result: FollowUpResult) -> StructuredValue {
-        .object([
+        var members: [StructuredValue.Member] = [
             .init("criterion", .string(result.criterion)),
             .init("baseline", .number(result.baseline)),
             .init("target", .number(result.target)),
             .init("current", .number(result.current)),
             .init("status", .string(result.status.rawValue)),
             .init("scorecard", .string(result.scorecard)),
-            .init("title", .string(result.criterion == nil ? "Overall score" : result.title ?? result.criterion)),
+            .init("title", .string(result.kpi?.title ?? (result.criterion == nil ? "Overall score" : result.title ?? result.criterion))),
             .init("due", .string(result.due)),
             .init("current_audits", .number(Double(result.currentAudits))),
             .init("min_audits", .number(Double(result.minimumAudits))),
-        ])
+        ]
+        if let kpi = result.kpi { members.append(.init("kpi", .string(kpi.rawValue))) }
+        return .object(members)
     }
 }

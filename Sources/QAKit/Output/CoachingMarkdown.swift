@@ -9,6 +9,7 @@ public enum CoachingMarkdown {
         out += "## Summary\n\n"
         out += escape(CoachingWriter.summary(coaching.summary, team: coaching.team, teamPhrase: coaching.teamPhrase, period: coaching.period)) + "\n\n"
         out += summaryTable(coaching)
+        if let kpis = coaching.kpis { out += kpiTable(kpis, coaching: coaching) }
         for card in coaching.scorecards { out += scorecardSection(card, coaching: coaching) }
         if !coaching.followUp.isEmpty { out += followUpSection(coaching) }
         return out
@@ -36,6 +37,15 @@ public enum CoachingMarkdown {
             out += "\n"
         }
         return out
+    }
+
+    /// The agent's KPIs beside the team's (`--metrics`).
+    private static func kpiTable(_ kpis: CoachingKPIs, coaching: AgentCoaching) -> String {
+        var out = "### Support KPIs\n\n"
+        if kpis.agent == nil { out += "No tickets of yours in this period.\n\n" }
+        out += "| KPI | You | \(escape(CoachingText.teamHeading(coaching))) |\n| --- | ---: | ---: |\n"
+        for row in CoachingText.kpiRows(kpis) { out += "| \(row[0]) | \(row[1]) | \(row[2]) |\n" }
+        return out + "\n"
     }
 
     private static func summaryTable(_ coaching: AgentCoaching) -> String {
@@ -116,13 +126,12 @@ public enum CoachingMarkdown {
         guard !card.goals.isEmpty else { return "" }
         var out = "### Action plan\n\n| Goal | Baseline | Target | Due |\n| --- | ---: | ---: | --- |\n"
         for goal in card.goals {
-            let isCriterion = goal.criterion != nil
-            out += "| \(escape(CoachingText.goalTitle(goal))) | \(CoachingText.goalFigure(goal.baseline, isCriterion: isCriterion)) "
-            out += "| \(CoachingText.goalFigure(goal.target, isCriterion: isCriterion)) | \(goal.due) |\n"
+            out += "| \(escape(CoachingText.goalTitle(goal))) | \(CoachingText.goalFigure(goal.baseline, goal: goal)) "
+            out += "| \(CoachingText.goalFigure(goal.target, goal: goal)) | \(goal.due) |\n"
         }
         out += "\n"
         for goal in card.goals {
-            out += "**\(escape(goal.criterion?.title ?? "Overall score"))**\n\n"
+            out += "**\(escape(CoachingText.goalName(goal)))**\n\n"
             for action in goal.actions { out += "- \(escape(action))\n" }
             out += "- Follow-up: \(escape(goal.followUp))\n\n"
         }
@@ -132,10 +141,9 @@ public enum CoachingMarkdown {
     private static func followUpSection(_ coaching: AgentCoaching) -> String {
         var out = "## Follow-up on the previous plan\n\n| Goal | Baseline | Target | Now | Status |\n| --- | ---: | ---: | ---: | --- |\n"
         for result in coaching.followUp {
-            let isCriterion = result.criterion != nil
             out += "| \(escape(CoachingText.followUpTitle(result, scorecards: coaching.scorecards))) "
-            out += "| \(CoachingText.goalFigure(result.baseline, isCriterion: isCriterion)) | \(CoachingText.goalFigure(result.target, isCriterion: isCriterion)) "
-            out += "| \(result.current.map { CoachingText.goalFigure($0, isCriterion: isCriterion) } ?? "—") | \(CoachingText.statusLabel(result)) |\n"
+            out += "| \(CoachingText.followUpFigure(result.baseline, result)) | \(CoachingText.followUpFigure(result.target, result)) "
+            out += "| \(result.current.map { CoachingText.followUpFigure($0, result) } ?? "—") | \(CoachingText.statusLabel(result)) |\n"
         }
         return out + "\n"
     }

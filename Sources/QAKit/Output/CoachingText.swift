@@ -33,12 +33,47 @@ enum CoachingText {
     }
 
     static func goalTitle(_ goal: CoachingGoal) -> String {
-        goal.criterion.map { "\($0.title) (mean credit)" } ?? "Overall score"
+        if let kpi = goal.kpi { return "\(kpi.measure.title.uppercasedFirst) (KPI)" }
+        return goal.criterion.map { "\($0.title) (mean credit)" } ?? "Overall score"
+    }
+
+    /// The goal's heading: the criterion's title, the KPI's, or `Overall score`.
+    static func goalName(_ goal: CoachingGoal) -> String {
+        goal.kpi.map { $0.measure.title.uppercasedFirst } ?? goal.criterion?.title ?? "Overall score"
+    }
+
+    /// A goal's baseline or target as written in its plan: a KPI in its own unit.
+    static func goalFigure(_ value: Rational, goal: CoachingGoal) -> String {
+        goal.kpi.map { $0.measure.formatted(value) } ?? goalFigure(value, isCriterion: goal.criterion != nil)
+    }
+
+    /// A figure of an earlier goal (read back as a double), a KPI in its own unit.
+    static func followUpFigure(_ value: Double, _ result: FollowUpResult) -> String {
+        guard let kpi = result.kpi else { return goalFigure(value, isCriterion: result.criterion != nil) }
+        let scaled = (value * 10_000).rounded(.toNearestOrAwayFromZero)
+        guard scaled.isFinite, abs(scaled) < 1e15 else { return "—" }
+        return kpi.formatted(Rational(Int128(Int64(scaled)), 10_000))
+    }
+
+    /// The current figure of a follow-up.
+    static func followUpFigure(_ value: Rational, _ result: FollowUpResult) -> String {
+        result.kpi.map { $0.formatted(value) } ?? goalFigure(value, isCriterion: result.criterion != nil)
+    }
+
+    /// The rows of the KPI table: KPI, agent, team; durations in minutes, rates as percentages.
+    static func kpiRows(_ kpis: CoachingKPIs) -> [[String]] {
+        var rows = [["Tickets", kpis.agent.map { String($0.tickets) } ?? "0", kpis.team.map { String($0.tickets) } ?? "—"]]
+        for measure in KPIMeasure.allCases {
+            func cell(_ figures: KPIFigures?) -> String { figures.flatMap { measure.value(in: $0) }.map(measure.formatted) ?? "—" }
+            rows.append([measure.title.uppercasedFirst, cell(kpis.agent), cell(kpis.team)])
+        }
+        return rows
     }
 
     /// The goal's name, with its scorecard's title when the agent was audited on several.
     static func followUpTitle(_ result: FollowUpResult, scorecards: [ScorecardCoaching]) -> String {
-        let name = result.criterion.map { (result.title ?? $0) + " (mean credit)" } ?? "Overall score"
+        let name = result.kpi.map { $0.title.uppercasedFirst + " (KPI)" }
+            ?? result.criterion.map { (result.title ?? $0) + " (mean credit)" } ?? "Overall score"
         guard scorecards.count > 1, let id = result.scorecard,
               let card = scorecards.first(where: { $0.scorecard.id == id }) else { return name }
         return "\(name), \(card.scorecard.title)"
@@ -58,5 +93,13 @@ enum CoachingText {
 
     static func teamHeading(_ coaching: AgentCoaching) -> String {
         coaching.team.map { "\($0) team" } ?? "All agents"
+    }
+}
+
+extension String {
+    /// "median first response" → "Median first response"; "CSAT" stays.
+    var uppercasedFirst: String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
     }
 }

@@ -23,12 +23,16 @@ public final class CriterionExportWriter {
     /// Per scorecard: the points-lost arithmetic and, per criterion, its fixed cells
     /// (`section`, `criterion`, `type` and `weight`) encoded once.
     private let layouts: [ScorecardLayout]
+    /// Per scorecard, its criteria in order (`Scorecard.criteria` builds them anew on each call).
+    private let criteria: [[Criterion]]
     private let fixedCells: [[CriterionCells]]
     private var buffer: [UInt8] = []
     /// Per scorecard and criterion, the cells of each answer seen so far (at most 256 each).
     private var answerCells: [[[Answer: [UInt8]]]]
-    /// The cells of each credit seen so far: credits repeat too (`1`, `0.5`, `0.75`).
-    private var creditCells: [Rational: [UInt8]] = [:]
+    /// The cells of recent credits and points lost: both repeat (`1`, `0.5`, `3.0303`).
+    private let decimalCells = DecimalCells()
+    /// Per scorecard, the cells of a criterion's points lost in a standard audit, by lost credit units.
+    private let lossCells: [LossCells]
     /// Rows written so far.
     public private(set) var rowCount = 0
 
@@ -47,6 +51,8 @@ public final class CriterionExportWriter {
         self.sink = sink
         self.metadataColumns = metadataColumns.filter { $0 != "team" }
         layouts = scorecards.map(ScorecardLayout.init)
+        criteria = scorecards.map { $0.criteria.map(\.criterion) }
+        lossCells = layouts.map(LossCells.init)
         fixedCells = scorecards.map { scorecard in
             scorecard.criteria.map { entry in
                 let (section, criterion, type) = (scorecard.sections[entry.section].id, entry.criterion.id, entry.criterion.kind.name)
@@ -92,7 +98,7 @@ public final class CriterionExportWriter {
         let layout = layouts[audit.scorecardIndex]
         let loss = layout.lossContext(of: result)
         let (head, tail) = encodeAuditCells(scored)
-        let entries = scorecard.criteria
+        let entries = self.criteria[audit.scorecardIndex]
         let cardCells = fixedCells[audit.scorecardIndex]
         // The rows are built in a local buffer: appending to a stored property of a class is
         // checked for exclusive access on every call, which cost more than the bytes.
@@ -101,12 +107,20 @@ public final class CriterionExportWriter {
         var answers = answerCells[audit.scorecardIndex]
         let (yes, no) = format == .csv ? (Self.csvTrue, Self.csvFalse) : (Self.jsonTrue, Self.jsonFalse)
         let null = Self.null
+        let decimals = decimalCells
+        let losses = lossCells[audit.scorecardIndex]
         for index in entries.indices {
             let outcome = criteria[index]
             let cells = cardCells[index]
-            let answer = outcome.answer.map { answerCell($0, criterion: entries[index].criterion, cache: &answers[index]) }
-            let credit = outcome.credit.map(creditCell)
-            let lost = outcome.scored ? (loss.map { layout.pointsLost(index, in: result, regularWeight: $0.regularWeight) } ?? .zero) : nil
+            let answer = outcome.answer.map { answerCell($0, criterion: entries[index], cache: &answers[index]) }
+            let credit = outcome.credit.map(decimals.cell)
+            let lostCell: [UInt8]?
+            if outcome.scored, let loss, let credit = outcome.credit, let cell = losses.standardCell(index, credit: credit, loss: loss, in: result) {
+                lostCell = cell
+            } else {
+                let lost = outcome.scored ? (loss.map { layout.pointsLost(index, in: result, regularWeight: $0.regularWeight) } ?? .zero) : nil
+                lostCell = lost.map(decimals.cell)
+            }
             let comment = audit.comments[index]
             out += head
             out += cells.lead
@@ -118,7 +132,7 @@ public final class CriterionExportWriter {
                 out.append(UInt8(ascii: ","))
                 out += cells.weight
                 out += outcome.scored ? yes : no
-                if let lost { out.append(contentsOf: lost.decimalString(maximumPlaces: 4).utf8) }
+                if let lostCell { out += lostCell }
                 out.append(UInt8(ascii: ","))
                 out += outcome.failedCritical ? yes : no
                 if let comment { Self.appendCell(comment, to: &out) }
@@ -128,7 +142,7 @@ public final class CriterionExportWriter {
                 Self.appendMember("credit", raw: credit ?? null, to: &out)
                 out += cells.weight
                 Self.appendMember("scored", raw: outcome.scored ? yes : no, to: &out)
-                Self.appendMember("points_lost", raw: lost.map { Array($0.decimalString(maximumPlaces: 4).utf8) } ?? null, to: &out)
+                Self.appendMember("points_lost", raw: lostCell ?? null, to: &out)
                 Self.appendMember("failed_critical", raw: outcome.failedCritical ? yes : no, to: &out)
                 Self.appendMember("comment", raw: comment.map(Self.jsonString) ?? null, to: &out)
             }
@@ -150,14 +164,6 @@ public final class CriterionExportWriter {
         case .jsonl: Self.answerJSON(text, answer)
         }
         if cache.count < 256 { cache[answer] = cell }
-        return cell
-    }
-
-    /// A credit as written (at most four decimals; the same in CSV and JSON), worked out once per value.
-    private func creditCell(_ credit: Rational) -> [UInt8] {
-        if let cell = creditCells[credit] { return cell }
-        let cell = Array(credit.decimalString(maximumPlaces: 4).utf8)
-        if creditCells.count < 4096 { creditCells[credit] = cell }
         return cell
     }
 
@@ -188,20 +194,22 @@ public final class CriterionExportWriter {
         let passed = result.passed.map { $0 ? "true" : "false" }
         switch format {
         case .csv:
+            head.reserveCapacity(160)
             for (_, value) in leading {
-                head += Self.cell(value ?? "")
+                if let value { Self.appendCell(value, to: &head) }
                 head.append(UInt8(ascii: ","))
             }
-            head += Array(String(scorecard.version).utf8)
+            head.append(contentsOf: String(scorecard.version).utf8)
             head.append(UInt8(ascii: ","))
-            tail += Array((score ?? "").utf8)
+            tail.reserveCapacity(64)
+            if let score { tail.append(contentsOf: score.utf8) }
             for value in [passed, audit.isCalibration ? "true" : "false", audit.comment] {
                 tail.append(UInt8(ascii: ","))
-                tail += Self.cell(value ?? "")
+                if let value { Self.appendCell(value, to: &tail) }
             }
             for name in metadataColumns {
                 tail.append(UInt8(ascii: ","))
-                tail += Self.cell(audit.value(of: name) ?? "")
+                if let value = audit.value(of: name) { Self.appendCell(value, to: &tail) }
             }
             tail.append(0x0A)
         case .jsonl:
@@ -223,6 +231,77 @@ public final class CriterionExportWriter {
             tail += Array("}\n".utf8)
         }
         return (head, tail)
+    }
+
+    /// A direct-mapped cache of the cells of rationals at most four decimals long, as
+    /// `decimalString(maximumPlaces: 4)` writes them (the same in CSV and JSON): a credit or a
+    /// criterion's points lost repeats from audit to audit, and formatting is dearer than a look-up.
+    /// A class over its own memory, so that a look-up costs no copy-on-write or exclusivity check.
+    private final class DecimalCells {
+        private static let slots = 1024
+        private let keys = UnsafeMutablePointer<(numerator: Int128, denominator: Int128)>.allocate(capacity: slots)
+        private let cells = UnsafeMutablePointer<[UInt8]>.allocate(capacity: slots)
+
+        init() {
+            // A denominator of 0 marks an empty slot: no rational has one.
+            keys.initialize(repeating: (0, 0), count: Self.slots)
+            cells.initialize(repeating: [], count: Self.slots)
+        }
+
+        deinit {
+            keys.deallocate()
+            cells.deinitialize(count: Self.slots)
+            cells.deallocate()
+        }
+
+        func cell(_ value: Rational) -> [UInt8] {
+            let (numerator, denominator) = (value.numerator, value.denominator)
+            let mix = UInt64(truncatingIfNeeded: numerator) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: denominator) &* 0xC2B2_AE3D_27D4_EB4F
+            let slot = Int(truncatingIfNeeded: mix >> 54)
+            if keys[slot].denominator == denominator && keys[slot].numerator == numerator { return cells[slot] }
+            let cell = Array(value.decimalString(maximumPlaces: 4).utf8)
+            keys[slot] = (numerator, denominator)
+            cells[slot] = cell
+            return cell
+        }
+    }
+
+    /// The points-lost cells of one scorecard's criteria in standard audits (every regular
+    /// section counted, the criterion's whole section scored), where a criterion's points lost is
+    /// its `ScorecardLayout.standardLossFactors` × the credit units lost: the same exact value as
+    /// `ScorecardLayout.pointsLost`, so the same cell, worked out once per criterion and count.
+    private final class LossCells {
+        private static let unitLimit = 64
+        private let layout: ScorecardLayout
+        private let cells: UnsafeMutablePointer<[UInt8]?>
+        private let count: Int
+
+        init(_ layout: ScorecardLayout) {
+            self.layout = layout
+            count = layout.weights.count * Self.unitLimit
+            cells = .allocate(capacity: count)
+            cells.initialize(repeating: nil, count: count)
+        }
+
+        deinit {
+            cells.deinitialize(count: count)
+            cells.deallocate()
+        }
+
+        /// `nil` outside the standard case, or for more lost units than are kept.
+        func standardCell(_ index: Int, credit: Rational, loss: LossContext, in result: ScoredResult) -> [UInt8]? {
+            let section = layout.sectionOfCriterion[index]
+            guard loss.isStandard(section), result.sections[section].counted,
+                  let earned = CriterionTally.units(of: credit, unit: layout.creditUnits[index]),
+                  let whole = Int(exactly: layout.creditUnits[index]) else { return nil }
+            let lost = whole - earned
+            guard lost >= 0, lost < Self.unitLimit else { return nil }
+            let slot = index * Self.unitLimit + lost
+            if let cell = cells[slot] { return cell }
+            let cell = Array((layout.standardLossFactors[index] * Rational(lost)).decimalString(maximumPlaces: 4).utf8)
+            cells[slot] = cell
+            return cell
+        }
     }
 
     /// `"name": value, ` (the object's last `, ` is replaced by its closing brace).

@@ -92,40 +92,56 @@ public enum AggregateWriter {
     /// `tableWidth` limits the table's lines (the terminal's width); `nil` for no limit.
     public static func write(_ aggregates: [Aggregate], grouping: Grouping, format: ScoreFormat, style: CSVStyle = .plain,
                              to sink: TextSink, tableWidth: Int? = nil) throws {
+        try write(aggregates.map { ($0, nil) }, grouping: grouping, format: format, style: style, to: sink, tableWidth: tableWidth)
+    }
+
+    /// The aggregates joined to KPIs (`--metrics`, docs/metrics.md): after each row's figures,
+    /// `match` (`both`, `audits_only`, `tickets_only`) and the KPI fields of `qakit kpis`.
+    public static func write(_ join: KPIJoin, grouping: Grouping, format: ScoreFormat, style: CSVStyle = .plain,
+                             to sink: TextSink, tableWidth: Int? = nil) throws {
+        try write(join.rows.map { ($0.aggregate, $0) }, grouping: grouping, format: format, style: style, to: sink, tableWidth: tableWidth)
+    }
+
+    private static func write(_ rows: [(aggregate: Aggregate, join: KPIJoin.Row?)], grouping: Grouping, format: ScoreFormat, style: CSVStyle,
+                              to sink: TextSink, tableWidth: Int?) throws {
         let names = grouping.dimensions.map(\.description)
+        let joined = rows.contains { $0.join != nil }
         switch format {
         case .table:
             var table = TextTable(columns: names.map { TextTable.Column($0.uppercased()) }
-                + ["AUDITS", "MEAN", "PASS RATE", "AUTO-FAILS"].map { TextTable.Column($0, numeric: true) })
-            for aggregate in aggregates {
+                + ["AUDITS", "MEAN", "PASS RATE", "AUTO-FAILS"].map { TextTable.Column($0, numeric: true) }
+                + (joined ? KPIWriter.tableTitles.map { TextTable.Column($0, numeric: true) } : []))
+            for (aggregate, join) in rows {
                 table.append(aggregate.values + [
                     String(aggregate.audits), aggregate.meanScore?.formatted() ?? "-",
                     aggregate.passRate.map { ($0 * .hundred).formatted(places: 1) + "%" } ?? "-", String(aggregate.autoFails),
-                ])
+                ] + (join.map { KPIWriter.figureTableCells($0.kpis) } ?? []))
             }
             try sink.write(table.rendered(maximumWidth: tableWidth))
         case .csv:
-            try sink.write(style.preamble + CSVText.row(["key"] + names + ["audits", "mean_score", "pass_rate", "auto_fails"], style: style))
-            for aggregate in aggregates {
+            try sink.write(style.preamble + CSVText.row(["key"] + names + ["audits", "mean_score", "pass_rate", "auto_fails"]
+                + (joined ? ["match"] + KPIWriter.fieldNames.dropFirst() : []), style: style))
+            for (aggregate, join) in rows {
                 try sink.write(CSVText.row([aggregate.key] + aggregate.values + [
                     String(aggregate.audits), aggregate.meanScore?.formatted() ?? "",
                     aggregate.passRate?.decimalString() ?? "", String(aggregate.autoFails),
-                ], style: style))
+                ] + (join.map { [$0.match.rawValue] + KPIWriter.figureCSVCells($0.kpis) } ?? []), style: style))
             }
         case .json:
-            try sink.write("[" + aggregates.map { "\n  " + json($0, names: names) }.joined(separator: ",") + (aggregates.isEmpty ? "]\n" : "\n]\n"))
+            try sink.write("[" + rows.map { "\n  " + json($0.aggregate, join: $0.join, names: names) }.joined(separator: ",")
+                + (rows.isEmpty ? "]\n" : "\n]\n"))
         case .jsonl:
-            for aggregate in aggregates { try sink.write(json(aggregate, names: names) + "\n") }
+            for (aggregate, join) in rows { try sink.write(json(aggregate, join: join, names: names) + "\n") }
         }
     }
 
-    /// `pass_rate` is exact to four decimals (0.8125), `mean_score` two (85.00).
-    static func json(_ aggregate: Aggregate, names: [String]) -> String {
+    /// `pass_rate` is exact to four decimals (0.8125), `mean_score` two (85.00); KPIs unrounded.
+    static func json(_ aggregate: Aggregate, join: KPIJoin.Row? = nil, names: [String]) -> String {
         JSONText.object([("key", JSONText.string(aggregate.key))] + zip(names, aggregate.values).map { ($0, JSONText.string($1)) } + [
             ("audits", String(aggregate.audits)),
             ("mean_score", JSONText.score(aggregate.meanScore)),
             ("pass_rate", aggregate.passRate?.decimalString() ?? "null"),
             ("auto_fails", String(aggregate.autoFails)),
-        ])
+        ] + (join.map { [("match", JSONText.string($0.match.rawValue))] + KPIWriter.jsonMembers($0.kpis) } ?? []))
     }
 }

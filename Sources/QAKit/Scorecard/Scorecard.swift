@@ -152,15 +152,46 @@ public struct CoachingSettings: Sendable, Hashable {
     /// A comparison group of fewer agents than this shows no team figures: in a team of two,
     /// the team mean and the agent's own figures give away the colleague's.
     public var minimumTeamSize: Int
+    /// `kpi_targets`: the KPIs an agent is held to under `coach --metrics`, in file order; a
+    /// target the agent misses becomes a goal (docs/coaching.md).
+    public var kpiTargets: [KPITarget]
 
     /// Settings with the documented defaults for whatever is not given.
     public init(focusAreas: Int = 3, minimumAudits: Int = 3, targetGain: Rational = Rational(10), reviewAfterDays: Int = 30,
-                minimumTeamSize: Int = 3) {
+                minimumTeamSize: Int = 3, kpiTargets: [KPITarget] = []) {
         self.focusAreas = focusAreas
         self.minimumAudits = minimumAudits
         self.targetGain = targetGain
         self.reviewAfterDays = reviewAfterDays
         self.minimumTeamSize = minimumTeamSize
+        self.kpiTargets = kpiTargets
+    }
+}
+
+/// One `coaching.kpi_targets` entry: `csat: 0.9` (at least), `first_response_median: {max: 60}`.
+public struct KPITarget: Sendable, Hashable {
+    /// Whether the KPI must reach the value or stay under it.
+    public enum Bound: String, Sendable, Hashable {
+        /// The KPI must be at least the value (`{min: …}`, or a bare number where higher is better).
+        case min
+        /// The KPI must be at most the value (`{max: …}`, or a bare number where lower is better).
+        case max
+    }
+
+    public var measure: KPIMeasure
+    public var bound: Bound
+    /// In the KPI's own unit: minutes, a share 0…1, or NPS −100…100.
+    public var value: Rational
+
+    public init(measure: KPIMeasure, bound: Bound, value: Rational) {
+        self.measure = measure
+        self.bound = bound
+        self.value = value
+    }
+
+    /// Whether `figure` meets the target (at the bound itself it does).
+    public func isMet(by figure: Rational) -> Bool {
+        bound == .min ? figure >= value : figure <= value
     }
 }
 

@@ -33,7 +33,8 @@ struct ScorecardDecoder {
     static let bandKeys = ["name", "min"]
     static let optionKeys = ["value", "label", "credit"]
     static let calibrationKeys = ["tolerance", "min_alpha"]
-    static let coachingSettingsKeys = ["focus_areas", "min_audits", "target_gain", "review_after_days", "min_team_size"]
+    static let coachingSettingsKeys = ["focus_areas", "min_audits", "target_gain", "review_after_days", "min_team_size", "kpi_targets"]
+    static let kpiBoundKeys = ["min", "max"]
     static let coachingTipKeys = ["tip", "resources"]
     /// Audit fields that a criterion id would shadow in a CSV header.
     static let reservedCriterionIds: Set = [
@@ -142,8 +143,38 @@ struct ScorecardDecoder {
             minimumAudits: settings.integer("min_audits", in: .atLeast(1)) ?? defaults.minimumAudits,
             targetGain: settings.decimal("target_gain", in: Self.percent) ?? defaults.targetGain,
             reviewAfterDays: settings.integer("review_after_days", in: .atLeast(1)) ?? defaults.reviewAfterDays,
-            minimumTeamSize: settings.integer("min_team_size", in: .atLeast(1)) ?? defaults.minimumTeamSize
+            minimumTeamSize: settings.integer("min_team_size", in: .atLeast(1)) ?? defaults.minimumTeamSize,
+            kpiTargets: kpiTargets(settings)
         )
+    }
+
+    /// `coaching.kpi_targets`: KPI name → a number, or `{min: n}` / `{max: n}` (docs/coaching.md).
+    /// A bare number is a minimum for a KPI where higher is better and a maximum for durations
+    /// and the reopen rate.
+    private func kpiTargets(_ settings: NodeReader) -> [KPITarget] {
+        let names = KPIMeasure.allCases.map(\.rawValue)
+        guard let node = settings.node("kpi_targets"),
+              let targets = NodeReader(node, context: "'coaching.kpi_targets' (KPIs: \(names.joined(separator: ", ")))", allowedKeys: names, log: log)
+        else { return [] }
+        return targets.mapping.pairs.compactMap { pair -> KPITarget? in
+            guard let measure = KPIMeasure(rawValue: pair.key.string) else { return nil }
+            let range: Bounds<Rational> = measure.isDuration ? .atLeast(.zero)
+                : measure == .nps ? .between(Rational(-100), .hundred) : .between(.zero, .one)
+            let key = "kpi_targets.\(measure.rawValue)"
+            guard pair.value.mapping != nil else {
+                return NodeReader.decimal(pair.value, named: key, places: 4, in: range, log: log).map {
+                    KPITarget(measure: measure, bound: measure.isLowerBetter ? .max : .min, value: $0)
+                }
+            }
+            guard let bound = NodeReader(pair.value, context: "'\(key)'", allowedKeys: Self.kpiBoundKeys, log: log) else { return nil }
+            guard bound.has("min") != bound.has("max") else {
+                log.report(.kpiTargetBound(key: key, both: bound.has("min")), at: pair.value.mark)
+                return nil
+            }
+            let side: KPITarget.Bound = bound.has("min") ? .min : .max
+            return bound.node(side.rawValue).flatMap { NodeReader.decimal($0, named: "\(key).\(side.rawValue)", places: 4, in: range, log: log) }
+                .map { KPITarget(measure: measure, bound: side, value: $0) }
+        }
     }
 
     /// A `when` or `applies_to` mapping: audit field → list of accepted values.

@@ -32,6 +32,8 @@ enum ScorecardProblem: Sendable, Equatable {
     case notTextInList(name: String, found: String)
     case emptyList(key: String, noun: String, found: String)
     case notItemList(key: String, shape: String, found: String)
+    /// A `kpi_targets` entry with both `min` and `max`, or neither.
+    case kpiTargetBound(key: String, both: Bool)
 
     // MARK: Ids, bands and conditions
     case duplicateId(kind: String, id: String, first: Mark)
@@ -120,6 +122,9 @@ enum ScorecardProblem: Sendable, Equatable {
             "'\(key)' must be a list of at least one \(noun), found \(found)"
         case .notItemList(let key, let shape, let found):
             "'\(key)' must be a list of \(shape), found \(found)"
+        case .kpiTargetBound(let key, let both):
+            "'\(key)' must be a number or a mapping with one of 'min' or 'max'"
+                + (both ? ", found both" : ", found neither") + " (e.g. {max: 60})"
         case .duplicateId(let kind, let id, let first):
             "duplicate \(kind) id '\(id)' (first defined at \(first))"
         case .reservedCriterionId(let id):

@@ -10,6 +10,8 @@ public final class Aggregator: ScoreRowConsumer {
     /// What to group by: a standard dimension or any audit field.
     public enum Dimension: Sendable, Hashable, CustomStringConvertible {
         case agent, team, reviewer, scorecard, month
+        /// The ISO 8601 week of the audit date, `YYYY-Www` (docs/aggregates.md).
+        case week
         case field(String)
 
         public init(_ text: String) {
@@ -19,6 +21,7 @@ public final class Aggregator: ScoreRowConsumer {
             case "reviewer": self = .reviewer
             case "scorecard": self = .scorecard
             case "month": self = .month
+            case "week": self = .week
             default: self = .field(text)
             }
         }
@@ -30,6 +33,7 @@ public final class Aggregator: ScoreRowConsumer {
             case .reviewer: "reviewer"
             case .scorecard: "scorecard"
             case .month: "month"
+            case .week: "week"
             case .field(let name): name
             }
         }
@@ -44,6 +48,7 @@ public final class Aggregator: ScoreRowConsumer {
             case .agent: audit.agent
             case .reviewer: audit.reviewer
             case .month: audit.date.monthKey
+            case .week: audit.date.weekKey
             }
         }
     }

@@ -44,6 +44,8 @@ final class CSVRowDecoder {
         case column(Int)
         case date
         case month
+        /// The ISO week of the date: not a range of the cell, so written into the batch's keys.
+        case week
         case scorecard
         case metadata(String)
     }
@@ -123,6 +125,7 @@ final class CSVRowDecoder {
             case .reviewer: .column(reviewerColumn)
             case .team: .metadata("team")
             case .month: .month
+            case .week: .week
             case .scorecard: .scorecard
             case .field(let name):
                 switch name {
@@ -201,7 +204,8 @@ final class CSVRowDecoder {
         case cell(Range<Int>)
         /// A single `--by scorecard`: the id of the record's scorecard.
         case scorecard
-        /// Several keys: a range of the batch's `keys`, in `Grouping`'s joined encoding.
+        /// Several keys: a range of the batch's `keys`, in `Grouping`'s joined encoding; or a
+        /// single key's value worked out from the record (`--by week`), held there as it is.
         case joined(Range<Int>)
     }
 
@@ -255,7 +259,7 @@ final class CSVRowDecoder {
         }
         for column in card.foreignColumns where !cells.trimmed(column).isEmpty { return nil }
 
-        let key = key(cells, date: date, scorecardIndex: cardIndex, joined: &joinedKeys)
+        let key = key(cells, date: date, day: day, scorecardIndex: cardIndex, joined: &joinedKeys)
         let creditStart = batchCredits.count
         batchCredits.append(contentsOf: UnsafeBufferPointer(rebasing: credits[0..<card.count]))
         var team: Range<Int>?
@@ -268,13 +272,13 @@ final class CSVRowDecoder {
     }
 
     /// The record's `--by` key; several keys' values are appended to `joined`.
-    private func key(_ cells: Cells, date: Range<Int>, scorecardIndex: Int, joined: inout [UInt8]) -> Key {
+    private func key(_ cells: Cells, date: Range<Int>, day: Int, scorecardIndex: Int, joined: inout [UInt8]) -> Key {
         func range(_ source: KeySource) -> Range<Int>? {
             switch source {
             case .column(let column): cells.trimmed(column)
             case .date: date
             case .month: date.lowerBound..<date.lowerBound + 7
-            case .scorecard: nil
+            case .scorecard, .week: nil
             case .metadata(let name): metadataValue(name, cells)
             }
         }
@@ -282,12 +286,21 @@ final class CSVRowDecoder {
         case 0: return .none
         case 1:
             if case .scorecard = keys[0] { return .scorecard }
+            if case .week = keys[0] {
+                // A single key's plain value, held in the batch's keys like a joined one.
+                let start = joined.count
+                joined += CalendarDate(daysSince1970: day).weekKey.utf8
+                return .joined(start..<joined.count)
+            }
             return range(keys[0]).map(Key.cell) ?? .none
         default:
             let start = joined.count
             for source in keys {
                 if case .scorecard = source {
                     Grouping.appendComponent(scorecardIDs.span(scorecardIndex), to: &joined)
+                } else if case .week = source {
+                    var week = CalendarDate(daysSince1970: day).weekKey
+                    week.withUTF8 { Grouping.appendComponent($0, to: &joined) }
                 } else {
                     Grouping.appendComponent(range(source).map(cells.span), to: &joined)
                 }

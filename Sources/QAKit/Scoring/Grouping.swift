@@ -9,7 +9,7 @@ public struct Grouping: Sendable, Hashable, CustomStringConvertible {
     public static let joiner = "/"
 
     /// Keys every audit has, whatever its file's columns.
-    public static let standardKeys = ["agent", "reviewer", "scorecard", "month", "date", "audit_id", "interaction_id"]
+    public static let standardKeys = ["agent", "reviewer", "scorecard", "month", "week", "date", "audit_id", "interaction_id"]
 
     /// The aggregate fields a key's column would collide with.
     public static let aggregateFields = ["key", "audits", "mean_score", "pass_rate", "auto_fails"]

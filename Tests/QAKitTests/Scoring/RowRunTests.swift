@@ -158,9 +158,9 @@ struct RowRunTests {
 
     /// Every single key, and several keys together (one row per combination, on both paths),
     /// a missing field and `scorecard` among them.
-    static let groupings: [Grouping] = ([.agent, .team, .reviewer, .scorecard, .month, .field("channel"), .field("date"),
+    static let groupings: [Grouping] = ([.agent, .team, .reviewer, .scorecard, .month, .week, .field("channel"), .field("date"),
                                          .field("audit_id"), .field("ticket_type"), .field("no_such_field")] as [Aggregator.Dimension]).map { Grouping([$0]) }
-        + [Grouping([.team, .month]), Grouping([.scorecard, .agent, .field("channel")]), Grouping([.field("no_such_field"), .reviewer])]
+        + [Grouping([.team, .month]), Grouping([.agent, .week]), Grouping([.scorecard, .agent, .field("channel")]), Grouping([.field("no_such_field"), .reviewer])]
 
     @Test("gives exactly the general path's rows, aggregates and diagnostics", arguments: [
         ("scorecards", UInt64(1)), ("scorecards", 2), ("scorecards", 3), ("Benchmarks/scorecard-20.yaml", 4), ("Benchmarks/scorecard-20.yaml", 5),

@@ -1,0 +1,57 @@
+import ArgumentParser
+import QAKit
+
+/// `--metrics TICKETS…`: ticket files whose KPIs join the audits (`score`, `coach`, `report`;
+/// docs/metrics.md). Every command computes them with the one `KPICalculation` of `qakit kpis`.
+struct MetricsOptions: ParsableArguments {
+    @Option(parsing: .upToNextOption, help: "Ticket files (.csv, .tsv, .jsonl) whose KPIs join the audits by agent (docs/metrics.md).")
+    var metrics: [String] = []
+
+    var isEnabled: Bool { !metrics.isEmpty }
+
+    /// The KPIs grouped by `dimensions` over `period`, reading every ticket file; problems are
+    /// printed as they are met, then the `qakit kpis` summary line. `matchesNamesLoosely` groups
+    /// agent and team spellings that differ only in case or whitespace. `hadErrors` is set when
+    /// a ticket had a problem or a file could not be read to its end (exit 1).
+    func calculate(_ dimensions: [KPIDimension], period: PeriodFilter = PeriodFilter(), matchesNamesLoosely: Bool = true,
+                   reportsProblems: Bool = true, hadErrors: inout Bool) throws -> KPICalculation {
+        var sources = try open()
+        if let missing = dimensions.first(where: { key in (key == .team || key == .channel) && !sources.contains { $0.has(key.column) } }),
+           sources.allSatisfy(\.declaresColumns) {
+            Terminal.printError("qakit: error: --metrics: no ticket file has a '\(missing.column.name)' column to join --by \(missing.rawValue); no output written")
+            throw ExitCode(2)
+        }
+        var calculation = KPICalculation(dimensions: dimensions, period: period)
+        calculation.matchesNamesLoosely = matchesNamesLoosely
+        for index in sources.indices {
+            do {
+                try calculation.read(&sources[index]) { if reportsProblems { Terminal.print([$0]) } }
+            } catch {
+                if reportsProblems { Terminal.print([error.diagnostic]) }
+                hadErrors = true
+            }
+        }
+        if calculation.ticketsWithErrors > 0 { hadErrors = true }
+        if reportsProblems { Terminal.printError(KPIsCommand.summary(calculation)) }
+        return calculation
+    }
+
+    /// Opens every ticket file before anything is read, so that a missing one stops the run (exit 2).
+    func open() throws -> [any TicketSource] {
+        var sources: [any TicketSource] = []
+        var failed = false
+        for path in metrics {
+            guard let format = TicketFormat.inferred(from: path) else {
+                throw ValidationError("cannot tell the format of ticket file '\(path)' from its extension; use .csv, .tsv or .jsonl")
+            }
+            do {
+                sources.append(try TicketSources.open(path: path, format: format))
+            } catch {
+                Terminal.print([error.diagnostic])
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(2) }
+        return sources
+    }
+}
