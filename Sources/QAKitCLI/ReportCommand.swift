@@ -26,6 +26,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var scorecardOptions: ScorecardOptions
     @OptionGroup var inputOptions: AuditInputOptions
+    @OptionGroup var disputeOptions: DisputeOptions
 
     @Option(parsing: .upToNextOption, help: "Ticket files (.csv, .tsv, .jsonl) for the KPIs and QA against CSAT (docs/kpis.md).")
     var metrics: [String] = []
@@ -56,6 +57,7 @@ struct ReportCommand: ParsableCommand {
         let scorecards = try scorecardOptions.load()
         let run = ScoringRun(scorecards: scorecards)
         run.checksNameVariants = true
+        try disputeOptions.attach(to: run)
         var sources = try inputOptions.open(decoder: run.decoder)
         var tickets = try openTickets()
         let sink = try outputOptions.open()
@@ -69,6 +71,8 @@ struct ReportCommand: ParsableCommand {
                 hadErrors = true
             }
         }
+        if disputeOptions.finish(run) { hadErrors = true }
+        tally.overturnRates = run.disputes.map { DisputeFigures.overturnRates($0, filter: filter) }
         var kpisByPeriod: [KPIFigures]?
         var kpisByAgent: [KPIFigures]?
         if !metrics.isEmpty {
