@@ -91,6 +91,13 @@ public final class DisputeBook {
     public func resolve(_ audit: Audit, scorecard: Scorecard) -> Outcome? {
         guard let indices = byAudit[audit.id] else { return nil }
         met.insert(audit.id)
+        if audit.isCalibration {
+            for index in indices {
+                problems.append(Self.error(disputes[index], "field 'audit_id': audit '\(audit.id)' is a calibration audit, which measures the "
+                    + "reviewer and counts in no agent's score, so no dispute changes it"))
+            }
+            return nil
+        }
         var amended = audit
         var entries: [AuditDisputes.Entry] = []
         var voidedBy: Dispute?
