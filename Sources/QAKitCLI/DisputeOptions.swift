@@ -7,6 +7,9 @@ struct DisputeOptions: ParsableArguments {
             help: "Dispute files (.csv, .tsv, .jsonl, .yaml): overturned criteria take new_answer, audits overturned as a whole are void.")
     var disputes: [String] = []
 
+    /// Voided audits named one by one on standard error; the rest are counted (docs/disputes.md).
+    static let listedVoids = 10
+
     /// Reads the dispute files into `run` (nothing without `--disputes`); a file that cannot be
     /// read at all stops the run before anything is scored (exit 2).
     func attach(to run: ScoringRun) throws {
@@ -25,8 +28,11 @@ struct DisputeOptions: ParsableArguments {
         guard let book = run.disputes else { return false }
         book.finish(decoder: run.decoder)
         Terminal.print(book.problems)
-        for voided in book.voided {
+        for voided in book.voided.prefix(Self.listedVoids) {
             Terminal.printError("qakit: note: audit '\(voided.auditID)' is void: dispute '\(voided.disputeID)' overturned it as a whole, so it is left out of scores")
+        }
+        if book.voided.count > Self.listedVoids {
+            Terminal.printError("qakit: note: \(book.voided.count - Self.listedVoids) more audits are void (qakit disputes lists them all)")
         }
         return book.hasErrors
     }
