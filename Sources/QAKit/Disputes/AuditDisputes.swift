@@ -8,6 +8,7 @@ public struct AuditDisputes: Sendable {
         public var criterion: String?
         /// The criterion's index in `Scorecard.criteria`; `nil` for the whole audit.
         public var criterionIndex: Int?
+        /// The decision, or `open`.
         public var status: Dispute.Status
         /// The reviewer's answer (`nil`: unanswered, or a dispute of the whole audit).
         public var originalAnswer: Answer?
@@ -49,6 +50,7 @@ public struct AuditChange: Sendable {
     public var originalScore: Rational?
     /// The score after every overturn; `nil` also for a voided audit.
     public var score: Rational?
+    /// Whether a dispute overturned the whole audit.
     public var isVoid: Bool
 }
 

@@ -21,6 +21,7 @@ public struct Dispute: Sendable {
     public var raisedOn: CalendarDate
     /// The agent's words.
     public var reason: String?
+    /// Whether and how a QA lead decided.
     public var status: Status
     /// The answer that replaces the reviewer's, as written; checked against the criterion once
     /// the audit is known. Required for an overturned criterion.

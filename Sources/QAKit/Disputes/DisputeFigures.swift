@@ -43,6 +43,7 @@ public struct DisputeFigures: Sendable {
             guard let score, let originalScore else { return nil }
             return score - originalScore
         }
+        /// Whether a dispute overturned the whole audit.
         public var isVoid: Bool
     }
 
@@ -61,6 +62,7 @@ public struct DisputeFigures: Sendable {
     public var criteria: [Rate]
     /// The audits with at least one overturn, in the order they were read.
     public var audits: [ScoreChange]
+    /// The audits overturned as a whole, in the order they were read.
     public var voided: [VoidedAudit]
 
     /// The reviewers who are a calibration topic: at least `calibrationMinimumDecided` decided

@@ -8,6 +8,7 @@ public enum DisputeReportFormat: String, Sendable, CaseIterable {
 /// Scores and deltas have two decimals; overturn rates are percentages with one decimal in the
 /// tables and 0…1 in JSON and CSV.
 public enum DisputeReportWriter {
+    /// The whole report in `format`, ending with a line break.
     public static func render(_ figures: DisputeFigures, format: DisputeReportFormat) -> String {
         switch format {
         case .table: text(figures, markdown: false)
