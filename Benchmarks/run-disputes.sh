@@ -41,9 +41,18 @@ for run in $(seq 1 "$runs"); do
         /usr/bin/time -f "%e %U %M" -o "$work/time" "${command[@]}" >"$work/$tool.csv" 2>"$work/$tool.err" || {
             echo "$tool failed:"; tail -5 "$work/$tool.err"; exit 1; }
         read -r wall user rss <"$work/time"
-        printf '%-16s %4d %8.2f %8.2f %9.1f\n' "$tool" "$run" "$wall" "$user" "$(awk "BEGIN { print $rss / 1024 }")"
+        printf '%-16s %4d %8.2f %8.2f %9.1f\n' "$tool" "$run" "$wall" "$user" "$(awk "BEGIN { print $rss / 1024 }")" | tee -a "$work/all"
     done
 done
+# On a shared machine the fastest turn is the one least disturbed: compare minima (and medians).
+python3 - "$work/all" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1])]
+for tool in ["qakit", "qakit-disputes", "pandas-disputes"]:
+    wall = [float(r[2]) for r in rows if r[0] == tool]
+    user = [float(r[3]) for r in rows if r[0] == tool]
+    print(f"{tool:16} wall min {min(wall):6.2f} median {statistics.median(wall):6.2f}   user min {min(user):6.2f} median {statistics.median(user):6.2f}")
+PY
 tail -2 "$work/qakit-disputes.err"
 printf 'qakit --disputes vs pandas: '
 python3 Benchmarks/compare/check_same.py "$work/qakit-disputes.csv" "$work/pandas-disputes.csv"

@@ -18,8 +18,6 @@ public struct AuditDisputes: Sendable {
 
     /// The score with the reviewer's answers, before any overturn.
     public var originalScore: Rational?
-    /// Whether the audit passed with the reviewer's answers.
-    public var originalPassed: Bool?
     public var entries: [Entry]
 
     /// The reviewer's answer to criterion `index` where an overturn replaced it, else `nil`.

@@ -16,14 +16,16 @@ public final class DisputeBook {
     public private(set) var changes: [AuditChange] = []
     /// The audits that a dispute voided, in the order met.
     public private(set) var voided: [VoidedAudit] = []
-    /// The latest date among the applied disputes' `raised_on` and `decided_on`.
-    public private(set) var latestDate: CalendarDate?
 
     /// Indices into `disputes` per audit id, in reading order.
     private let byAudit: [String: [Int]]
     /// A 64-bit FNV-1a hash of each disputed audit id: the CSV row path asks with the id's
     /// bytes, without making a string.
     private let fingerprints: Set<UInt64>
+    /// One bit per value of a fingerprint's low `filterBits` bits, set for every disputed id:
+    /// nearly every row is turned away by one load, before the set is asked.
+    private let filter: [UInt64]
+    private static let filterBits = 22
     private var met: Set<String> = []
 
     /// Reads every file in order.
@@ -64,12 +66,21 @@ public final class DisputeBook {
             var id = id
             return id.withUTF8(Self.fingerprint)
         })
+        var filter = [UInt64](repeating: 0, count: 1 << (Self.filterBits - 6))
+        for fingerprint in fingerprints {
+            let slot = Int(truncatingIfNeeded: fingerprint & (1 << Self.filterBits - 1))
+            filter[slot >> 6] |= 1 << UInt64(slot & 63)
+        }
+        self.filter = filter
     }
 
     /// Whether any dispute names the audit whose id these bytes are (may be wrong only by
     /// saying yes: a hash collision sends a record to the general path, which looks it up exactly).
     @inline(__always) func mayBeDisputed(id bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        fingerprints.contains(Self.fingerprint(bytes))
+        let fingerprint = Self.fingerprint(bytes)
+        let slot = Int(truncatingIfNeeded: fingerprint & (1 << Self.filterBits - 1))
+        guard filter[slot >> 6] & (1 << UInt64(slot & 63)) != 0 else { return false }
+        return fingerprints.contains(fingerprint)
     }
 
     @inline(__always) static func fingerprint(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -83,7 +94,7 @@ public final class DisputeBook {
         /// The audit with every overturned criterion's new answer, and its disputes.
         case amended(Audit, [AuditDisputes.Entry])
         /// Overturned as a whole by this dispute.
-        case void(Dispute, [AuditDisputes.Entry])
+        case void(Dispute)
     }
 
     /// Checks the audit's disputes against it, in reading order, and applies those that pass;
@@ -152,11 +163,8 @@ public final class DisputeBook {
             }
             applied.append(AppliedDispute(dispute: dispute, reviewer: audit.reviewer, agent: audit.agent, auditDate: audit.date,
                                           scorecard: scorecard.id))
-            for date in [dispute.raisedOn, dispute.decidedOn].compactMap({ $0 }) where latestDate.map({ date > $0 }) ?? true {
-                latestDate = date
-            }
         }
-        if let voidedBy { return .void(voidedBy, entries) }
+        if let voidedBy { return .void(voidedBy) }
         return .amended(amended, entries)
     }
 

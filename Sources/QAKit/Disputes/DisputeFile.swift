@@ -30,7 +30,7 @@ public enum DisputeFile {
         var disputes: [Dispute] = []
         var warnedKeys: Set<String> = []
         for record in records {
-            for (key, _) in record.values where !fields.contains(key) && warnedKeys.insert(key).inserted {
+            for key in record.otherKeys where warnedKeys.insert(key).inserted {
                 problems.append(Diagnostic(.warning, "field '\(key)' is not a dispute field and is ignored\(Suggestion.hint(for: key, among: fields))",
                                            file: path, line: record.line))
             }
@@ -42,13 +42,33 @@ public enum DisputeFile {
         return (disputes, problems)
     }
 
+    /// The position of each field in `fields`.
+    static let fieldIndex = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1, $0) })
+
     /// One record's fields as text (trimmed; empty and null are absent) and where it starts.
     struct Record {
         var line: Int
-        var values: [(key: String, value: String)]
+        /// Per field of `DisputeFile.fields`, in that order.
+        var values: [String?]
+        /// Keys that are none of the fields, in order.
+        var otherKeys: [String]
+
+        /// A record of `pairs`; empty values are absent.
+        init(line: Int, pairs: some Sequence<(key: String, value: String)>) {
+            self.line = line
+            values = Array(repeating: nil, count: DisputeFile.fields.count)
+            otherKeys = []
+            for (key, value) in pairs {
+                if let index = DisputeFile.fieldIndex[key] {
+                    if !value.isEmpty { values[index] = value }
+                } else {
+                    otherKeys.append(key)
+                }
+            }
+        }
 
         func value(_ key: String) -> String? {
-            values.first { $0.key == key }.map(\.value)
+            values[DisputeFile.fieldIndex[key]!]
         }
     }
 
@@ -160,8 +180,7 @@ public enum DisputeFile {
                                                file: path, line: row.line))
                     continue
                 }
-                let values = zip(names, row.fields).map { ($0, AnswerParser.trimmed($1)) }.filter { !$0.1.isEmpty }
-                records.append(Record(line: row.line, values: values))
+                records.append(Record(line: row.line, pairs: zip(names, row.fields).lazy.map { ($0, AnswerParser.trimmed($1)) }))
             }
         }
     }
@@ -208,7 +227,7 @@ public enum DisputeFile {
                                                file: path, line: line))
                     continue
                 }
-                records.append(Record(line: line, values: values.filter { !$0.value.isEmpty }))
+                records.append(Record(line: line, pairs: values))
             }
         }
     }
@@ -247,7 +266,7 @@ public enum DisputeFile {
                 problems.append(Diagnostic(.error, "record skipped: field \(names) must be a single value", file: path, at: mapping.mark))
                 continue
             }
-            records.append(Record(line: mapping.mark.line, values: values))
+            records.append(Record(line: mapping.mark.line, pairs: values))
         }
         return records
     }

@@ -360,25 +360,34 @@ public final class ScoringRun {
         fieldNames.formUnion(layout.metadataNames.lazy.filter { !$0.isEmpty })
     }
 
+    /// Applies the decided disputes of `audit` (docs/disputes.md): an amended audit and its new
+    /// result, with its disputes; `false` when a dispute voided it (counted, and noted in `book`).
+    private func applyDisputes(_ book: DisputeBook, to audit: inout Audit, result: inout AuditScore,
+                               disputes: inout AuditDisputes?) -> Bool {
+        guard let outcome = book.resolve(audit, scorecard: scorecards[audit.scorecardIndex]) else { return true }
+        let original = result
+        switch outcome {
+        case .void(let dispute):
+            book.note(audit, original: original, amended: nil, voidedBy: dispute)
+            voidedCount += 1
+            return false
+        case .amended(let amended, let entries):
+            audit = amended
+            result = engines[audit.scorecardIndex].score(audit)
+            disputes = AuditDisputes(originalScore: original.score, entries: entries)
+            book.note(audit, original: original, amended: result, voidedBy: nil)
+            return true
+        }
+    }
+
     private func handle(_ outcome: AuditDecoder.Outcome, grouping: Grouping?, scored: (ScoredAudit) throws -> Void,
                         report: (Diagnostic) -> Void) throws {
         switch outcome {
         case .audit(var audit):
             var result = engines[audit.scorecardIndex].score(audit)
             var disputed: AuditDisputes?
-            if let book = disputes, let outcome = book.resolve(audit, scorecard: scorecards[audit.scorecardIndex]) {
-                let original = result
-                switch outcome {
-                case .void(let dispute, _):
-                    book.note(audit, original: original, amended: nil, voidedBy: dispute)
-                    voidedCount += 1
-                    return
-                case .amended(let amended, let entries):
-                    audit = amended
-                    result = engines[audit.scorecardIndex].score(audit)
-                    disputed = AuditDisputes(originalScore: original.score, originalPassed: original.passed, entries: entries)
-                    book.note(audit, original: original, amended: result, voidedBy: nil)
-                }
+            if let book = disputes {
+                guard applyDisputes(book, to: &audit, result: &result, disputes: &disputed) else { return }
             }
             count(isCalibration: audit.isCalibration, passed: result.passed)
             if checksNameVariants {
