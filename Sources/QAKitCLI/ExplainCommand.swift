@@ -10,6 +10,7 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var scorecardOptions: ScorecardOptions
     @OptionGroup var inputOptions: AuditInputOptions
+    @OptionGroup var disputeOptions: DisputeOptions
 
     @Option(help: "The audit_id to explain.")
     var audit: String
@@ -19,6 +20,7 @@ struct ExplainCommand: ParsableCommand {
         let run = ScoringRun(scorecards: scorecards)
         // The audit's own problems are wanted, even when other records share them.
         run.reportsRepeatsOnce = false
+        try disputeOptions.attach(to: run)
         var sources = try inputOptions.open(decoder: run.decoder)
         var found: ScoredAudit?
         var rejection: [Diagnostic] = []
@@ -35,8 +37,16 @@ struct ExplainCommand: ParsableCommand {
                 Terminal.print([error.diagnostic])
             }
         }
+        let disputeProblems = disputeOptions.problems(of: audit, in: run)
+        Terminal.print(disputeProblems)
         if let found {
             print(ScoreExplanation(found).text, terminator: "")
+            if disputeProblems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+            return
+        }
+        if let voided = run.disputes?.voided.first(where: { $0.auditID == audit }) {
+            print("Audit \(audit) is void: dispute \(voided.disputeID) overturned it as a whole, so it is left out of scores "
+                + "(its score with the reviewer's answers was \(voided.originalScore?.formatted() ?? "none"))")
             return
         }
         if !rejection.isEmpty {

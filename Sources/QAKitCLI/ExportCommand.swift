@@ -19,6 +19,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var scorecardOptions: ScorecardOptions
     @OptionGroup var inputOptions: AuditInputOptions
+    @OptionGroup var disputeOptions: DisputeOptions
 
     @Option(help: "Output format: csv or jsonl.")
     var format: CriterionExportWriter.Format = .csv
@@ -37,10 +38,12 @@ struct ExportCommand: ParsableCommand {
         let scorecards = try scorecardOptions.load()
         let run = ScoringRun(scorecards: scorecards)
         run.checksNameVariants = true
+        try disputeOptions.attach(to: run)
         let metadata = format == .csv ? try MetadataColumns.scan(inputOptions, decoder: run.decoder) : []
         var sources = try inputOptions.open(decoder: run.decoder)
         let sink = try OutputTarget(path: output)
-        let writer = CriterionExportWriter(format: format, sink: sink.sink, scorecards: scorecards, metadataColumns: metadata)
+        let writer = CriterionExportWriter(format: format, sink: sink.sink, scorecards: scorecards, metadataColumns: metadata,
+                                           includesOriginalAnswer: run.disputes != nil)
         var exported = 0
         var hadFatalError = false
         for index in sources.indices {
@@ -59,6 +62,7 @@ struct ExportCommand: ParsableCommand {
                 }
             }
         }
+        let hadDisputeErrors = disputeOptions.finish(run)
         if exported == 0 {
             // Nothing to export: an existing output file is left as it was (docs/commands.md).
             let outside = period.from == nil && period.to == nil ? "" : ", \(run.scoredCount) outside --from/--to"
@@ -68,7 +72,7 @@ struct ExportCommand: ParsableCommand {
         try writer.end()
         try sink.commit()
         Terminal.printError("qakit: exported \(exported) audit\(exported == 1 ? "" : "s") as \(writer.rowCount) row\(writer.rowCount == 1 ? "" : "s"); rejected \(run.rejectedCount)")
-        if run.rejectedCount > 0 || hadFatalError { throw ExitCode(1) }
+        if run.rejectedCount > 0 || hadFatalError || hadDisputeErrors { throw ExitCode(1) }
     }
 }
 

@@ -26,6 +26,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var scorecardOptions: ScorecardOptions
     @OptionGroup var inputOptions: AuditInputOptions
+    @OptionGroup var disputeOptions: DisputeOptions
 
     @OptionGroup var metricsOptions: MetricsOptions
 
@@ -55,6 +56,7 @@ struct ReportCommand: ParsableCommand {
         let scorecards = try scorecardOptions.load()
         let run = ScoringRun(scorecards: scorecards)
         run.checksNameVariants = true
+        try disputeOptions.attach(to: run)
         var sources = try inputOptions.open(decoder: run.decoder)
         _ = try metricsOptions.open()
         let sink = try outputOptions.open()
@@ -68,6 +70,8 @@ struct ReportCommand: ParsableCommand {
                 hadErrors = true
             }
         }
+        if disputeOptions.finish(run) { hadErrors = true }
+        tally.overturnRates = run.disputes.map { DisputeFigures.overturnRates($0, filter: filter) }
         var kpisByPeriod: [KPIFigures]?
         var kpisByAgent: [KPIFigures]?
         if metricsOptions.isEnabled {

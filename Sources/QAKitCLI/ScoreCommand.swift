@@ -18,6 +18,7 @@ struct ScoreCommand: ParsableCommand {
 
     @OptionGroup var scorecardOptions: ScorecardOptions
     @OptionGroup var inputOptions: AuditInputOptions
+    @OptionGroup var disputeOptions: DisputeOptions
 
     @Option(help: "Output format: table, csv, json or jsonl.")
     var format: ScoreFormat = .table
@@ -45,6 +46,7 @@ struct ScoreCommand: ParsableCommand {
         let scorecards = try scorecardOptions.load()
         let run = ScoringRun(scorecards: scorecards)
         run.checksNameVariants = true
+        try disputeOptions.attach(to: run)
         var sources = try inputOptions.open(decoder: run.decoder)
         // A CSV header names its fields up front: a key none has is refused before scoring.
         let declared = sources.map(\.declaredFieldNames)
@@ -59,10 +61,12 @@ struct ScoreCommand: ParsableCommand {
         // formats take whole scored audits. The CSV header comes first, so it names the metadata
         // fields known once every input is open.
         let csv = aggregator == nil && format == .csv
-            ? ScoreCSVWriter(sink: sink.sink, scorecards: scorecards, metadataFields: sources.flatMap(\.metadataNames), style: csvOptions.style)
+            ? ScoreCSVWriter(sink: sink.sink, scorecards: scorecards, metadataFields: sources.flatMap(\.metadataNames), style: csvOptions.style,
+                              includesDisputes: run.disputes != nil)
             : nil
         let writer = aggregator == nil && csv == nil
-            ? AuditResultWriter(format: format, sink: sink.sink, scorecards: scorecards, tableWidth: tableWidth) : nil
+            ? AuditResultWriter(format: format, sink: sink.sink, scorecards: scorecards, tableWidth: tableWidth,
+                                includesDisputes: run.disputes != nil) : nil
         let progress = Progress(run: run)
         try writer?.begin()
         try csv?.begin()
@@ -87,6 +91,7 @@ struct ScoreCommand: ParsableCommand {
             }
         }
         progress.finish()
+        let hadDisputeErrors = disputeOptions.finish(run)
         if hadUnreadableInput {
             // An input could not be read at all: leave any existing output file untouched.
             Terminal.printError("qakit: error: an input could not be read; no output written")
@@ -112,7 +117,7 @@ struct ScoreCommand: ParsableCommand {
         let summary = Self.summary(run, calibrationExcluded: aggregator != nil && !includeCalibration)
         try sink.commit(scoredCount: run.scoredCount, summary: summary)
         Terminal.printError(summary)
-        if run.rejectedCount > 0 || hadFatalError { throw ExitCode(1) }
+        if run.rejectedCount > 0 || hadFatalError || hadDisputeErrors { throw ExitCode(1) }
     }
 
     /// The `--by` keys, or `nil` without `--by`; a mistake in them is a usage error (exit 2).
@@ -168,6 +173,7 @@ struct ScoreCommand: ParsableCommand {
             text += " (\(calibration) calibration\(calibrationExcluded ? ", left out of aggregates" : ""))"
         }
         text += ", rejected \(rejected)"
+        if run.voidedCount > 0 { text += ", voided \(run.voidedCount) by disputes" }
         if run.judgedCount > 0 {
             let rate = Rational(Int128(run.passedCount * 100), Int128(run.judgedCount)).formatted(places: 1)
             text += "; pass rate \(rate)% (\(run.passedCount) of \(run.judgedCount))"

@@ -60,6 +60,11 @@ public final class AuditDecoder {
         seenIDs.insert(bytes: bytes)
     }
 
+    /// Whether an earlier record had this audit id (valid or not).
+    func hasSeen(id: String) -> Bool {
+        seenIDs.contains(id)
+    }
+
     /// Each scorecard's answer specs and the choice words they point into.
     func answerSpecs(scorecard index: Int) -> (specs: [AnswerSpec], words: [ASCIIWord?]) {
         (answerSpecs[index], answerWords[index])

@@ -50,6 +50,21 @@ struct AuditIDSet {
         return true
     }
 
+    /// Whether `id` was added (a look-up that adds nothing: the did-you-mean of an unknown id).
+    func contains(_ id: String) -> Bool {
+        var id = id
+        return id.withUTF8 { bytes in
+            guard let (family, counter) = Self.split(bytes), let index = families[family] else {
+                var hasher = Hasher()
+                hasher.combine(String(decoding: bytes, as: UTF8.self))
+                return fingerprints.contains(hasher.finalize())
+            }
+            let key = index << 56 | counter >> 6
+            let bits = current?.key == key ? current!.bits : blocks[key] ?? 0
+            return bits & (1 << (counter & 63)) != 0
+        }
+    }
+
     /// The family index, assigning a new one for a new family; `nil` past 256 families.
     private mutating func familyIndex(_ family: Family) -> UInt64? {
         if let last = lastFamily, last.family == family { return last.index }

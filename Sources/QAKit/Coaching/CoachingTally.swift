@@ -37,7 +37,7 @@ public struct CoachingTally: Sendable {
         let loss = layout.lossContext(of: result)
         // Mutated in place through the dictionary: copying a tally out and back would copy its arrays.
         agents[audit.agent, default: AgentTally(scorecardCount: scorecards.count)]
-            .add(audit, result: result, layout: layout, loss: loss, sequence: sequence)
+            .add(audit, result: result, layout: layout, loss: loss, sequence: sequence, disputes: scored.disputes)
     }
 
     /// The period the run covers: the filter's bounds, else the dates of the audits taken;
@@ -178,7 +178,10 @@ public struct AgentTally: Sendable, Hashable {
         return counts
     }
 
-    mutating func add(_ audit: Audit, result: ScoredResult, layout: ScorecardLayout, loss: LossContext?, sequence: Int) {
+    /// A criterion whose answer a dispute overturned is never evidence (docs/disputes.md): the
+    /// reviewer's answer no longer stands, and their comment was written for it.
+    mutating func add(_ audit: Audit, result: ScoredResult, layout: ScorecardLayout, loss: LossContext?, sequence: Int,
+                      disputes: AuditDisputes? = nil) {
         byTeam[audit.metadata.value(named: "team"), default: GroupTally(scorecardCount: scorecardCount)]
             .add(audit, result: result, layout: layout, loss: loss)
         if evidence[audit.scorecardIndex].isEmpty {
@@ -187,7 +190,7 @@ public struct AgentTally: Sendable, Hashable {
         for index in result.criteria.indices {
             let outcome = result.criteria[index]
             let lostCredit = outcome.scored && (outcome.credit.map { $0 < .one } ?? false)
-            guard lostCredit || outcome.failedCritical,
+            guard lostCredit || outcome.failedCritical, disputes?.overturnedAnswer(criterion: index) == nil,
                   evidence[audit.scorecardIndex][index].wouldKeep(date: audit.date, sequence: sequence) else { continue }
             let lost = lostCredit ? loss.map { layout.pointsLost(index, in: result, regularWeight: $0.regularWeight) } ?? .zero : .zero
             let own = index < audit.comments.count ? audit.comments[index] : nil

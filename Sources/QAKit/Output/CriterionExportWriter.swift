@@ -20,6 +20,9 @@ public final class CriterionExportWriter {
     private let format: Format
     private let sink: TextSink
     private let metadataColumns: [String]
+    /// Whether rows end with `original_answer`, the reviewer's answer before disputes
+    /// (`--disputes`, docs/disputes.md).
+    private let includesOriginalAnswer: Bool
     /// Per scorecard: the points-lost arithmetic and, per criterion, its fixed cells
     /// (`section`, `criterion`, `type` and `weight`) encoded once.
     private let layouts: [ScorecardLayout]
@@ -46,7 +49,9 @@ public final class CriterionExportWriter {
     /// `metadataColumns` are the audit fields other than `team` to give a CSV column each, in
     /// order; an audit without one has an empty cell there. JSON Lines rows carry each audit's
     /// own metadata instead.
-    public init(format: Format, sink: TextSink, scorecards: [Scorecard], metadataColumns: [String]) {
+    /// `includesOriginalAnswer` adds the last column, `original_answer`.
+    public init(format: Format, sink: TextSink, scorecards: [Scorecard], metadataColumns: [String], includesOriginalAnswer: Bool = false) {
+        self.includesOriginalAnswer = includesOriginalAnswer
         self.format = format
         self.sink = sink
         self.metadataColumns = metadataColumns.filter { $0 != "team" }
@@ -80,7 +85,7 @@ public final class CriterionExportWriter {
     private func begin() throws {
         guard format == .csv else { return }
         var header = Array(CSVStyle.spreadsheet.preamble.utf8)
-        for (index, name) in (Self.standardColumns + metadataColumns).enumerated() {
+        for (index, name) in (Self.standardColumns + metadataColumns + (includesOriginalAnswer ? ["original_answer"] : [])).enumerated() {
             if index > 0 { header.append(UInt8(ascii: ",")) }
             header += Self.cell(name)
         }
@@ -147,6 +152,20 @@ public final class CriterionExportWriter {
                 Self.appendMember("comment", raw: comment.map(Self.jsonString) ?? null, to: &out)
             }
             out += tail
+            if includesOriginalAnswer {
+                let original = scored.disputes?.overturnedAnswer(criterion: index)?.original ?? outcome.answer
+                let cell = original.map { answerCell($0, criterion: entries[index].criterion, cache: &answers[index]) }
+                switch format {
+                case .csv:
+                    out.append(UInt8(ascii: ","))
+                    if let cell { out += cell }
+                    out.append(0x0A)
+                case .jsonl:
+                    Self.appendMember("original_answer", raw: cell ?? null, to: &out)
+                    out.removeLast(2)
+                    out += Array("}\n".utf8)
+                }
+            }
         }
         answerCells[audit.scorecardIndex] = answers
         rowCount += entries.count
@@ -211,7 +230,8 @@ public final class CriterionExportWriter {
                 tail.append(UInt8(ascii: ","))
                 if let value = audit.value(of: name) { Self.appendCell(value, to: &tail) }
             }
-            tail.append(0x0A)
+            // With `original_answer`, each row ends after its own last cell.
+            if !includesOriginalAnswer { tail.append(0x0A) }
         case .jsonl:
             head.append(UInt8(ascii: "{"))
             for (name, value) in leading {
@@ -227,8 +247,10 @@ public final class CriterionExportWriter {
             for name in audit.metadata.names where written.insert(name).inserted {
                 Self.appendMember(name, raw: audit.value(of: name).map(Self.jsonString) ?? Self.null, to: &tail)
             }
-            tail.removeLast(2)
-            tail += Array("}\n".utf8)
+            if !includesOriginalAnswer {
+                tail.removeLast(2)
+                tail += Array("}\n".utf8)
+            }
         }
         return (head, tail)
     }

@@ -9,6 +9,8 @@ public final class ScoreCSVWriter: ScoreRowConsumer {
     private let sink: TextSink
     private let scorecards: [Scorecard]
     private let style: CSVStyle
+    /// Whether rows end with `original_score` and `disputes` (`--disputes`, docs/disputes.md).
+    private let includesDisputes: Bool
     /// The metadata columns, in order: `team`, then the inputs' other metadata fields.
     public let metadataColumns: [String]
     /// The `section:<id>` columns, in order.
@@ -30,7 +32,10 @@ public final class ScoreCSVWriter: ScoreRowConsumer {
     /// `metadataFields` are the inputs' metadata field names as known when the header is written
     /// (every CSV header; the first record of a JSON Lines or YAML input), in first-seen order;
     /// repeats, empty names and names of the output's own columns are skipped.
-    public init(sink: TextSink, scorecards: [Scorecard], metadataFields: [String] = [], style: CSVStyle = .plain) {
+    /// `includesDisputes` adds the columns `original_score` and `disputes` at the end.
+    public init(sink: TextSink, scorecards: [Scorecard], metadataFields: [String] = [], style: CSVStyle = .plain,
+                includesDisputes: Bool = false) {
+        self.includesDisputes = includesDisputes
         self.sink = sink
         self.scorecards = scorecards
         self.style = style
@@ -55,6 +60,7 @@ public final class ScoreCSVWriter: ScoreRowConsumer {
     /// The byte-order mark for spreadsheets, then the header row.
     public func begin() throws {
         let header = Self.scalarColumns + metadataColumns + sectionColumns.map { "section:\($0)" }
+            + (includesDisputes ? Self.disputeColumns : [])
         try sink.write(style.preamble + CSVText.row(header, style: style))
     }
 
@@ -89,6 +95,7 @@ public final class ScoreCSVWriter: ScoreRowConsumer {
             buffer.append(UInt8(ascii: ","))
             if let section { row.sectionPercentage(section)?.appendFormatted(to: &buffer) }
         }
+        if includesDisputes { appendDisputes(row.disputes) }
         buffer.append(0x0A)
         if buffer.count >= 1 << 16 { try flush() }
     }
@@ -115,6 +122,23 @@ public final class ScoreCSVWriter: ScoreRowConsumer {
                 if var value = fields.value(named: name) { value.withUTF8 { append($0) } }
             }
         }
+    }
+
+    /// The columns that `includesDisputes` adds.
+    public static let disputeColumns = ["original_score", "disputes"]
+
+    /// `original_score` and `disputes` (`D-1 overturned; D-2 upheld`), both empty for an
+    /// undisputed audit.
+    private func appendDisputes(_ disputes: AuditDisputes?) {
+        buffer.append(UInt8(ascii: ","))
+        guard let disputes else {
+            buffer.append(UInt8(ascii: ","))
+            return
+        }
+        if let score = disputes.originalScore { buffer += score.formatted().utf8 }
+        buffer.append(UInt8(ascii: ","))
+        var list = disputes.entries.map { "\($0.disputeID) \($0.status.rawValue)" }.joined(separator: "; ")
+        list.withUTF8 { append($0) }
     }
 
     /// Works out `layout`'s column for each metadata column.

@@ -27,13 +27,14 @@ public final class AuditResultWriter {
     /// `tableWidth` limits the table's lines (the terminal's width); without it, columns are as
     /// wide as their content.
     public init(format: ScoreFormat, sink: TextSink, scorecards: [Scorecard], metadataFields: [String] = [], style: CSVStyle = .plain,
-                tableWidth: Int? = nil) {
+                tableWidth: Int? = nil, includesDisputes: Bool = false) {
         self.format = format
         self.sink = sink
         self.tableWidth = tableWidth
         var seen: Set<String> = []
         versionedIDs = Set(scorecards.map(\.id).filter { !seen.insert($0).inserted })
-        csv = ScoreCSVWriter(sink: sink, scorecards: scorecards, metadataFields: metadataFields, style: style)
+        csv = ScoreCSVWriter(sink: sink, scorecards: scorecards, metadataFields: metadataFields, style: style,
+                             includesDisputes: includesDisputes)
     }
 
     public func begin() throws {

@@ -97,8 +97,8 @@ public struct ReportFigures: Sendable {
     }
 
     /// One reviewer: non-calibration audits, the mean deviation from the calibration analysis
-    /// (`nil` when they took part in no calibration unit), and the overturn rate (`nil`: no
-    /// disputes are read yet).
+    /// (`nil` when they took part in no calibration unit), and the overturn rate (`nil` without
+    /// `--disputes`, or when no dispute of their audits is decided: docs/disputes.md).
     public struct Reviewer: Sendable, Hashable {
         public var reviewer: String
         public var audits: Int
@@ -229,7 +229,8 @@ public struct ReportFigures: Sendable {
         agentTotals = agentSums.keys.sorted().map { ($0, agentSums[$0]!.audits, agentSums[$0]!.meanScore) }
         let deviations = Self.meanDeviations(tally.calibration.analyse())
         reviewers = Set(tally.reviewerAudits.keys).union(deviations.keys).sorted().map { name in
-            Reviewer(reviewer: name, audits: tally.reviewerAudits[name] ?? 0, meanDeviation: deviations[name], overturnRate: nil)
+            Reviewer(reviewer: name, audits: tally.reviewerAudits[name] ?? 0, meanDeviation: deviations[name],
+                     overturnRate: tally.overturnRates?[name])
         }
         if let kpisByAgent {
             var points: [QAPoint] = []

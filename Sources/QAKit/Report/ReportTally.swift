@@ -16,6 +16,9 @@ public final class ReportTally {
     var teams: [String: GroupTally] = [:]
     /// Per agent and period key.
     var agentPeriods: [String: [String: ReportScoreTally]] = [:]
+    /// Per reviewer, overturned ÷ decided disputes of their audits (`--disputes`,
+    /// docs/disputes.md); `nil` without disputes. Set after the last audit.
+    public var overturnRates: [String: Rational]?
     /// Non-calibration audits per reviewer.
     var reviewerAudits: [String: Int] = [:]
     /// Audits per histogram bin (`ReportFigures.binEdges`).

@@ -9,6 +9,8 @@ public struct ScoredAudit: Sendable {
         set { shared = SharedScorecard(newValue) }
     }
     private var shared: SharedScorecard
+    /// The audit's disputes when `--disputes` named it (docs/disputes.md); `nil` otherwise.
+    public var disputes: AuditDisputes?
 
     public init(audit: Audit, result: AuditScore, scorecard: Scorecard) {
         self.init(audit: audit, result: result, shared: SharedScorecard(scorecard))
@@ -109,7 +111,34 @@ public struct ScoredAudit: Sendable {
             json.endObject()
         }
         json.endArray()
+        if let disputes { appendJSON(disputes, to: &json) }
         json.endObject()
+    }
+
+    /// `original_score` and `disputes` [{dispute_id, criterion, status, original_answer,
+    /// new_answer}] (docs/disputes.md).
+    private func appendJSON(_ disputes: AuditDisputes, to json: inout JSONBytes) {
+        let criteria = scorecard.criteria
+        json.key("original_score")
+        json.encoded(JSONText.score(disputes.originalScore))
+        json.key("disputes")
+        json.beginArray()
+        for entry in disputes.entries {
+            let criterion = entry.criterionIndex.map { criteria[$0].criterion }
+            json.beginObject()
+            json.key("dispute_id")
+            json.string(entry.disputeID)
+            json.key("criterion")
+            json.string(entry.criterion)
+            json.key("status")
+            json.string(entry.status.rawValue)
+            json.key("original_answer")
+            json.encoded(criterion.map { Self.answerJSON(entry.originalAnswer, criterion: $0) } ?? "null")
+            json.key("new_answer")
+            json.encoded(criterion.map { Self.answerJSON(entry.newAnswer, criterion: $0) } ?? "null")
+            json.endObject()
+        }
+        json.endArray()
     }
 }
 

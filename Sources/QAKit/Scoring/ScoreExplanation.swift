@@ -13,6 +13,8 @@ public struct ScoreExplanation {
     /// The explanation as plain text lines.
     public var text: String {
         var lines = header()
+        // Before "Step 1-3", after the blank line that ends the scorecard's lines.
+        lines.insert(contentsOf: disputeLines(), at: lines.count - 1)
         lines += sectionLines()
         lines += totalLines()
         return lines.joined(separator: "\n") + "\n"
@@ -155,7 +157,40 @@ public struct ScoreExplanation {
             lines.append("  band: none (no band's min is ≤ \(rounded.formatted()))")
         }
         lines.append("")
-        lines.append("Score \(rounded.formatted())")
+        if let disputes = scored.disputes {
+            let original = disputes.originalScore?.formatted() ?? "none"
+            lines.append("Score \(rounded.formatted()) (\(original) with the reviewer's answers, before the disputes)")
+        } else {
+            lines.append("Score \(rounded.formatted())")
+        }
+        return lines
+    }
+
+    /// Step 0 (docs/disputes.md): each dispute of the audit and what its decision changed, before
+    /// the steps that score the answers as they stand after it.
+    private func disputeLines() -> [String] {
+        guard let disputes = scored.disputes else { return [] }
+        var lines = ["Step 0: disputes (the steps below use the answers after them)"]
+        let criteria = scorecard.criteria
+        for entry in disputes.entries {
+            let subject = entry.criterion.map { "criterion \($0)" } ?? "the whole audit"
+            let outcome: String
+            switch entry.status {
+            case .open: outcome = "open: not decided yet, the reviewer's answer stands"
+            case .upheld: outcome = "upheld: the audit stands"
+            case .overturned:
+                if let index = entry.criterionIndex {
+                    let criterion = criteria[index].criterion
+                    outcome = "overturned: the reviewer's answer \(ScoredAudit.answerText(entry.originalAnswer, criterion: criterion)) "
+                        + "is replaced by \(ScoredAudit.answerText(entry.newAnswer, criterion: criterion))"
+                } else {
+                    outcome = "overturned: the audit is void"
+                }
+            }
+            lines.append("  dispute \(entry.disputeID) of \(subject): \(outcome)")
+        }
+        lines.append("  score with the reviewer's answers: \(disputes.originalScore?.formatted() ?? "none")")
+        lines.append("")
         return lines
     }
 

@@ -21,6 +21,9 @@ public struct ScoreRow {
     let figures: Figures
     /// The audit's metadata fields (`team`, `channel`, …), for the per-audit CSV.
     let metadata: Metadata
+    /// The audit's disputes (`--disputes`); `nil` for an undisputed audit, which is every audit
+    /// read straight from CSV bytes.
+    var disputes: AuditDisputes? = nil
 
     /// Where the metadata comes from: the record's cells (read straight from CSV bytes, each
     /// value the trimmed cell) or the decoded audit's fields.
@@ -105,7 +108,7 @@ public struct ScoreRow {
             return try body(ScoreRow(id: span(0), interactionID: span(1), agent: span(2), reviewer: span(3), date: span(4),
                                      line: audit.line, key: key == nil ? nil : span(5), scorecardIndex: audit.scorecardIndex,
                                      isCalibration: audit.isCalibration, figures: .result(scored.result),
-                                     metadata: .fields(audit.metadata)))
+                                     metadata: .fields(audit.metadata), disputes: scored.disputes))
         }
     }
 }

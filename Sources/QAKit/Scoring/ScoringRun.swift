@@ -55,6 +55,11 @@ public final class ScoringRun {
     /// in case or whitespace, as warnings through `report` (`NameVariants`). Set before a run.
     public var checksNameVariants = false
     private var nameVariants = NameVariants()
+    /// The disputes whose decided outcome scores use (`--disputes`, docs/disputes.md); set before
+    /// a run. `nil`: the reviewers' answers as they are.
+    public var disputes: DisputeBook?
+    /// Audits left out because a dispute overturned them as a whole.
+    public internal(set) var voidedCount = 0
     /// Audits `runRows` scored straight from CSV bytes (the rest took the general path).
     internal(set) var directCount = 0
 
@@ -291,6 +296,7 @@ public final class ScoringRun {
                           applies: prepared.applies, sections: tallies)
         }
         func span(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
+        if let disputes, disputes.mayBeDisputed(id: span(prepared.id)) { return false }
         guard let evaluation, decoder.insertID(bytes: span(prepared.id)) else { return false }
         let key: UnsafeBufferPointer<UInt8>? = switch prepared.key {
         case .none: nil
@@ -356,17 +362,43 @@ public final class ScoringRun {
         fieldNames.formUnion(layout.metadataNames.lazy.filter { !$0.isEmpty })
     }
 
+    /// Applies the decided disputes of `audit` (docs/disputes.md): an amended audit and its new
+    /// result, with its disputes; `false` when a dispute voided it (counted, and noted in `book`).
+    private func applyDisputes(_ book: DisputeBook, to audit: inout Audit, result: inout AuditScore,
+                               disputes: inout AuditDisputes?) -> Bool {
+        guard let outcome = book.resolve(audit, scorecard: scorecards[audit.scorecardIndex]) else { return true }
+        let original = result
+        switch outcome {
+        case .void(let dispute):
+            book.note(audit, original: original, amended: nil, voidedBy: dispute)
+            voidedCount += 1
+            return false
+        case .amended(let amended, let entries):
+            audit = amended
+            result = engines[audit.scorecardIndex].score(audit)
+            disputes = AuditDisputes(originalScore: original.score, entries: entries)
+            book.note(audit, original: original, amended: result, voidedBy: nil)
+            return true
+        }
+    }
+
     private func handle(_ outcome: AuditDecoder.Outcome, grouping: Grouping?, scored: (ScoredAudit) throws -> Void,
                         report: (Diagnostic) -> Void) throws {
         switch outcome {
-        case .audit(let audit):
-            let result = engines[audit.scorecardIndex].score(audit)
+        case .audit(var audit):
+            var result = engines[audit.scorecardIndex].score(audit)
+            var disputed: AuditDisputes?
+            if let book = disputes {
+                guard applyDisputes(book, to: &audit, result: &result, disputes: &disputed) else { return }
+            }
             count(isCalibration: audit.isCalibration, passed: result.passed)
             if checksNameVariants {
                 nameVariants.note(agent: audit.agent, team: audit.metadata.value(named: "team"), reviewer: audit.reviewer,
                                   file: audit.file, line: audit.line) { report($0.diagnostic(grouping: grouping)) }
             }
-            try scored(ScoredAudit(audit: audit, result: result, shared: shared[audit.scorecardIndex]))
+            var scoredAudit = ScoredAudit(audit: audit, result: result, shared: shared[audit.scorecardIndex])
+            scoredAudit.disputes = disputed
+            try scored(scoredAudit)
         case .rejected(let diagnostics):
             rejectedCount += 1
             diagnostics.forEach(report)
