@@ -154,7 +154,7 @@ public final class CriterionExportWriter {
             out += tail
             if includesOriginalAnswer {
                 let original = scored.disputes?.overturnedAnswer(criterion: index)?.original ?? outcome.answer
-                let cell = original.map { answerCell($0, criterion: entries[index].criterion, cache: &answers[index]) }
+                let cell = original.map { answerCell($0, criterion: entries[index], cache: &answers[index]) }
                 switch format {
                 case .csv:
                     out.append(UInt8(ascii: ","))
