@@ -133,6 +133,16 @@ public final class CellTransform {
         return transform.isEmpty ? nil : transform
     }
 
+    /// The transform of an interaction export (`qakit sample`, `worksheet --interactions`): its
+    /// `date` takes the profile's dates, every column its `values` words.
+    static func forInteractions(profile: ImportProfile, sources: [String], fields: [String]) -> CellTransform? {
+        guard profile.transformsCells else { return nil }
+        let transform = CellTransform(profile: profile, fields: fields, sources: sources) { index in
+            fields[index] == "date" ? .date(asDay: false) : fields[index] == "interaction_id" || fields[index] == "agent" ? .other : .word(fields[index])
+        }
+        return transform.isEmpty ? nil : transform
+    }
+
     /// Rewrites cells `cells` of `record`; the problem of the record when a cell cannot be read.
     func apply(to record: inout CSVRecord, cells: Range<Int>) -> ImportProblem? {
         let base = cells.lowerBound
