@@ -7,6 +7,9 @@ struct MetricsOptions: ParsableArguments {
     @Option(parsing: .upToNextOption, help: "Ticket files (.csv, .tsv, .jsonl) whose KPIs join the audits by agent (docs/metrics.md).")
     var metrics: [String] = []
 
+    @Option(help: "An import profile for the --metrics ticket files (docs/imports.md); --profile reads the audits.")
+    var metricsProfile: String?
+
     var isEnabled: Bool { !metrics.isEmpty }
 
     /// The KPIs grouped by `dimensions` over `period`, reading every ticket file; problems are
@@ -40,12 +43,13 @@ struct MetricsOptions: ParsableArguments {
     func open() throws -> [any TicketSource] {
         var sources: [any TicketSource] = []
         var failed = false
+        let profile = try metricsProfile.map(ImportOptions.load)
         for path in metrics {
-            guard let format = TicketFormat.inferred(from: path) else {
+            guard let format = profile?.format.flatMap({ TicketFormat(rawValue: $0.rawValue) }) ?? TicketFormat.inferred(from: path) else {
                 throw ValidationError("cannot tell the format of ticket file '\(path)' from its extension; use .csv, .tsv or .jsonl")
             }
             do {
-                sources.append(try TicketSources.open(path: path, format: format))
+                sources.append(try TicketSources.open(path: path, format: format, profile: profile))
             } catch {
                 Terminal.print([error.diagnostic])
                 failed = true
