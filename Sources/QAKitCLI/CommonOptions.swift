@@ -34,8 +34,10 @@ extension AuditFormat: ExpressibleByArgument {}
 
 /// Audit files (or `-` for standard input) and how to read them.
 struct AuditInputOptions: ParsableArguments {
-    @Option(help: "Audit format when the extension does not tell (and for standard input): \(AuditFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var inputFormat: AuditFormat?
+    @OptionGroup var importOptions: ImportOptions
+
+    /// `--input-format`, which `ImportOptions` holds for every reading command.
+    var inputFormat: ImportProfile.Format? { importOptions.inputFormat }
 
     @Argument(help: "Audit files (.csv, .tsv, .jsonl, .ndjson, .yaml, .yml, .xlsx) or directories of them; '-' reads standard input.")
     var inputs: [String]
@@ -44,17 +46,19 @@ struct AuditInputOptions: ParsableArguments {
     /// before any output is written. A directory stands for the audit files in it
     /// (`AuditPaths.files(at:)`).
     func open(decoder: AuditDecoder) throws -> [any AuditRecordSource] {
+        let profile = try importOptions.load()
         var sources: [any AuditRecordSource] = []
         var failed = false
         for input in inputs {
             do {
                 for path in try AuditPaths.files(at: input) {
                     do {
-                        if inputFormat == nil, WorkbookAuditSource.isWorkbook(path: path) {
-                            sources.append(try WorkbookAuditSource(path: path, decoder: decoder))
+                        let format = try format(of: path, profile: profile)
+                        if format == .xlsx {
+                            sources.append(try WorkbookAuditSource(path: path, profile: profile, decoder: decoder))
                             continue
                         }
-                        sources.append(try AuditSources.open(path: path, format: format(of: path), decoder: decoder))
+                        sources.append(try AuditSources.open(path: path, format: format, profile: profile, decoder: decoder))
                     } catch let error as InputError {
                         Terminal.print([error.diagnostic])
                         failed = true
@@ -69,10 +73,12 @@ struct AuditInputOptions: ParsableArguments {
         return sources
     }
 
-    private func format(of path: String) throws -> AuditFormat {
-        if let inputFormat { return inputFormat }
+    /// `--input-format`, else the profile's `format`, else the extension's.
+    private func format(of path: String, profile: ImportProfile?) throws -> ImportProfile.Format {
+        if let format = inputFormat ?? profile?.format { return format }
+        if WorkbookAuditSource.isWorkbook(path: path) { return .xlsx }
         if path == "-" { return .csv }
-        if let format = AuditFormat.inferred(from: path) { return format }
-        throw ValidationError("cannot tell the format of '\(path)' from its extension; use --input-format \(AuditFormat.allCases.map(\.rawValue).joined(separator: "|"))")
+        if let format = ImportProfile.Format.inferred(from: path) { return format }
+        throw ValidationError("cannot tell the format of '\(path)' from its extension; use --input-format \(ImportProfile.Format.allCases.map(\.rawValue).joined(separator: "|"))")
     }
 }

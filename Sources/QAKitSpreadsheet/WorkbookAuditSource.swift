@@ -32,13 +32,17 @@ public struct WorkbookAuditSource: AuditRecordSource {
     /// The rows skipped as not filled in: how many, and the first and last.
     private var unfilledRows: (count: Int, first: Int, last: Int)?
     private var hasReportedUnfilledRows = false
+    /// The profile's rewriting of cells (docs/imports.md), when it has any.
+    private let transform: CellTransform?
 
     /// Opens the workbook at `path`, picks the sheet named after one of `decoder`'s scorecards
     /// (ignoring case; else the first sheet) and reads its header row.
     ///
     /// - Throws: `InputError` with `isUnreadable` set when the file is not a readable workbook
     ///   or its header cannot be used.
-    public init(path: String, decoder: AuditDecoder) throws(InputError) {
+    /// With a `profile`, its `columns` rename the header and its words, dates and decimals are
+    /// rewritten cell by cell (docs/imports.md).
+    public init(path: String, profile: ImportProfile? = nil, decoder: AuditDecoder) throws(InputError) {
         file = path
         let sheet: Workbook.Sheet
         do {
@@ -82,7 +86,18 @@ public struct WorkbookAuditSource: AuditRecordSource {
             seen[name] = cell.column
             names[cell.column] = name
         }
-        layout = decoder.layout(names: names)
+        if let profile {
+            do {
+                let renamed = try profile.renamed(header: names, file: reference.row(row), line: row)
+                layout = decoder.layout(names: renamed)
+            } catch {
+                throw InputError(file: reference.row(row), message: error.message, isUnreadable: true)
+            }
+        } else {
+            layout = decoder.layout(names: names)
+        }
+        let layout = self.layout
+        transform = profile.flatMap { CellTransform.forAudits(profile: $0, sources: names, layout: layout) }
         isFilledByReviewer = layout.roles.map { role in
             switch role {
             case .standard(let field): [.auditID, .reviewer, .comment].contains(field)
@@ -173,6 +188,10 @@ public struct WorkbookAuditSource: AuditRecordSource {
         let auditID = layout.names.firstIndex(of: "audit_id").map { Self.trimmed(values[$0]) } ?? ""
         let subject = auditID.isEmpty ? "record without audit_id" : "audit '\(auditID)'"
         var diagnostics: [Diagnostic]
+        if cellProblems.isEmpty, let transform, let problem = transform.apply(to: &values) {
+            return .problem(Diagnostic(.error, "\(subject), \(problem)", file: reference.row(row),
+                                       sharedCause: .init(problem, listedRecords: 1)))
+        }
         if !cellProblems.isEmpty {
             diagnostics = cellProblems.map { column, message in
                 let field = column < layout.names.count && !layout.names[column].isEmpty ? layout.names[column] : "column \(SheetReader.letters(of: column))"

@@ -10,13 +10,21 @@ public struct CSVAuditSource: AuditRecordSource {
     private var pendingWarnings: [Diagnostic] = []
     /// The record `next()` reads into, kept between calls so that its buffers are reused.
     private var scratch = CSVRecord()
+    /// How the file is read when another tool wrote it (docs/imports.md); `nil` for qakit's layout.
+    private let profile: ImportProfile?
+    /// The profile's cell rewriting, worked out with the header; `nil` when nothing is rewritten.
+    private var transform: CellTransform?
 
     /// Opens `path` (`-` for standard input); a missing or unreadable file is an `InputError`.
-    public init(path: String, delimiter: Unicode.Scalar = ",", decoder: AuditDecoder) throws(InputError) {
+    /// With a `profile`, its encoding and delimiter (over `delimiter`) read the file, and its
+    /// columns rename the header.
+    public init(path: String, delimiter: Unicode.Scalar = ",", profile: ImportProfile? = nil, decoder: AuditDecoder) throws(InputError) {
         file = path
         self.decoder = decoder
+        self.profile = profile
         do {
-            reader = try CSVReader(path: path, delimiter: delimiter)
+            let source = try ByteSource(path: path, encoding: profile?.encoding ?? .utf8)
+            reader = CSVReader(source: source, delimiter: profile?.delimiter ?? delimiter)
         } catch {
             throw InputError(file: path, message: error.message, isUnreadable: true)
         }
@@ -57,7 +65,8 @@ public struct CSVAuditSource: AuditRecordSource {
         case nil:
             return nil
         case .invalid(let line, let column, let message)?:
-            return .item(.problem(Diagnostic(.error, "record skipped: \(message)", file: file, line: line, column: column)))
+            return .item(.problem(Diagnostic(.error, "record skipped: \(message)", file: file, line: line, column: column,
+                                             sharedCause: ImportProblems.encodingCause(message, profile: profile))))
         case .row?:
             let count = record.count - cellsBase
             guard count <= layout.names.count else {
@@ -65,6 +74,11 @@ public struct CSVAuditSource: AuditRecordSource {
                 return .item(.problem(Diagnostic(
                     .error, "record has \(count) cells but the header has \(layout.names.count) columns; check for an unquoted delimiter",
                     file: file, line: record.line)))
+            }
+            if let transform, let problem = transform.apply(to: &record, cells: cellsBase..<record.count) {
+                let id = layout.column(of: .auditID).flatMap { $0 < count ? record.string(at: cellsBase + $0) : nil }
+                record.truncate(bytes: bytesBase, cells: cellsBase)
+                return .item(.problem(ImportProblems.recordProblem(problem, auditID: id, file: file, line: record.line)))
             }
             return .csvRecord(layout, cells: cellsBase..<record.count)
         }
@@ -85,8 +99,11 @@ public struct CSVAuditSource: AuditRecordSource {
         case .invalid(let line, let column, let message)?:
             throw InputError(file: file, line: line, column: column, message: "header row cannot be read: \(message)", isUnreadable: true)
         case .row(let row)?:
-            let names = row.fields.map(AnswerParser.trimmed)
-            try rejectOtherDelimiters(names, line: row.line)
+            let sources = row.fields.map(AnswerParser.trimmed)
+            if profile?.delimiter == nil { try rejectOtherDelimiters(sources, line: row.line) }
+            let names = try profile.map { profile throws(InputError) in
+                try ProfileColumns.rename(sources, profile: profile, file: file, line: row.line)
+            } ?? sources
             var seen: [String: Int] = [:]
             for (index, name) in names.enumerated() where !name.isEmpty {
                 if let first = seen[name] {
@@ -100,6 +117,7 @@ public struct CSVAuditSource: AuditRecordSource {
             }
             pendingWarnings = decoder.headerWarnings(for: layout, file: file, line: row.line)
             self.layout = layout
+            transform = profile.flatMap { CellTransform.forAudits(profile: $0, sources: sources, layout: layout) }
         }
     }
 
@@ -108,7 +126,7 @@ public struct CSVAuditSource: AuditRecordSource {
     private func rejectOtherDelimiters(_ names: [String], line: Int) throws(InputError) {
         guard names.count == 1, let header = names.first else { return }
         for (symbol, name) in [(";", "semicolons"), ("\t", "tabs")] where header.contains(symbol) {
-            let fix = symbol == ";" ? "export it with commas" : "give it a .tsv extension or use --input-format tsv"
+            let fix = symbol == ";" ? "read it with --delimiter ';' (or export it with commas)" : "give it a .tsv extension or use --input-format tsv"
             throw InputError(file: file, line: line, column: 1,
                              message: "the header is a single column holding \(name); the file looks \(name == "tabs" ? "tab" : "semicolon")-separated: \(fix)",
                              isUnreadable: true)

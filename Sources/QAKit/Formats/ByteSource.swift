@@ -29,6 +29,13 @@ public final class ByteSource {
         case memory([UInt8], offset: Int)
     }
     private var backing: Backing
+    /// Turns the file's bytes into UTF-8 when it is in another encoding (docs/imports.md).
+    private var transcoder: Transcoder?
+    /// The file's own bytes, before they are turned into UTF-8.
+    private var raw: UnsafeMutableBufferPointer<UInt8>?
+    /// UTF-8 made from `raw` and not yet handed out: `decoded[decodedStart..<decodedEnd]`.
+    private var decoded: UnsafeMutableBufferPointer<UInt8>?
+    private var decodedStart = 0, decodedEnd = 0
 
     /// Opens `path` for reading; `-` means standard input.
     ///
@@ -66,8 +73,20 @@ public final class ByteSource {
         backing = .memory(bytes, offset: 0)
     }
 
+    /// Opens `path` as `init(path:chunkSize:)` does, reading text in `encoding`: every chunk is
+    /// handed out as UTF-8.
+    public convenience init(path: String, chunkSize: Int = ByteSource.defaultChunkSize, encoding: TextEncoding) throws(FormatError) {
+        try self.init(path: path, chunkSize: chunkSize)
+        guard encoding != .utf8 else { return }
+        transcoder = Transcoder(encoding)
+        raw = .allocate(capacity: Transcoder.sourceBytes(for: self.chunkSize, encoding) + 4)
+        decoded = .allocate(capacity: self.chunkSize + 16)
+    }
+
     deinit {
         if case .descriptor(let descriptor, true) = backing { close(descriptor) }
+        raw?.deallocate()
+        decoded?.deallocate()
     }
 
     /// Fills the start of `buffer` with up to `min(buffer.count, chunkSize)` bytes.
@@ -75,6 +94,23 @@ public final class ByteSource {
     /// - Returns: the number of bytes read; 0 only at the end of the input (or for an empty buffer).
     /// - Throws: `FormatError.readFailed` (or `.isDirectory` where the system reports `EISDIR`).
     public func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(FormatError) -> Int {
+        guard let raw, let decoded else { return try readBytes(into: buffer) }
+        guard !buffer.isEmpty else { return 0 }
+        while decodedStart == decodedEnd {
+            let wanted = max(2, Transcoder.sourceBytes(for: chunkSize, transcoder!.encoding))
+            let count = try readBytes(into: UnsafeMutableBufferPointer(rebasing: raw[0..<wanted]))
+            decodedStart = 0
+            decodedEnd = transcoder!.transcode(UnsafeBufferPointer(rebasing: raw[0..<count]), into: decoded)
+            if count == 0 && decodedEnd == 0 { return 0 }
+        }
+        let count = min(buffer.count, decodedEnd - decodedStart)
+        buffer.baseAddress!.update(from: decoded.baseAddress! + decodedStart, count: count)
+        decodedStart += count
+        return count
+    }
+
+    /// The file's next bytes as they are.
+    private func readBytes(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(FormatError) -> Int {
         let wanted = min(buffer.count, chunkSize)
         guard wanted > 0, let base = buffer.baseAddress else { return 0 }
         switch backing {

@@ -424,7 +424,7 @@ public final class CSVReader {
                 return
             }
             report(line: c.line, column: column(c, c.index),
-                   "invalid UTF-8 byte \(UTF8Sequence.hex(byte)); save the file as UTF-8", skipping: .respectingQuotes,
+                   "invalid UTF-8 byte \(UTF8Sequence.hex(byte)); save the file as UTF-8, or read it with --encoding windows-1252", skipping: .respectingQuotes,
                    index: c.index)
             c.index += 1
         }

@@ -58,6 +58,10 @@ enum ScorecardProblem: Sendable, Equatable {
     case noScoredCriterion
     case bonusOnlyScored(section: String)
 
+    // MARK: Import profiles
+    /// A problem only an import profile can have (docs/imports.md).
+    case profile(ProfileProblem)
+
     // MARK: Warnings
     case noGuidance(criterion: String)
     case scaleWithoutLevels(criterion: String)
@@ -77,6 +81,8 @@ enum ScorecardProblem: Sendable, Equatable {
         switch self {
         case .yaml(let error):
             error.message
+        case .profile(let problem):
+            problem.message
         case .emptyFile:
             "the file is empty; a scorecard needs at least 'scorecard', 'title', 'version' and 'sections'"
         case .noScorecardFiles:

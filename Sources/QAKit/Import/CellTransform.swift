@@ -1,0 +1,236 @@
+/// Rewrites the cells a profile translates (docs/imports.md) into qakit's own words before a
+/// record is decoded: a column's value map, the `values` words of an answer, a decimal comma,
+/// a date in another format, an N/A column.
+///
+/// A CSV record's cells are rewritten in place (the new text is appended to the record's bytes
+/// and the cell pointed at it), so the fast row path downstream reads them as if the file had
+/// been written in qakit's layout. Cells repeat (`Yes`, `20/10/2025`), so each column keeps what
+/// its recent short cells read as, and most cells cost one integer comparison.
+public final class CellTransform {
+    /// What a column holds, as far as the profile's rewriting goes.
+    enum Purpose {
+        /// The answer to criterion `id` (values maps, decimal comma).
+        case answer(String)
+        /// A date field: `asDay` for an audit's `date`, else a ticket's date-time.
+        case date(asDay: Bool)
+        /// A ticket number (minutes, counts, scores): decimal comma, and the field's `values`.
+        case number(String)
+        /// A ticket word field (`sla_breached`, `status`): its `values`.
+        case word(String)
+        case other
+    }
+
+    private enum Operation {
+        case columnMap(ValueMap)
+        case words([ValueMap])
+        case decimal(UInt8)
+        case date([DateFormat], asDay: Bool)
+    }
+
+    private final class Column {
+        let index: Int
+        /// The qakit field the column fills, and its source column, for messages.
+        let field: String
+        let source: String
+        let operations: [Operation]
+        /// The column whose true value makes this cell `na`, or -1.
+        let notApplicableColumn: Int
+        var cache: [UInt128: Rewrite] = [:]
+
+        init(index: Int, field: String, source: String, operations: [Operation], notApplicableColumn: Int) {
+            self.index = index
+            self.field = field
+            self.source = source
+            self.operations = operations
+            self.notApplicableColumn = notApplicableColumn
+        }
+    }
+
+    /// What a cell becomes.
+    enum Rewrite {
+        case same
+        case text([UInt8])
+        /// The record's problem (`field 'date' (column 'created_at'): …`).
+        case problem(String)
+    }
+
+    private let columns: [Column]
+    private static let cacheLimit = 4096
+
+    var isEmpty: Bool { columns.isEmpty }
+
+    /// The transform for a file whose columns fill `fields` (after renaming), read from the
+    /// columns named `sources`; `purpose` says what each field holds. `nil` columns of
+    /// `notApplicableColumns` have no N/A column.
+    init(profile: ImportProfile, fields: [String], sources: [String], purpose: (Int) -> Purpose) {
+        self.profile = profile
+        columns = fields.enumerated().compactMap { index, field in
+            let notApplicable = profile.rule(for: field)?.notApplicableSource.flatMap { sources.firstIndex(of: $0) } ?? -1
+            return Self.column(profile, index: index, field: field, source: index < sources.count ? sources[index] : field,
+                               purpose: purpose(index), notApplicableColumn: notApplicable)
+        }
+    }
+
+    private let profile: ImportProfile
+    /// Keyed records' columns by field name, made when a field is first met (`nil`: nothing to do).
+    private var keyed: [String: Column?] = [:]
+
+    /// The rewriting of one column, `nil` when the profile leaves it alone.
+    private static func column(_ profile: ImportProfile, index: Int, field: String, source: String, purpose: Purpose,
+                               notApplicableColumn: Int) -> Column? {
+        var operations: [Operation] = []
+        if let map = profile.rule(for: field)?.map { operations.append(.columnMap(map)) }
+        switch purpose {
+        case .answer(let id), .number(let id), .word(let id):
+            let maps = profile.valueMaps(for: id)
+            if !maps.isEmpty { operations.append(.words(maps)) }
+            if case .word = purpose { break }
+            if let decimal = profile.decimal, decimal != "." { operations.append(.decimal(UInt8(decimal.value))) }
+        case .date(let asDay):
+            if !profile.dates.isEmpty { operations.append(.date(profile.dates, asDay: asDay)) }
+        case .other:
+            break
+        }
+        guard !operations.isEmpty || notApplicableColumn >= 0 else { return nil }
+        return Column(index: index, field: field, source: source, operations: operations, notApplicableColumn: notApplicableColumn)
+    }
+
+    /// The text of keyed field `field` (read from `source`) rewritten; `isNotApplicable` when
+    /// its N/A column says so.
+    func rewrite(field: String, source: String, purpose: Purpose, text: String, isNotApplicable: Bool) -> Rewrite {
+        if isNotApplicable { return .text(Array("na".utf8)) }
+        let column: Column?
+        if let known = keyed[field] {
+            column = known
+        } else {
+            column = Self.column(profile, index: 0, field: field, source: source, purpose: purpose, notApplicableColumn: -1)
+            keyed[field] = .some(column)
+        }
+        guard let column else { return .same }
+        var text = text
+        return text.withUTF8 { rewrite(column, $0) }
+    }
+
+    /// Whether a keyed N/A field's text says yes.
+    static func isTrue(_ text: String) -> Bool {
+        isTrue(Array(text.utf8), 0..<text.utf8.count)
+    }
+
+    /// The transform of an audit file whose header `sources` a profile renamed to `layout`'s
+    /// names; `nil` when the profile rewrites no cell.
+    public static func forAudits(profile: ImportProfile, sources: [String], layout: RecordLayout) -> CellTransform? {
+        guard profile.transformsCells else { return nil }
+        let transform = CellTransform(profile: profile, fields: layout.names, sources: sources) { ProfileColumns.purpose(of: layout.roles[$0]) }
+        return transform.isEmpty ? nil : transform
+    }
+
+    /// Rewrites cells `cells` of `record`; the problem of the record when a cell cannot be read.
+    func apply(to record: inout CSVRecord, cells: Range<Int>) -> String? {
+        let base = cells.lowerBound
+        let count = cells.count
+        for column in columns where column.index < count {
+            let cell = base + column.index
+            var rewrite: Rewrite
+            if column.notApplicableColumn >= 0, column.notApplicableColumn < count,
+               Self.isTrue(record.bytes, record.range(of: base + column.notApplicableColumn)) {
+                rewrite = .text(Array("na".utf8))
+            } else {
+                rewrite = record.bytes.withUnsafeBufferPointer { bytes in
+                    self.rewrite(column, UnsafeBufferPointer(rebasing: bytes[record.range(of: cell)]))
+                }
+            }
+            switch rewrite {
+            case .same: continue
+            case .problem(let message): return message
+            case .text(let text): record.replaceCell(cell, with: text)
+            }
+        }
+        return nil
+    }
+
+    /// Rewrites `values` (one string per column), as `apply(to:cells:)` does a CSV record; the
+    /// record's problem when a cell cannot be read.
+    public func apply(to values: inout [String]) -> String? {
+        for column in columns where column.index < values.count {
+            var rewrite: Rewrite
+            if column.notApplicableColumn >= 0, column.notApplicableColumn < values.count,
+               Self.isTrue(Array(values[column.notApplicableColumn].utf8), 0..<values[column.notApplicableColumn].utf8.count) {
+                rewrite = .text(Array("na".utf8))
+            } else {
+                var text = values[column.index]
+                rewrite = text.withUTF8 { self.rewrite(column, $0) }
+            }
+            switch rewrite {
+            case .same: continue
+            case .problem(let message): return message
+            case .text(let text): values[column.index] = String(decoding: text, as: UTF8.self)
+            }
+        }
+        return nil
+    }
+
+    /// The cell's rewrite, from the column's cache when the cell is short.
+    private func rewrite(_ column: Column, _ cell: UnsafeBufferPointer<UInt8>) -> Rewrite {
+        guard cell.count < 16, !cell.isEmpty else { return cell.isEmpty ? .same : compute(column, cell) }
+        var key: UInt128 = 0
+        withUnsafeMutableBytes(of: &key) { $0.copyMemory(from: UnsafeRawBufferPointer(cell)) }
+        key |= UInt128(cell.count) << 120
+        if let cached = column.cache[key] { return cached }
+        let rewrite = compute(column, cell)
+        if column.cache.count < Self.cacheLimit { column.cache[key] = rewrite }
+        return rewrite
+    }
+
+    private func compute(_ column: Column, _ cell: UnsafeBufferPointer<UInt8>) -> Rewrite {
+        var text = Array(cell)
+        var isChanged = false
+        let trimmed = AnswerParser.trimmed(String(decoding: cell, as: UTF8.self))
+        if trimmed.isEmpty { return .same }
+        for operation in column.operations {
+            switch operation {
+            case .columnMap(let map):
+                guard let value = map.value(of: trimmed) else {
+                    return .problem("\(subject(column)): '\(trimmed)' is not one of the words its map knows (\(map.knownWords))")
+                }
+                return .text(Array(value.utf8))
+            case .words(let maps):
+                if let value = maps.lazy.compactMap({ $0.value(of: trimmed) }).first { return .text(Array(value.utf8)) }
+            case .decimal(let separator):
+                if let index = text.firstIndex(of: separator), text.lastIndex(of: separator) == index,
+                   text.allSatisfy({ $0 == separator || $0 == 0x20 || $0 == UInt8(ascii: "-") || ($0 >= 0x30 && $0 <= 0x39) }) {
+                    text[index] = UInt8(ascii: ".")
+                    isChanged = true
+                }
+            case .date(let formats, let asDay):
+                let bytes = Array(trimmed.utf8)
+                let reading = bytes.withUnsafeBufferPointer { buffer in formats.lazy.compactMap { $0.read(buffer) }.first }
+                guard let reading else {
+                    let tried = formats.map { "'\($0.description)'" }.joined(separator: ", ")
+                    return .problem("\(subject(column)): '\(trimmed)' matches none of the date formats \(tried)")
+                }
+                return .text(reading.text(asDay: asDay))
+            }
+        }
+        return isChanged ? .text(text) : .same
+    }
+
+    private func subject(_ column: Column) -> String {
+        column.source == column.field ? "field '\(column.field)'" : "field '\(column.field)' (column '\(column.source)')"
+    }
+
+    /// Whether an N/A column's cell says yes: `true`, `yes`, `1`, `y`, `x`, ignoring case.
+    private static func isTrue(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        let word = AnswerParser.trimmed(String(decoding: bytes[range], as: UTF8.self)).lowercased()
+        return ["true", "yes", "1", "y", "x"].contains(word)
+    }
+}
+
+extension CSVRecord {
+    /// Points cell `index` at `text`, appended to the record's bytes.
+    mutating func replaceCell(_ index: Int, with text: [UInt8]) {
+        let start = bytes.count
+        bytes.append(contentsOf: text)
+        starts[index] = start
+        ends[index] = bytes.count
+    }
+}

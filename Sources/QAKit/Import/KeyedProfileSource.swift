@@ -1,0 +1,210 @@
+/// Audits in a JSON Lines file (one object per line) or a JSON file (an array of objects, the
+/// array at the profile's `records` path, or a single object), read through a profile
+/// (docs/imports.md): each `columns` entry is a dotted path into the object (`agent.email`,
+/// `answers.0.value`), the keys not under a path are read as in qakit's own JSON Lines.
+///
+/// A JSON file is read whole (at most 512 MiB); its records are numbered 1, 2, … in messages,
+/// where a JSON Lines file gives the line.
+struct KeyedProfileSource: AuditRecordSource {
+    let file: String
+    var allowsFlagWords: Bool { true }
+    private let profile: ImportProfile
+    private let decoder: AuditDecoder
+    private var builder: KeyedRecordBuilder
+    private let transform: CellTransform
+    /// The paths of `profile.columns`, split once.
+    private let paths: [(rule: ColumnRule, path: [String], notApplicable: [String]?)]
+    private let consumedKeys: Set<String>
+    private var lines: JSONLinesReader?
+    /// A JSON file's records, reversed, with their numbers.
+    private var pending: [(Int, JSONValue)] = []
+    private var isStarted = false
+
+    /// The largest JSON file read whole.
+    static let maximumBytes = 512 << 20
+
+    init(path: String, isLines: Bool, profile: ImportProfile, decoder: AuditDecoder) throws(InputError) {
+        file = path
+        self.profile = profile
+        self.decoder = decoder
+        builder = KeyedRecordBuilder(decoder: decoder, file: path)
+        transform = CellTransform(profile: profile, fields: [], sources: []) { _ in .other }
+        paths = profile.columns.map { rule in
+            (rule, rule.source.split(separator: ".", omittingEmptySubsequences: false).map(String.init),
+             rule.notApplicableSource.map { $0.split(separator: ".", omittingEmptySubsequences: false).map(String.init) })
+        }
+        consumedKeys = Set(paths.compactMap(\.path.first))
+        let source: ByteSource
+        do {
+            source = try ByteSource(path: path, encoding: profile.encoding ?? .utf8)
+        } catch {
+            throw InputError(file: path, message: error.message, isUnreadable: true)
+        }
+        if isLines {
+            lines = JSONLinesReader(source: source)
+        } else {
+            pending = try Self.records(of: source, file: path, profile: profile).enumerated().map { ($0 + 1, $1) }.reversed()
+        }
+    }
+
+    /// The records of a whole JSON file: the array at `records`, the top-level array, or the
+    /// single top-level object.
+    private static func records(of source: ByteSource, file: String, profile: ImportProfile) throws(InputError) -> [JSONValue] {
+        var bytes: [UInt8] = []
+        let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: ByteSource.defaultChunkSize)
+        defer { chunk.deallocate() }
+        while true {
+            let count: Int
+            do {
+                count = try source.read(into: chunk)
+            } catch {
+                throw InputError(file: file, message: error.message, isUnreadable: true)
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > maximumBytes {
+                throw InputError(file: file, line: 1, column: 1, message: "JSON file is larger than 512 MiB; export JSON Lines (one record per line) instead", isUnreadable: true)
+            }
+        }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let root: JSONValue
+        do {
+            root = try JSONParser().parse(bytes)
+        } catch {
+            throw InputError(file: file, line: error.line, column: error.column, message: error.message, isUnreadable: true)
+        }
+        var value = root
+        var walked: [String] = []
+        for key in profile.records ?? [] {
+            guard let next = Self.member(value, key) else {
+                let place = walked.isEmpty ? "the top level" : "'\(walked.joined(separator: "."))'"
+                let keys: [String] = if case .object(let members) = value { members.map(\.key) } else { [] }
+                let known = keys.isEmpty ? "it is \(value.typeName == "array" ? "an array" : "a \(value.typeName)")" : "it has \(keys.map { "'\($0)'" }.joined(separator: ", "))"
+                throw InputError(file: file, message: "records path '\(profile.records!.joined(separator: "."))': \(place) has no '\(key)'\(Suggestion.hint(for: key, among: keys)); \(known)",
+                                 isUnreadable: true)
+            }
+            walked.append(key)
+            value = next
+        }
+        switch value {
+        case .array(let items): return items
+        case .object: return [value]
+        default:
+            let place = profile.records.map { "records path '\($0.joined(separator: "."))' holds" } ?? "the file holds"
+            throw InputError(file: file, message: "\(place) \(value.typeName == "array" ? "an array" : "a \(value.typeName)"); expected an array of records or one record object",
+                             isUnreadable: true)
+        }
+    }
+
+    /// `value`'s member `key`, or element number `key` of an array.
+    private static func member(_ value: JSONValue, _ key: String) -> JSONValue? {
+        switch value {
+        case .object: value[key]
+        case .array(let items): Int(key).flatMap { $0 >= 0 && $0 < items.count ? items[$0] : nil }
+        default: nil
+        }
+    }
+
+    mutating func next() throws(InputError) -> SourceItem? {
+        guard let lines else {
+            guard let (number, value) = pending.popLast() else { return nil }
+            return item(value, line: number)
+        }
+        let result: JSONLinesResult?
+        do {
+            result = try lines.next()
+        } catch {
+            throw InputError(file: file, line: error.position?.line, column: error.position?.column, message: error.message, isUnreadable: true)
+        }
+        defer { isStarted = true }
+        switch result {
+        case nil where !isStarted:
+            throw InputError(file: file, line: 1, column: 1, message: "file is empty; expected one record object per line", isUnreadable: true)
+        case nil:
+            return nil
+        case .invalid(let line, let column, let message)?:
+            return .problem(Diagnostic(.error, "record skipped: \(message)", file: file, line: line, column: column))
+        case .value(let line, let value)?:
+            return item(value, line: line)
+        }
+    }
+
+    /// One object read through the profile's paths and words.
+    private mutating func item(_ value: JSONValue, line: Int) -> SourceItem {
+        guard case .object(let members) = value else {
+            return .problem(Diagnostic(.error, "record skipped: expected an audit object, found \(value.typeName == "array" ? "an array" : "a \(value.typeName)")",
+                                       file: file, line: line, column: 1))
+        }
+        var entries: [(key: String, value: KeyedValue)] = []
+        for (rule, path, notApplicable) in paths {
+            var found: JSONValue? = value
+            for key in path { found = found.flatMap { Self.member($0, key) } }
+            guard let found else { continue }
+            var converted = Self.keyed(found)
+            if case .scalar(let text?) = converted {
+                let isNA = notApplicable.map { path in
+                    var flag: JSONValue? = value
+                    for key in path { flag = flag.flatMap { Self.member($0, key) } }
+                    if case .scalar(let text?)? = flag.map(Self.keyed) { return CellTransform.isTrue(text) }
+                    return false
+                } ?? false
+                switch rewrite(field: rule.field, source: rule.source, text: text, isNotApplicable: isNA) {
+                case .same: break
+                case .text(let bytes): converted = .scalar(String(decoding: bytes, as: UTF8.self))
+                case .problem(let message): return problem(message, entries: entries, line: line)
+                }
+            }
+            entries.append((rule.field, converted))
+        }
+        for member in members where !consumedKeys.contains(member.key) {
+            var converted = Self.keyed(member.value)
+            switch converted {
+            case .scalar(let text?):
+                switch rewrite(field: member.key, source: member.key, text: text, isNotApplicable: false) {
+                case .same: break
+                case .text(let bytes): converted = .scalar(String(decoding: bytes, as: UTF8.self))
+                case .problem(let message): return problem(message, entries: entries, line: line)
+                }
+            case .object(let inner) where member.key == "answers":
+                var rewritten: [(key: String, value: KeyedValue)] = []
+                for (id, answer) in inner {
+                    guard case .scalar(let text?) = answer else { rewritten.append((id, answer)); continue }
+                    switch transform.rewrite(field: id, source: "answers.\(id)", purpose: .answer(id), text: text, isNotApplicable: false) {
+                    case .same: rewritten.append((id, answer))
+                    case .text(let bytes): rewritten.append((id, .scalar(String(decoding: bytes, as: UTF8.self))))
+                    case .problem(let message): return problem(message, entries: entries, line: line)
+                    }
+                }
+                converted = .object(rewritten)
+            default:
+                break
+            }
+            entries.append((member.key, converted))
+        }
+        return builder.item(from: entries, line: line)
+    }
+
+    private func rewrite(field: String, source: String, text: String, isNotApplicable: Bool) -> CellTransform.Rewrite {
+        let purpose: CellTransform.Purpose = decoder.criterionIDs.contains(field) ? .answer(field) : field == "date" ? .date(asDay: true) : .other
+        return transform.rewrite(field: field, source: source, purpose: purpose, text: text, isNotApplicable: isNotApplicable)
+    }
+
+    private func problem(_ message: String, entries: [(key: String, value: KeyedValue)], line: Int) -> SourceItem {
+        let id = entries.first { $0.key == "audit_id" }.flatMap { entry -> String? in
+            if case .scalar(let text) = entry.value { return text }
+            return nil
+        }
+        return .problem(ImportProblems.recordProblem(message, auditID: id, file: file, line: line))
+    }
+
+    private static func keyed(_ json: JSONValue) -> KeyedValue {
+        switch json {
+        case .null: .scalar(nil)
+        case .bool(let flag): .scalar(flag ? "true" : "false")
+        case .number(let text): .scalar(text)
+        case .string(let text): .scalar(text)
+        case .array: .list
+        case .object(let members): .object(members.map { ($0.key, keyed($0.value)) })
+        }
+    }
+}

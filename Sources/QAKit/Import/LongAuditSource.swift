@@ -1,0 +1,187 @@
+/// Audits in a CSV or TSV file with one row per answer (docs/imports.md, `long`), pivoted to
+/// one record per audit.
+///
+/// The rows of one audit may come in any order and need not be adjacent, so every audit is
+/// held until the end of the input and handed on then, in the order audits first appear: memory
+/// grows with the number of audits (a few hundred bytes per answer). With `grouped: true` the
+/// rows of one audit are promised to be adjacent: an audit is handed on as soon as the next one
+/// starts, in constant memory (a later row for an audit already handed on becomes a second
+/// audit with the same id, which the run rejects as a duplicate).
+struct LongAuditSource: AuditRecordSource {
+    let file: String
+    var allowsFlagWords: Bool { true }
+    var metadataNames: [String] { layout.metadataNames }
+    var declaredFieldNames: [String]? { layout.metadataNames.filter { !$0.isEmpty } }
+
+    private let reader: CSVReader
+    private let long: LongLayout
+    private let layout: RecordLayout
+    private let transform: CellTransform?
+    /// Column indexes in the file: the audit id, criterion, value, N/A and comment columns.
+    private let auditColumn, criterionColumn, valueColumn: Int
+    private let notApplicableColumn, commentColumn: Int?
+    /// For each audit-level field of the layout (after `audit_id`), its column in the file.
+    private let fieldColumns: [Int]
+    /// Our criterion id of each source id (`criteria`), or `nil` to read ids as they are.
+    private let criteria: [String: String]?
+    /// The layout column of each criterion's answer, and of its comment.
+    private let answerColumn: [String: Int]
+    private let commentColumnOfCriterion: [String: Int]
+    private var warnedIDs: Set<String> = []
+
+    /// One audit being put together.
+    private struct Pending {
+        var line: Int
+        var values: [String]
+        /// The line of each answer, by layout column, to name both lines of a criterion answered twice.
+        var answerLines: [Int: Int] = [:]
+    }
+    private var open: [String: Pending] = [:]
+    private var order: [String] = []
+    private var current: String?
+    private var ready: [SourceItem] = []
+    private var isAtEnd = false
+
+    init(path: String, delimiter: Unicode.Scalar, profile: ImportProfile, long: LongLayout, decoder: AuditDecoder) throws(InputError) {
+        file = path
+        self.long = long
+        do {
+            reader = CSVReader(source: try ByteSource(path: path, encoding: profile.encoding ?? .utf8), delimiter: profile.delimiter ?? delimiter)
+        } catch {
+            throw InputError(file: path, message: error.message, isUnreadable: true)
+        }
+        let header: CSVReadResult?
+        do {
+            header = try reader.next()
+        } catch {
+            throw InputError(file: path, line: error.position?.line, column: error.position?.column, message: error.message, isUnreadable: true)
+        }
+        guard case .row(let row)? = header else {
+            if case .invalid(let line, let column, let message)? = header {
+                throw InputError(file: path, line: line, column: column, message: "header row cannot be read: \(message)", isUnreadable: true)
+            }
+            throw InputError(file: path, line: 1, column: 1, message: "file is empty; expected a header row naming the columns", isUnreadable: true)
+        }
+        let sources = row.fields.map(AnswerParser.trimmed)
+        let roles = [long.audit, long.criterion, long.value] + [long.notApplicable, long.comment].compactMap { $0 }
+        try ProfileColumns.checkPresent(roles + profile.columns.map(\.source), in: sources, profile: profile, file: path, line: row.line)
+        auditColumn = sources.firstIndex(of: long.audit)!
+        criterionColumn = sources.firstIndex(of: long.criterion)!
+        valueColumn = sources.firstIndex(of: long.value)!
+        notApplicableColumn = long.notApplicable.flatMap { sources.firstIndex(of: $0) }
+        commentColumn = long.comment.flatMap { sources.firstIndex(of: $0) }
+        // Audit-level fields: the profile's columns, and the header's columns already named as
+        // qakit's standard fields.
+        var fields: [(name: String, column: Int)] = profile.columns.filter { $0.field != "audit_id" }.map { ($0.field, sources.firstIndex(of: $0.source)!) }
+        for (index, name) in sources.enumerated() where RecordLayout.StandardField(rawValue: name) != nil && name != "audit_id"
+            && !roles.contains(name) && !fields.contains(where: { $0.name == name }) {
+            fields.append((name, index))
+        }
+        fieldColumns = fields.map(\.column)
+        criteria = long.criteria.isEmpty ? nil : Dictionary(long.criteria.map { ($0.source, $0.id) }, uniquingKeysWith: { first, _ in first })
+        var ids: [String] = []
+        for scorecard in decoder.scorecards {
+            for entry in scorecard.criteria where !ids.contains(entry.criterion.id) { ids.append(entry.criterion.id) }
+        }
+        var names = ["audit_id"] + fields.map(\.name)
+        var answerColumn: [String: Int] = [:], commentColumns: [String: Int] = [:]
+        for id in ids {
+            answerColumn[id] = names.count
+            names.append(id)
+        }
+        if long.comment != nil {
+            for id in ids {
+                commentColumns[id] = names.count
+                names.append(id + ".comment")
+            }
+        }
+        self.answerColumn = answerColumn
+        commentColumnOfCriterion = commentColumns
+        let layout = decoder.layout(names: names)
+        if let problem = decoder.headerProblem(for: layout, file: path, line: row.line) { throw problem }
+        self.layout = layout
+        transform = CellTransform.forAudits(profile: profile, sources: names, layout: layout)
+    }
+
+    mutating func next() throws(InputError) -> SourceItem? {
+        while ready.isEmpty && !isAtEnd { try readRow() }
+        return ready.isEmpty ? nil : ready.removeFirst()
+    }
+
+    private mutating func readRow() throws(InputError) {
+        let result: CSVReadResult?
+        do {
+            result = try reader.next()
+        } catch {
+            throw InputError(file: file, line: error.position?.line, column: error.position?.column, message: error.message,
+                             isUnreadable: error.position == nil)
+        }
+        switch result {
+        case nil:
+            isAtEnd = true
+            for id in order { finish(id) }
+            order = []
+        case .invalid(let line, let column, let message)?:
+            ready.append(.problem(Diagnostic(.error, "row skipped: \(message)", file: file, line: line, column: column,
+                                             sharedCause: ImportProblems.encodingCause(message, profile: nil))))
+        case .row(let row)?:
+            take(row)
+        }
+    }
+
+    private mutating func take(_ row: CSVRow) {
+        func cell(_ column: Int?) -> String {
+            guard let column, column < row.fields.count else { return "" }
+            return row.fields[column]
+        }
+        let id = AnswerParser.trimmed(cell(auditColumn))
+        guard !id.isEmpty else {
+            ready.append(.problem(Diagnostic(.error, "row skipped: no audit id in column '\(long.audit)'", file: file, line: row.line)))
+            return
+        }
+        let sourceCriterion = AnswerParser.trimmed(cell(criterionColumn))
+        let criterion = criteria.map { $0[sourceCriterion] } ?? sourceCriterion
+        if long.isGrouped, let current, current != id {
+            finish(current)
+            order = []
+        }
+        current = id
+        if open[id] == nil {
+            var values = [String](repeating: "", count: layout.names.count)
+            values[0] = id
+            open[id] = Pending(line: row.line, values: values)
+            order.append(id)
+        }
+        for (offset, column) in fieldColumns.enumerated() where open[id]!.values[offset + 1].isEmpty {
+            open[id]!.values[offset + 1] = cell(column)
+        }
+        guard let criterion, let column = answerColumn[criterion] else {
+            if sourceCriterion.isEmpty || warnedIDs.contains(sourceCriterion) { return }
+            warnedIDs.insert(sourceCriterion)
+            let reason = criteria == nil || criterion != nil ? "is in no loaded scorecard" : "is not in the profile's long.criteria"
+            let mapped = criterion.map { " (read as '\($0)')" } ?? ""
+            ready.append(.warning(Diagnostic(.warning, "criterion id '\(sourceCriterion)'\(mapped) in column '\(long.criterion)' \(reason); its answers are left out",
+                                             file: file, line: row.line)))
+            return
+        }
+        if let first = open[id]!.answerLines[column] {
+            ready.append(.problem(Diagnostic(.error, "audit '\(id)', field '\(criterion)': answered twice (lines \(first) and \(row.line)); the second answer is left out",
+                                             file: file, line: row.line)))
+            return
+        }
+        open[id]!.answerLines[column] = row.line
+        let isNA = notApplicableColumn.map { CellTransform.isTrue(cell($0)) } ?? false
+        open[id]!.values[column] = isNA ? "na" : cell(valueColumn)
+        if let comment = commentColumnOfCriterion[criterion] { open[id]!.values[comment] = cell(commentColumn) }
+    }
+
+    /// Hands on the audit `id` as one record.
+    private mutating func finish(_ id: String) {
+        guard var pending = open.removeValue(forKey: id) else { return }
+        if let transform, let problem = transform.apply(to: &pending.values) {
+            ready.append(.problem(ImportProblems.recordProblem(problem, auditID: id, file: file, line: pending.line)))
+            return
+        }
+        ready.append(.record(values: pending.values, layout: layout, line: pending.line))
+    }
+}

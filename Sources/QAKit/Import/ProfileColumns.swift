@@ -1,0 +1,86 @@
+/// How a profile's `columns` rename a header (docs/imports.md): the header is renamed once, so
+/// that every record below is read as if the file had qakit's column names.
+enum ProfileColumns {
+    /// `sources` (a header's names) with each profile column renamed to its qakit field.
+    ///
+    /// - Throws: one `InputError` for the file naming every column the profile names and the
+    ///   header lacks, each with a did-you-mean from the header; or a field the renaming would
+    ///   give two columns.
+    static func rename(_ sources: [String], profile: ImportProfile, file: String, line: Int) throws(InputError) -> [String] {
+        try checkPresent(profile.columns.map(\.source) + profile.columns.compactMap(\.notApplicableSource), in: sources,
+                         profile: profile, file: file, line: line)
+        var names = sources
+        for rule in profile.columns {
+            guard let index = sources.firstIndex(of: rule.source) else { continue }
+            if names[index] != sources[index] {
+                throw InputError(file: file, line: line, message: "\(profileName(profile)) reads column '\(rule.source)' as both '\(names[index])' and '\(rule.field)'; a column can fill one field",
+                                 isUnreadable: true)
+            }
+            names[index] = rule.field
+        }
+        for rule in profile.columns {
+            guard let index = sources.firstIndex(of: rule.source),
+                  let other = names.indices.first(where: { $0 != index && names[$0] == rule.field }) else { continue }
+            throw InputError(file: file, line: line,
+                             message: "the header has a column '\(sources[other])' and \(profileName(profile)) reads column '\(rule.source)' as '\(rule.field)' too; map only one of them",
+                             isUnreadable: true)
+        }
+        return names
+    }
+
+    /// One error for every name in `wanted` that `header` lacks.
+    static func checkPresent(_ wanted: [String], in header: [String], profile: ImportProfile, file: String, line: Int) throws(InputError) {
+        var missing: [String] = []
+        for name in wanted where !header.contains(name) && !missing.contains(name) { missing.append(name) }
+        guard !missing.isEmpty else { return }
+        let described = missing.map { name in
+            let hint = Suggestion.closest(to: name, among: header).map { " (did you mean '\($0)'?)" }
+                ?? header.first { $0.lowercased() == name.lowercased() }.map { " (did you mean '\($0)'?)" } ?? ""
+            return "'\(name)'\(hint)"
+        }
+        let noun = missing.count == 1 ? "column" : "columns"
+        throw InputError(file: file, line: line,
+                         message: "\(profileName(profile)) names \(noun) \(described.joined(separator: ", ")) that the header lacks; the header has \(header.filter { !$0.isEmpty }.map { "'\($0)'" }.joined(separator: ", "))",
+                         isUnreadable: true)
+    }
+
+    /// `profile 'maestroqa-raw'`, or `the profile` for one run's options.
+    static func profileName(_ profile: ImportProfile) -> String {
+        profile.name.map { "profile '\($0)'" } ?? "the profile"
+    }
+
+    /// What a column of an audit layout holds, for `CellTransform`.
+    static func purpose(of role: RecordLayout.Role) -> CellTransform.Purpose {
+        switch role {
+        case .answer(let id): .answer(id)
+        case .standard(.date): .date(asDay: true)
+        default: .other
+        }
+    }
+}
+
+/// Messages for what goes wrong reading a file through a profile (docs/imports.md).
+enum ImportProblems {
+    /// A record the profile cannot translate: rejected, listed once per distinct problem, with a
+    /// count for repeats (`RepeatedProblems`).
+    static func recordProblem(_ problem: String, auditID: String?, file: String, line: Int) -> Diagnostic {
+        let subject = auditID.map { AnswerParser.trimmed($0) }.flatMap { $0.isEmpty ? nil : "audit '\($0)', " } ?? "record skipped: "
+        return Diagnostic(.error, subject + problem, file: file, line: line, sharedCause: .init(problem, listedRecords: 1))
+    }
+
+    /// Invalid UTF-8 in a file read as UTF-8 is a wrong encoding, not a broken record: listed
+    /// once, with the option that reads it (`--encoding windows-1252`), the rest counted.
+    static func encodingCause(_ message: String, profile: ImportProfile?) -> Diagnostic.SharedCause? {
+        guard message.hasPrefix("invalid UTF-8") else { return nil }
+        return .init("the file is not UTF-8", listedRecords: 1)
+    }
+}
+
+extension ImportProfile {
+    /// A header's names (`sources`) renamed by this profile's `columns`.
+    ///
+    /// - Throws: one `InputError` for the file when a column the profile names is missing.
+    public func renamed(header sources: [String], file: String, line: Int) throws(InputError) -> [String] {
+        try ProfileColumns.rename(sources, profile: self, file: file, line: line)
+    }
+}
