@@ -156,7 +156,7 @@ struct ShippedProfileTests {
         "36001234503": group(["tickets": "3", "csat": "1", "csat_responses": "2"]),
     ]
 
-    @Test(.disabled("needs the profile reader (qakit lint of profiles), branch h-profiles"))
+    @Test(.disabled("qakit lint does not read profiles yet (it lints them as scorecards)"))
     func everyShippedProfileLintsClean() throws {
         let directory = QAKitProcess.packageRoot.appendingPathComponent("profiles")
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted()
@@ -188,7 +188,7 @@ struct ShippedProfileTests {
     ///   (20/3 + 0 + 13.125 + 22.8 + 2.5 + 17 + 4)/120 = 7931/14400 = 55.076… → 55.08; raw adds
     ///   25 × 2/3 → 9931/14400 = 68.965… → 68.97. Not passed (85), not auto-failed.
     /// - Tom Becker (…0005): all top except empathy 4 → soft skills 0.85 → (120 − 20·0.15)/120 = 97.50.
-    @Test(.disabled("needs --profile, the profile reader of branch h-profiles"))
+    @Test(.disabled("the reader consults an N/A column only when the value path exists; Amazon Connect writes NotApplicable instead of StringValue"))
     func amazonConnectEvaluations() throws {
         let output = try qakit("score", "--profile", "profiles/amazon-connect-evaluation.yaml",
                                "examples/imports/amazon-connect-evaluations.jsonl", "-s", "scorecards", "--format", "json")
@@ -216,7 +216,7 @@ struct ShippedProfileTests {
     /// - 5104360, Sofia's calibration review of Grace's chat: as 5104311 but pacing 3 → conversation
     ///   (1 + 2/3 + 0.5)/2.5 → (85 + 65/3)/110 = 32/33 = 96.969… → 96.97, a calibration audit.
     /// The question q-2901 is in no `criteria`: one warning for the id, not one per row (4 rows).
-    @Test(.disabled("needs --profile, the profile reader of branch h-profiles"))
+    @Test
     func maestroQAWarehouseRows() throws {
         let output = try qakit("score", "--profile", "profiles/maestroqa-warehouse.yaml",
                                "examples/imports/maestroqa-warehouse-answers.csv", "-s", "scorecards", "--format", "json")
