@@ -24,8 +24,7 @@ struct KPIsCommand: ParsableCommand {
     @Argument(help: "Ticket files (.csv, .tsv, .jsonl, .ndjson); '-' reads standard input.")
     var inputs: [String]
 
-    @Option(help: "Ticket format when the extension does not tell (and for standard input): csv, tsv, jsonl.")
-    var inputFormat: TicketFormat?
+    @OptionGroup var importOptions: ImportOptions
 
     @Option(help: "Group by agent, team, channel, month (YYYY-MM) or week (ISO 8601, YYYY-Www); one overall group without it.")
     var by: KPIDimension?
@@ -44,7 +43,7 @@ struct KPIsCommand: ParsableCommand {
 
     func run() throws {
         let period = try PeriodFilter(from: from, to: to)
-        var sources = try open()
+        var sources = try open(profile: try importOptions.load())
         if sources.allSatisfy(\.declaresColumns) { try refuseMissingKey(in: sources) }
         var calculation = KPICalculation(dimension: by, period: period)
         var hadFatalError = false
@@ -84,12 +83,12 @@ struct KPIsCommand: ParsableCommand {
 
     /// Opens every input before anything is counted, so that a missing file or a missing
     /// required column stops the run (exit 2) before any output is written.
-    private func open() throws -> [any TicketSource] {
+    private func open(profile: ImportProfile?) throws -> [any TicketSource] {
         var sources: [any TicketSource] = []
         var failed = false
         for path in inputs {
             do {
-                sources.append(try TicketSources.open(path: path, format: try format(of: path)))
+                sources.append(try TicketSources.open(path: path, format: try format(of: path, profile: profile), profile: profile))
             } catch let error as InputError {
                 Terminal.print([error.diagnostic])
                 failed = true
@@ -99,8 +98,13 @@ struct KPIsCommand: ParsableCommand {
         return sources
     }
 
-    private func format(of path: String) throws -> TicketFormat {
-        if let inputFormat { return inputFormat }
+    private func format(of path: String, profile: ImportProfile?) throws -> TicketFormat {
+        if let given = importOptions.inputFormat ?? profile?.format {
+            guard let format = TicketFormat(rawValue: given.rawValue) else {
+                throw ValidationError("qakit kpis reads csv, tsv or jsonl tickets, not \(given.rawValue)")
+            }
+            return format
+        }
         if path == "-" { return .csv }
         if let format = TicketFormat.inferred(from: path) { return format }
         throw ValidationError("cannot tell the format of '\(path)' from its extension; use --input-format csv|tsv|jsonl")

@@ -22,8 +22,7 @@ struct SampleCommand: ParsableCommand {
     @Argument(help: "Interaction exports (.csv, .tsv, .jsonl, .ndjson) with interaction_id and agent columns; '-' reads standard input.")
     var inputs: [String]
 
-    @Option(help: "Input format when the extension does not tell (and for standard input): csv, tsv or jsonl.")
-    var inputFormat: InteractionFormat?
+    @OptionGroup var importOptions: ImportOptions
 
     @Option(help: "How many interactions per agent (and stratum).")
     var perAgent: Int?
@@ -74,7 +73,8 @@ struct SampleCommand: ParsableCommand {
         }
         let sheet = try worksheet ? loadWorksheet() : nil
         let options = try options(excluding: audited.ids)
-        let outcome = Sampling.run(try inputs.map { InteractionInput(path: $0, format: try format(of: $0)) }, options: options)
+        let profile = try importOptions.load()
+        let outcome = Sampling.run(try inputs.map { InteractionInput(path: $0, format: try format(of: $0), profile: profile) }, options: options)
         Terminal.print(outcome.rejections + outcome.fatalErrors)
         if !outcome.fatalErrors.isEmpty {
             Terminal.printError("qakit: error: no sample written")
@@ -144,7 +144,12 @@ struct SampleCommand: ParsableCommand {
     }
 
     private func format(of path: String) throws -> InteractionFormat {
-        if let inputFormat { return inputFormat }
+        if let given = importOptions.inputFormat {
+            guard let format = InteractionFormat(rawValue: given.rawValue) else {
+                throw ValidationError("qakit sample reads csv, tsv or jsonl, not \(given.rawValue)")
+            }
+            return format
+        }
         if path == "-" { return .csv }
         if let format = InteractionFormat.inferred(from: path) { return format }
         throw ValidationError("cannot tell the format of '\(path)' from its extension (qakit sample reads .csv, .tsv, .jsonl, .ndjson); use --input-format csv|tsv|jsonl")

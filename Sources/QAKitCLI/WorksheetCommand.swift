@@ -28,8 +28,12 @@ struct WorksheetCommand: ParsableCommand {
     @Option(help: "Interactions to audit (.csv, .tsv, .jsonl, .ndjson), such as qakit sample output, with interaction_id and agent columns; without it, \(ReviewWorksheet.blankRowCount) empty rows.")
     var interactions: String?
 
-    @Option(help: "Format of --interactions when the extension does not tell: csv, tsv or jsonl.")
-    var inputFormat: InteractionFormat?
+    /// How --interactions is read: `--input-format`, `--profile` and the one-run options.
+    @OptionGroup var importOptions: ImportOptions
+
+    private var inputFormat: InteractionFormat? {
+        importOptions.inputFormat.flatMap { InteractionFormat(rawValue: $0.rawValue) }
+    }
 
     @OptionGroup var outputOptions: OutputOptions
 
@@ -37,6 +41,9 @@ struct WorksheetCommand: ParsableCommand {
         guard let output = outputOptions.output else { throw ValidationError("say where to write the workbook: -o FILE.xlsx") }
         guard output.lowercased().hasSuffix(".xlsx"), output.count > 5 else {
             throw ValidationError("-o must name an .xlsx file (the worksheet is an Excel workbook), found '\(output)'")
+        }
+        if let given = importOptions.inputFormat, inputFormat == nil {
+            throw ValidationError("--interactions is read as csv, tsv or jsonl, not \(given.rawValue)")
         }
         if let interactions, inputFormat == nil, InteractionFormat.inferred(from: interactions) == nil {
             throw ValidationError("cannot tell the format of '\(interactions)' from its extension (.csv, .tsv, .jsonl, .ndjson); use --input-format csv|tsv|jsonl")
@@ -47,9 +54,11 @@ struct WorksheetCommand: ParsableCommand {
         let chosen = try chooseScorecard(from: try scorecardOptions.load())
         let target = try outputOptions.open()
         var table: InteractionTable?
+        let profile = try importOptions.load()
         if let interactions {
             do {
-                table = try InteractionTable.read(InteractionInput(path: interactions, format: inputFormat ?? InteractionFormat.inferred(from: interactions)!))
+                table = try InteractionTable.read(InteractionInput(path: interactions, format: inputFormat ?? InteractionFormat.inferred(from: interactions)!,
+                                                                   profile: profile))
             } catch {
                 Terminal.print([error.diagnostic])
                 Terminal.printError("qakit: error: no worksheet written")

@@ -189,8 +189,9 @@ public struct WorkbookAuditSource: AuditRecordSource {
         let subject = auditID.isEmpty ? "record without audit_id" : "audit '\(auditID)'"
         var diagnostics: [Diagnostic]
         if cellProblems.isEmpty, let transform, let problem = transform.apply(to: &values) {
-            return .problem(Diagnostic(.error, "\(subject), \(problem)", file: reference.row(row),
-                                       sharedCause: .init(problem, listedRecords: 1)))
+            var diagnostic = problem.diagnostic(subject: subject, file: file, line: row)
+            (diagnostic.file, diagnostic.line) = (reference.row(row), nil)
+            return .problem(diagnostic)
         }
         if !cellProblems.isEmpty {
             diagnostics = cellProblems.map { column, message in

@@ -51,7 +51,7 @@ public final class CellTransform {
         case same
         case text([UInt8])
         /// The record's problem (`field 'date' (column 'created_at'): …`).
-        case problem(String)
+        case problem(ImportProblem)
     }
 
     private let columns: [Column]
@@ -124,8 +124,27 @@ public final class CellTransform {
         return transform.isEmpty ? nil : transform
     }
 
+    /// The transform of a ticket file whose header `sources` a profile renamed to `fields`.
+    static func forTickets(profile: ImportProfile, sources: [String], fields: [String]) -> CellTransform? {
+        guard profile.transformsCells else { return nil }
+        let transform = CellTransform(profile: profile, fields: fields, sources: sources) { index in
+            TicketColumn(name: fields[index])?.purpose ?? .other
+        }
+        return transform.isEmpty ? nil : transform
+    }
+
+    /// The transform of an interaction export (`qakit sample`, `worksheet --interactions`): its
+    /// `date` takes the profile's dates, every column its `values` words.
+    static func forInteractions(profile: ImportProfile, sources: [String], fields: [String]) -> CellTransform? {
+        guard profile.transformsCells else { return nil }
+        let transform = CellTransform(profile: profile, fields: fields, sources: sources) { index in
+            fields[index] == "date" ? .date(asDay: false) : fields[index] == "interaction_id" || fields[index] == "agent" ? .other : .word(fields[index])
+        }
+        return transform.isEmpty ? nil : transform
+    }
+
     /// Rewrites cells `cells` of `record`; the problem of the record when a cell cannot be read.
-    func apply(to record: inout CSVRecord, cells: Range<Int>) -> String? {
+    func apply(to record: inout CSVRecord, cells: Range<Int>) -> ImportProblem? {
         let base = cells.lowerBound
         let count = cells.count
         for column in columns where column.index < count {
@@ -150,7 +169,7 @@ public final class CellTransform {
 
     /// Rewrites `values` (one string per column), as `apply(to:cells:)` does a CSV record; the
     /// record's problem when a cell cannot be read.
-    public func apply(to values: inout [String]) -> String? {
+    public func apply(to values: inout [String]) -> ImportProblem? {
         for column in columns where column.index < values.count {
             var rewrite: Rewrite
             if column.notApplicableColumn >= 0, column.notApplicableColumn < values.count,
@@ -190,7 +209,9 @@ public final class CellTransform {
             switch operation {
             case .columnMap(let map):
                 guard let value = map.value(of: trimmed) else {
-                    return .problem("\(subject(column)): '\(trimmed)' is not one of the words its map knows (\(map.knownWords))")
+                    let problem = "is not one of the words its map knows (\(map.knownWords))"
+                    return .problem(ImportProblem(field: subject(column), value: trimmed, problem: problem,
+                                                  cause: "\(subject(column)): '\(trimmed)' \(problem)"))
                 }
                 return .text(Array(value.utf8))
             case .words(let maps):
@@ -205,13 +226,23 @@ public final class CellTransform {
                 let bytes = Array(trimmed.utf8)
                 let reading = bytes.withUnsafeBufferPointer { buffer in formats.lazy.compactMap { $0.read(buffer) }.first }
                 guard let reading else {
+                    if Self.isOwnDate(bytes, asDay: asDay) { return .same }
                     let tried = formats.map { "'\($0.description)'" }.joined(separator: ", ")
-                    return .problem("\(subject(column)): '\(trimmed)' matches none of the date formats \(tried)")
+                    let own = asDay ? "YYYY-MM-DD" : "an RFC 3339 date-time"
+                    return .problem(ImportProblem(field: subject(column), value: trimmed,
+                                                  problem: "matches none of the date formats \(tried), nor qakit's own \(own)",
+                                                  cause: "\(subject(column)): dates that match none of the date formats \(tried)"))
                 }
                 return .text(reading.text(asDay: asDay))
             }
         }
         return isChanged ? .text(text) : .same
+    }
+
+    /// Whether a date cell is already written as qakit reads dates (docs/audits.md, docs/kpis.md).
+    private static func isOwnDate(_ bytes: [UInt8], asDay: Bool) -> Bool {
+        if asDay { return CalendarDate.parse(String(decoding: bytes, as: UTF8.self)) != nil }
+        return bytes.withUnsafeBufferPointer { TicketTime.parse($0) != nil }
     }
 
     private func subject(_ column: Column) -> String {

@@ -189,7 +189,7 @@ struct KeyedProfileSource: AuditRecordSource {
         return transform.rewrite(field: field, source: source, purpose: purpose, text: text, isNotApplicable: isNotApplicable)
     }
 
-    private func problem(_ message: String, entries: [(key: String, value: KeyedValue)], line: Int) -> SourceItem {
+    private func problem(_ message: ImportProblem, entries: [(key: String, value: KeyedValue)], line: Int) -> SourceItem {
         let id = entries.first { $0.key == "audit_id" }.flatMap { entry -> String? in
             if case .scalar(let text) = entry.value { return text }
             return nil

@@ -1,5 +1,6 @@
 /// Audits in a CSV or TSV file with one row per answer (docs/imports.md, `long`), pivoted to
-/// one record per audit.
+/// one record per audit. Every column but the audit, criterion, value, N/A and comment columns
+/// is a field of the audit (renamed by `columns`), read from the first of its rows that has it.
 ///
 /// The rows of one audit may come in any order and need not be adjacent, so every audit is
 /// held until the end of the input and handed on then, in the order audits first appear: memory
@@ -70,12 +71,11 @@ struct LongAuditSource: AuditRecordSource {
         valueColumn = sources.firstIndex(of: long.value)!
         notApplicableColumn = long.notApplicable.flatMap { sources.firstIndex(of: $0) }
         commentColumn = long.comment.flatMap { sources.firstIndex(of: $0) }
-        // Audit-level fields: the profile's columns, and the header's columns already named as
-        // qakit's standard fields.
-        var fields: [(name: String, column: Int)] = profile.columns.filter { $0.field != "audit_id" }.map { ($0.field, sources.firstIndex(of: $0.source)!) }
-        for (index, name) in sources.enumerated() where RecordLayout.StandardField(rawValue: name) != nil && name != "audit_id"
-            && !roles.contains(name) && !fields.contains(where: { $0.name == name }) {
-            fields.append((name, index))
+        // Audit-level fields: every other column, under the profile's name for it.
+        let renamed = try ProfileColumns.rename(sources, profile: profile, file: path, line: row.line)
+        let roleColumns = roles.compactMap { sources.firstIndex(of: $0) }
+        let fields: [(name: String, column: Int)] = renamed.enumerated().compactMap { index, name in
+            roleColumns.contains(index) || name.isEmpty || name == "audit_id" ? nil : (name, index)
         }
         fieldColumns = fields.map(\.column)
         criteria = long.criteria.isEmpty ? nil : Dictionary(long.criteria.map { ($0.source, $0.id) }, uniquingKeysWith: { first, _ in first })

@@ -63,9 +63,8 @@ enum ProfileColumns {
 enum ImportProblems {
     /// A record the profile cannot translate: rejected, listed once per distinct problem, with a
     /// count for repeats (`RepeatedProblems`).
-    static func recordProblem(_ problem: String, auditID: String?, file: String, line: Int) -> Diagnostic {
-        let subject = auditID.map { AnswerParser.trimmed($0) }.flatMap { $0.isEmpty ? nil : "audit '\($0)', " } ?? "record skipped: "
-        return Diagnostic(.error, subject + problem, file: file, line: line, sharedCause: .init(problem, listedRecords: 1))
+    static func recordProblem(_ problem: ImportProblem, auditID: String?, file: String, line: Int) -> Diagnostic {
+        problem.diagnostic(subject: auditID.map { AnswerParser.trimmed($0) }.flatMap { $0.isEmpty ? nil : "audit '\($0)'" }, file: file, line: line)
     }
 
     /// Invalid UTF-8 in a file read as UTF-8 is a wrong encoding, not a broken record: listed
@@ -82,5 +81,27 @@ extension ImportProfile {
     /// - Throws: one `InputError` for the file when a column the profile names is missing.
     public func renamed(header sources: [String], file: String, line: Int) throws(InputError) -> [String] {
         try ProfileColumns.rename(sources, profile: self, file: file, line: line)
+    }
+}
+
+/// A cell a profile cannot translate: its field (and source column), its value and why.
+public struct ImportProblem: Sendable, Hashable {
+    /// `field 'calibration' (column 'Answer Type')`.
+    public var field: String
+    public var value: String
+    /// `is not one of the words its map knows ('grading' and 'calibration_review')`.
+    public var problem: String
+    /// What records with this problem share, to count repeats as one mistake
+    /// (`Diagnostic.sharedCause`): the unknown word itself, or for dates the formats tried.
+    public var cause: String
+
+    /// `field 'date' (column 'Created At'): '2025-13-01' matches none of …`.
+    public var message: String { "\(field): '\(value)' \(problem)" }
+
+    /// The record's diagnostic: `subject` is `audit 'A-1'` or `ticket 'T-1'`, `nil` when the
+    /// record has no id; repeats of the mistake are listed once and counted.
+    public func diagnostic(subject: String?, file: String, line: Int) -> Diagnostic {
+        Diagnostic(.error, (subject.map { $0 + ", " } ?? "record skipped: ") + message, file: file, line: line,
+                   sharedCause: .init(cause, listedRecords: 1))
     }
 }

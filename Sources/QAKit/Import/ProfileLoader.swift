@@ -52,6 +52,12 @@ public struct ProfileLoader: Sendable {
         return Result(profile: log.hasErrors ? nil : profile, diagnostics: log.diagnostics.sorted(), unreadable: nil)
     }
 
+    /// Whether `path` is a file (not a directory) holding a profile.
+    public static func isProfile(path: String) -> Bool {
+        guard !FileSystem.isDirectory(path), case .success(let bytes) = FileSystem.read(path, limit: 1 << 20) else { return false }
+        return isProfile(bytes)
+    }
+
     /// Whether `bytes` are a YAML mapping with a top-level `profile:` key (`qakit lint` tells
     /// profiles from scorecards so).
     public static func isProfile(_ bytes: [UInt8]) -> Bool {

@@ -10,11 +10,13 @@ struct CSVTicketSource: TicketSource {
     /// The cell index of each `TicketColumn`, by raw value.
     private let columns: [Int?]
     private let headerCount: Int
+    /// The profile's rewriting of cells, when it has any (docs/imports.md).
+    private let transform: CellTransform?
 
-    init(path: String, delimiter: Unicode.Scalar) throws(InputError) {
+    init(path: String, delimiter: Unicode.Scalar, profile: ImportProfile? = nil) throws(InputError) {
         file = path
         do {
-            reader = try CSVReader(path: path, delimiter: delimiter)
+            reader = CSVReader(source: try ByteSource(path: path, encoding: profile?.encoding ?? .utf8), delimiter: profile?.delimiter ?? delimiter)
         } catch {
             throw InputError(file: path, line: error.position?.line, column: error.position?.column, message: error.message, isUnreadable: true)
         }
@@ -33,9 +35,11 @@ struct CSVTicketSource: TicketSource {
         case .row?:
             break
         }
+        let sources = (0..<header.count).map { AnswerParser.trimmed(header.string(at: $0)) }
+        let names = try profile?.renamed(header: sources, file: path, line: header.line) ?? sources
         var columns = [Int?](repeating: nil, count: TicketColumn.allCases.count)
         for index in 0..<header.count {
-            guard let column = TicketColumn(name: header.string(at: index)) else { continue }
+            guard let column = TicketColumn(name: names[index]) else { continue }
             if columns[column.rawValue] != nil {
                 throw InputError(file: path, line: header.line, message: "column '\(column.name)' appears twice in the header", isUnreadable: true)
             }
@@ -50,6 +54,7 @@ struct CSVTicketSource: TicketSource {
         }
         self.columns = columns
         headerCount = header.count
+        transform = profile.flatMap { CellTransform.forTickets(profile: $0, sources: sources, fields: names) }
     }
 
     private static let requiredList = TicketColumn.required.map(\.name).joined(separator: ", ")
@@ -79,6 +84,10 @@ struct CSVTicketSource: TicketSource {
             let count = cells.record.count
             if count > headerCount {
                 return .problem(Diagnostic(.error, "record skipped: it has \(count) cells but the header has \(headerCount)", file: file, line: cells.line))
+            }
+            if let transform, let problem = transform.apply(to: &cells.record, cells: 0..<count) {
+                let id = columns[TicketColumn.ticketID.rawValue].flatMap { $0 < count ? AnswerParser.trimmed(cells.record.string(at: $0)) : nil } ?? ""
+                return .problem(problem.diagnostic(subject: id.isEmpty ? nil : "ticket '\(id)'", file: file, line: cells.line))
             }
             let record = cells.record
             cells.ranges.withUnsafeMutableBufferPointer { ranges in

@@ -9,11 +9,20 @@ struct JSONLinesTicketSource: TicketSource {
     private let reader: JSONLinesReader
     /// The columns met so far in any line, by raw value.
     private var seen = [Bool](repeating: false, count: TicketColumn.allCases.count)
+    /// Each column's dotted path, when a profile names one (docs/imports.md).
+    private let paths: [[String]?]
+    private let profile: ImportProfile?
+    private let transform: CellTransform?
 
-    init(path: String) throws(InputError) {
+    init(path: String, profile: ImportProfile? = nil) throws(InputError) {
         file = path
+        self.profile = profile
+        paths = TicketColumn.allCases.map { column in
+            profile?.rule(for: column.name).map { $0.source.split(separator: ".", omittingEmptySubsequences: false).map(String.init) }
+        }
+        transform = profile.map { CellTransform(profile: $0, fields: [], sources: []) { _ in .other } }
         do {
-            reader = try JSONLinesReader(path: path)
+            reader = JSONLinesReader(source: try ByteSource(path: path, encoding: profile?.encoding ?? .utf8))
         } catch {
             throw InputError(file: path, line: error.position?.line, column: error.position?.column, message: error.message, isUnreadable: true)
         }
@@ -44,18 +53,35 @@ struct JSONLinesTicketSource: TicketSource {
                 return .problem(Diagnostic(.error, "record skipped: expected a ticket object, found \(value.typeName == "array" ? "an array" : "a \(value.typeName)")",
                                            file: file, line: line))
             }
-            for member in members {
-                guard let column = TicketColumn(name: member.key) else { continue }
+            let found: [(column: TicketColumn, value: JSONValue)] = profile == nil
+                ? members.compactMap { member in TicketColumn(name: member.key).map { ($0, member.value) } }
+                : TicketColumn.allCases.compactMap { column in
+                    let path = paths[column.rawValue] ?? [column.name]
+                    var found: JSONValue? = value
+                    for key in path { found = found?[key] }
+                    return found.map { (column, $0) }
+                }
+            for (column, member) in found {
                 seen[column.rawValue] = true
-                let text: String
-                switch member.value {
+                var text: String
+                switch member {
                 case .null: continue
                 case .string(let string): text = string
                 case .number(let number): text = number
                 case .bool(let flag): text = flag ? "true" : "false"
                 case .array, .object:
-                    cells.typeProblems.append((column, "expected a string or number, found \(member.value.typeName == "array" ? "an array" : "an object")"))
+                    cells.typeProblems.append((column, "expected a string or number, found \(member.typeName == "array" ? "an array" : "an object")"))
                     continue
+                }
+                if let transform {
+                    switch transform.rewrite(field: column.name, source: profile?.rule(for: column.name)?.source ?? column.name,
+                                             purpose: column.purpose, text: text, isNotApplicable: false) {
+                    case .same: break
+                    case .text(let bytes): text = String(decoding: bytes, as: UTF8.self)
+                    case .problem(let message):
+                        let id: String? = if case .string(let id)? = value[paths[0]?.first ?? "ticket_id"] { id } else { nil }
+                        return .problem(message.diagnostic(subject: id.map { "ticket '\($0)'" }, file: file, line: line))
+                    }
                 }
                 let start = cells.record.bytes.count
                 cells.record.bytes.append(contentsOf: text.utf8)

@@ -46,7 +46,16 @@ public struct KPICalculation {
     ///
     /// - Throws: `InputError` when the file cannot be read any further; what was read so far
     ///   stays counted.
+    /// A problem many tickets share (a profile's unknown word, `Diagnostic.sharedCause`) is
+    /// listed once and its repeats counted at the end of the file.
     public mutating func read<Source: TicketSource>(_ source: inout Source, report: (Diagnostic) -> Void) throws(InputError) {
+        let repeats = RepeatedProblems()
+        func relay(_ diagnostic: Diagnostic) { repeats.pass(diagnostic, to: report) }
+        defer { repeats.summary().forEach(report) }
+        try readAll(&source, report: relay)
+    }
+
+    private mutating func readAll<Source: TicketSource>(_ source: inout Source, report: (Diagnostic) -> Void) throws(InputError) {
         let file = source.file
         let reader = TicketReader(source)
         defer { source = reader.source }

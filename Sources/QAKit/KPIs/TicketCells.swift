@@ -50,11 +50,14 @@ public enum TicketSources {
     /// header without `ticket_id`, `agent` or `created_at` stops the run before anything is counted.
     ///
     /// - Throws: `InputError` with `isUnreadable` set.
-    public static func open(path: String, format: TicketFormat) throws(InputError) -> any TicketSource {
+    ///
+    /// With a `profile` (docs/imports.md), its encoding and delimiter read the file, its `columns`
+    /// name the canonical fields, and its `values`, `dates` and `decimal` rewrite the cells.
+    public static func open(path: String, format: TicketFormat, profile: ImportProfile? = nil) throws(InputError) -> any TicketSource {
         switch format {
-        case .csv: try CSVTicketSource(path: path, delimiter: ",")
-        case .tsv: try CSVTicketSource(path: path, delimiter: "\t")
-        case .jsonl: try JSONLinesTicketSource(path: path)
+        case .csv: try CSVTicketSource(path: path, delimiter: ",", profile: profile)
+        case .tsv: try CSVTicketSource(path: path, delimiter: "\t", profile: profile)
+        case .jsonl: try JSONLinesTicketSource(path: path, profile: profile)
         }
     }
 }

@@ -50,3 +50,16 @@ public enum TicketFormat: String, Sendable, CaseIterable {
         }
     }
 }
+
+extension TicketColumn {
+    /// What the column holds, for a profile's rewriting (docs/imports.md): date-times take
+    /// `dates`, numbers the decimal comma, and every column its `values` words.
+    var purpose: CellTransform.Purpose {
+        switch self {
+        case .createdAt, .firstResponseAt, .solvedAt: .date(asDay: false)
+        case .firstResponseMinutes, .resolutionMinutes, .reopens, .replies, .csat, .nps: .number(name)
+        case .slaBreached, .team, .channel, .status: .word(name)
+        case .ticketID, .agent: .other
+        }
+    }
+}

@@ -19,15 +19,18 @@ public enum InteractionFormat: String, Sendable, CaseIterable {
 }
 
 /// One input of a sampling run: a path (`-` for standard input) and its format.
-public struct InteractionInput: Sendable, Hashable {
+public struct InteractionInput: Sendable {
     /// The path as the user gave it.
     public var path: String
     /// How to read it.
     public var format: InteractionFormat
+    /// How another tool's export is read (docs/imports.md); `nil` for qakit's own columns.
+    public var profile: ImportProfile?
 
-    /// An input read as `format`.
-    public init(path: String, format: InteractionFormat) {
+    /// An input read as `format`, through `profile` when one is given.
+    public init(path: String, format: InteractionFormat, profile: ImportProfile? = nil) {
         self.path = path
         self.format = format
+        self.profile = profile
     }
 }

@@ -32,6 +32,11 @@ final class InteractionReader {
     private var layouts: [[String]: Int] = [:]
     private var lastLayoutNumber = 1
     private static let maximumLayouts = 1024
+    private let profile: ImportProfile?
+    /// The profile's rewriting of CSV cells, worked out with the header.
+    private var transform: CellTransform?
+    /// The profile's rewriting of JSON values, by field.
+    private let keyedTransform: CellTransform?
 
     /// Opens `input` and reads its header (CSV) or first record (JSON Lines), so that the columns
     /// are known before any record is.
@@ -40,11 +45,14 @@ final class InteractionReader {
     ///   unreadable or repeated header column.
     init(_ input: InteractionInput) throws(InputError) {
         file = input.path
+        profile = input.profile
+        keyedTransform = input.profile.map { CellTransform(profile: $0, fields: [], sources: []) { _ in .other } }
         do {
+            let source = try ByteSource(path: input.path, encoding: input.profile?.encoding ?? .utf8)
             switch input.format {
-            case .csv: backing = .csv(try CSVReader(path: input.path))
-            case .tsv: backing = .csv(try CSVReader(path: input.path, delimiter: "\t"))
-            case .jsonl: backing = .jsonl(try JSONLinesReader(path: input.path))
+            case .csv: backing = .csv(CSVReader(source: source, delimiter: input.profile?.delimiter ?? ","))
+            case .tsv: backing = .csv(CSVReader(source: source, delimiter: input.profile?.delimiter ?? "\t"))
+            case .jsonl: backing = .jsonl(JSONLinesReader(source: source))
             }
         } catch {
             throw InputError(file: input.path, message: error.message, isUnreadable: true)
@@ -116,7 +124,9 @@ final class InteractionReader {
         case .invalid(let line, let column, let message)?:
             throw InputError(file: file, line: line, column: column, message: "header row cannot be read: \(message)", isUnreadable: true)
         case .row(let row)?:
-            let names = row.fields.map(AnswerParser.trimmed)
+            let sources = row.fields.map(AnswerParser.trimmed)
+            let names = try profile?.renamed(header: sources, file: file, line: row.line) ?? sources
+            transform = profile.flatMap { CellTransform.forInteractions(profile: $0, sources: sources, fields: names) }
             var seen: [String: Int] = [:]
             for (index, name) in names.enumerated() where !name.isEmpty {
                 if let earlier = seen[name] {
@@ -146,6 +156,10 @@ final class InteractionReader {
                     .error, "record has \(record.count) cells but the header has \(columns.count) columns; check for an unquoted delimiter",
                     file: file, line: record.line))
             }
+            if let transform, let problem = transform.apply(to: &record, cells: 0..<record.count) {
+                let id = columns.firstIndex(of: "interaction_id").flatMap { $0 < record.count ? AnswerParser.trimmed(record.string(at: $0)) : nil }
+                return .problem(problem.diagnostic(subject: id.flatMap { $0.isEmpty ? nil : "interaction '\($0)'" }, file: file, line: record.line))
+            }
             return .record
         }
     }
@@ -161,7 +175,29 @@ final class InteractionReader {
             guard case .object(let members) = value else {
                 return .problem(Diagnostic(.error, "line skipped: expected a JSON object, found \(value.typeName)", file: file, line: line))
             }
-            let names = members.map(\.key)
+            var names = members.map(\.key)
+            var values = members.map { Self.text(of: $0.value) }
+            if let profile, let keyedTransform {
+                var mapped: [(String, String)] = []
+                for rule in profile.columns {
+                    var found: JSONValue? = value
+                    for key in rule.source.split(separator: ".", omittingEmptySubsequences: false) { found = found?[String(key)] }
+                    guard let found else { continue }
+                    mapped.append((rule.field, Self.text(of: found)))
+                }
+                let consumed = Set(profile.columns.compactMap { $0.source.split(separator: ".").first.map(String.init) })
+                let fields = mapped + zip(names, values).filter { !consumed.contains($0.0) }
+                names = fields.map(\.0)
+                values = []
+                for (field, text) in fields {
+                    let purpose: CellTransform.Purpose = field == "date" ? .date(asDay: false) : .word(field)
+                    switch keyedTransform.rewrite(field: field, source: field, purpose: purpose, text: text, isNotApplicable: false) {
+                    case .same: values.append(text)
+                    case .text(let bytes): values.append(String(decoding: bytes, as: UTF8.self))
+                    case .problem(let problem): return .problem(problem.diagnostic(subject: nil, file: file, line: line))
+                    }
+                }
+            }
             if names != columns {
                 columns = names
                 if let known = layouts[names] {
@@ -172,7 +208,7 @@ final class InteractionReader {
                     if layouts.count < Self.maximumLayouts { layouts[names] = layoutNumber }
                 }
             }
-            jsonValues = members.map { Self.text(of: $0.value) }
+            jsonValues = values
             return .record
         }
     }
