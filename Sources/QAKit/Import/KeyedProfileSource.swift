@@ -96,6 +96,13 @@ struct KeyedProfileSource: AuditRecordSource {
         }
     }
 
+    /// The value at `path` (object keys and array positions) in `value`, if there is one.
+    private static func resolve(_ path: [String], in value: JSONValue) -> JSONValue? {
+        var found: JSONValue? = value
+        for key in path { found = found.flatMap { member($0, key) } }
+        return found
+    }
+
     /// `value`'s member `key`, or element number `key` of an array.
     private static func member(_ value: JSONValue, _ key: String) -> JSONValue? {
         switch value {
@@ -137,18 +144,19 @@ struct KeyedProfileSource: AuditRecordSource {
         }
         var entries: [(key: String, value: KeyedValue)] = []
         for (rule, path, notApplicable) in paths {
-            var found: JSONValue? = value
-            for key in path { found = found.flatMap { Self.member($0, key) } }
-            guard let found else { continue }
+            let isNA = notApplicable.map { path in
+                if case .scalar(let text?)? = Self.resolve(path, in: value).map(Self.keyed) { return CellTransform.isTrue(text) }
+                return false
+            } ?? false
+            guard let found = Self.resolve(path, in: value) else {
+                if isNA { entries.append((rule.field, .scalar("na"))) }
+                continue
+            }
             var converted = Self.keyed(found)
-            if case .scalar(let text?) = converted {
-                let isNA = notApplicable.map { path in
-                    var flag: JSONValue? = value
-                    for key in path { flag = flag.flatMap { Self.member($0, key) } }
-                    if case .scalar(let text?)? = flag.map(Self.keyed) { return CellTransform.isTrue(text) }
-                    return false
-                } ?? false
-                switch rewrite(field: rule.field, source: rule.source, text: text, isNotApplicable: isNA) {
+            if isNA {
+                converted = .scalar("na")
+            } else if case .scalar(let text?) = converted {
+                switch rewrite(field: rule.field, source: rule.source, text: text, isNotApplicable: false) {
                 case .same: break
                 case .text(let bytes): converted = .scalar(String(decoding: bytes, as: UTF8.self))
                 case .problem(let message): return problem(message, entries: entries, line: line)
