@@ -190,7 +190,7 @@ struct ShippedProfileTests {
     ///   (20/3 + 0 + 13.125 + 22.8 + 2.5 + 17 + 4)/120 = 7931/14400 = 55.076… → 55.08; raw adds
     ///   25 × 2/3 → 9931/14400 = 68.965… → 68.97. Not passed (85), not auto-failed.
     /// - Tom Becker (…0005): all top except empathy 4 → soft skills 0.85 → (120 − 20·0.15)/120 = 97.50.
-    @Test(.disabled("the reader consults an N/A column only when the value path exists; Amazon Connect writes NotApplicable instead of StringValue"))
+    @Test
     func amazonConnectEvaluations() throws {
         let output = try qakit("score", "--profile", "profiles/amazon-connect-evaluation.yaml",
                                "examples/imports/amazon-connect-evaluations.jsonl", "-s", "scorecards", "--format", "json")
