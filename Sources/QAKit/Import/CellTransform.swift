@@ -35,6 +35,11 @@ public final class CellTransform {
         let operations: [Operation]
         /// The column whose true value makes this cell `na`, or -1.
         let notApplicableColumn: Int
+        /// The last few short cells and what they became, searched first (`recentSize` slots,
+        /// filled round-robin), then every short cell met so far, up to `cacheLimit`.
+        var recentKeys = [UInt128](repeating: 0, count: CellTransform.recentSize)
+        var recentValues = [Rewrite](repeating: .same, count: CellTransform.recentSize)
+        var nextSlot = 0
         var cache: [UInt128: Rewrite] = [:]
 
         init(index: Int, field: String, source: String, operations: [Operation], notApplicableColumn: Int) {
@@ -56,6 +61,7 @@ public final class CellTransform {
 
     private let columns: [Column]
     private static let cacheLimit = 4096
+    static let recentSize = 8
 
     var isEmpty: Bool { columns.isEmpty }
 
@@ -194,9 +200,17 @@ public final class CellTransform {
         var key: UInt128 = 0
         withUnsafeMutableBytes(of: &key) { $0.copyMemory(from: UnsafeRawBufferPointer(cell)) }
         key |= UInt128(cell.count) << 120
-        if let cached = column.cache[key] { return cached }
-        let rewrite = compute(column, cell)
-        if column.cache.count < Self.cacheLimit { column.cache[key] = rewrite }
+        for slot in 0..<Self.recentSize where column.recentKeys[slot] == key { return column.recentValues[slot] }
+        let rewrite: Rewrite
+        if let cached = column.cache[key] {
+            rewrite = cached
+        } else {
+            rewrite = compute(column, cell)
+            if column.cache.count < Self.cacheLimit { column.cache[key] = rewrite }
+        }
+        column.recentKeys[column.nextSlot] = key
+        column.recentValues[column.nextSlot] = rewrite
+        column.nextSlot = (column.nextSlot + 1) % Self.recentSize
         return rewrite
     }
 
