@@ -38,26 +38,28 @@ struct ImportOptions: ParsableArguments {
     /// qakit's own layout. A profile with errors prints them and stops the run (exit 2).
     func load() throws -> ImportProfile? {
         guard isGiven else { return nil }
-        var loaded = ImportProfile()
-        if let profile {
-            let result = ProfileLoader().load(path: profile)
-            if let unreadable = result.unreadable {
-                Terminal.printError("qakit: error: \(unreadable)")
-                throw ExitCode(2)
-            }
-            Terminal.print(result.diagnostics)
-            guard let read = result.profile else {
-                Terminal.printError("qakit: error: fix the profile errors above first (qakit lint \(profile) shows them all)")
-                throw ExitCode(2)
-            }
-            loaded = read
-        }
+        var loaded = try profile.map(Self.load) ?? ImportProfile()
         let overrides = try overrides()
         if let delimiter = overrides.delimiter { loaded.delimiter = delimiter }
         if let encoding = overrides.encoding { loaded.encoding = encoding }
         if let decimal = overrides.decimal { loaded.decimal = decimal }
         if !overrides.dates.isEmpty { loaded.dates = overrides.dates }
         return loaded
+    }
+
+    /// The profile at `path`; a profile with errors prints them and stops the run (exit 2).
+    static func load(_ path: String) throws -> ImportProfile {
+        let result = ProfileLoader().load(path: path)
+        if let unreadable = result.unreadable {
+            Terminal.printError("qakit: error: \(unreadable)")
+            throw ExitCode(2)
+        }
+        Terminal.print(result.diagnostics)
+        guard let profile = result.profile else {
+            Terminal.printError("qakit: error: fix the profile errors above first (qakit lint \(path) shows them all)")
+            throw ExitCode(2)
+        }
+        return profile
     }
 
     /// The one-run options, checked; a bad one is a usage error.

@@ -30,6 +30,9 @@ struct ReportCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Ticket files (.csv, .tsv, .jsonl) for the KPIs and QA against CSAT (docs/kpis.md).")
     var metrics: [String] = []
 
+    @Option(help: "An import profile for the --metrics ticket files (docs/imports.md); --profile reads the audits.")
+    var metricsProfile: String?
+
     @Option(help: "Periods of the headline, the team lines and the agent table: month or week.")
     var period: ReportPeriod = .month
 
@@ -110,12 +113,13 @@ struct ReportCommand: ParsableCommand {
     private func openTickets() throws -> [any TicketSource] {
         var sources: [any TicketSource] = []
         var failed = false
+        let profile = try metricsProfile.map(ImportOptions.load)
         for path in metrics {
-            guard let format = TicketFormat.inferred(from: path) else {
+            guard let format = profile?.format.flatMap({ TicketFormat(rawValue: $0.rawValue) }) ?? TicketFormat.inferred(from: path) else {
                 throw ValidationError("cannot tell the format of ticket file '\(path)' from its extension; use .csv, .tsv or .jsonl")
             }
             do {
-                sources.append(try TicketSources.open(path: path, format: format))
+                sources.append(try TicketSources.open(path: path, format: format, profile: profile))
             } catch {
                 Terminal.print([error.diagnostic])
                 failed = true

@@ -251,6 +251,45 @@ struct ProfileCommandTests {
         #expect(output.standardOutput == native.standardOutput)
     }
 
+    /// `sample` picks by interaction id and seed only, so the same interactions under other column
+    /// names, in Windows-1252 with semicolons and day-first times, give the same sample.
+    @Test func sampleReadsInteractionsThroughAProfile() throws {
+        let workspace = try OutputWorkspace()
+        defer { workspace.remove() }
+        try workspace.write("""
+            interaction_id,agent,date,channel
+            C-1,Sofía Núñez,2025-10-20T09:00:00Z,chat
+            C-2,Sofía Núñez,2025-10-21T10:30:00Z,email
+            C-3,Sofía Núñez,2025-10-22T11:00:00Z,chat
+            C-4,Ben Ode,2025-10-20T12:00:00Z,chat
+            C-5,Ben Ode,2025-10-23T08:15:00Z,email
+
+            """, to: "native.csv")
+        let foreign = """
+            Conversation;Assignee;Started;channel
+            C-1;Sofía Núñez;20/10/2025 09:00;chat
+            C-2;Sofía Núñez;21/10/2025 10:30;email
+            C-3;Sofía Núñez;22/10/2025 11:00;chat
+            C-4;Ben Ode;20/10/2025 12:00;chat
+            C-5;Ben Ode;23/10/2025 08:15;email
+
+            """
+        try foreign.data(using: .windowsCP1252)!.write(to: workspace.url("foreign.csv"))
+        try workspace.write("""
+            profile: chats
+            delimiter: ";"
+            encoding: windows-1252
+            dates: ["%d/%m/%Y %H:%M"]
+            columns: { interaction_id: Conversation, agent: Assignee, date: Started }
+
+            """, to: "chats.yaml")
+        let native = try workspace.run(["sample", "native.csv", "--per-agent", "1", "--from", "2025-10-21"])
+        let profiled = try workspace.run(["sample", "foreign.csv", "--profile", "chats.yaml", "--per-agent", "1", "--from", "2025-10-21"])
+        #expect(native.status == 0 && profiled.status == 0, "\(profiled.standardError)")
+        #expect(profiled.standardOutput == native.standardOutput)
+        #expect(profiled.standardOutput.contains("Sofía Núñez"))
+    }
+
     // MARK: Mistakes in foreign files (docs/imports.md, "When a file does not fit")
 
     @Test func aProfileColumnTheFileLacksIsOneErrorWithDidYouMean() throws {
@@ -263,6 +302,20 @@ struct ProfileCommandTests {
         let errors = output.standardError.split(separator: "\n").filter { $0.contains("error:") }
         #expect(errors.first == "a.csv:1: error: profile 'p' names columns 'Agent_Name' (did you mean 'Agent Name'?), 'Reviewer' (did you mean 'reviewer'?) that the header lacks; the header has 'audit_id', 'interaction_id', 'Agent Name', 'reviewer', 'date', 'greeting', 'accuracy', 'tone', 'tone.comment'")
         #expect(output.standardOutput.isEmpty)
+    }
+
+    @Test func aPathNoJSONRecordHasIsOneErrorWithDidYouMean() throws {
+        let workspace = try OutputWorkspace()
+        defer { workspace.remove() }
+        try workspace.write("""
+            {"id": "A-1", "ticket": "I-1", "people": {"agent": "Ana", "reviewer": "Rev"}, "date": "2025-10-20", "answers": {"greeting": "yes", "accuracy": 9}}
+            {"id": "A-2", "ticket": "I-2", "people": {"agent": "Ana", "reviewer": "Rev"}, "date": "2025-10-20", "answers": {"greeting": "no", "accuracy": 7}}
+
+            """, to: "reviews.jsonl")
+        try workspace.write("profile: p\ncolumns: { audit_id: id, interaction_id: ticket, agent: people.agnt, reviewer: people.reviewer }\n", to: "p.yaml")
+        let output = try scoreCSV(workspace, "reviews.jsonl", "--profile", "p.yaml")
+        #expect(output.status == 2)
+        #expect(output.standardError.hasPrefix("reviews.jsonl:1: error: profile 'p' names path 'people.agnt' (did you mean 'agent'?) that none of its first 2 records has\n"))
     }
 
     @Test func aHeaderWithoutAnyRequiredFieldIsNotAnAuditFile() throws {

@@ -19,6 +19,13 @@ struct KeyedProfileSource: AuditRecordSource {
     /// A JSON file's records, reversed, with their numbers.
     private var pending: [(Int, JSONValue)] = []
     private var isStarted = false
+    /// Items read ahead to check the profile's paths against the first records, in reverse order.
+    private var readAhead: [SourceItem] = []
+    private var isDecided = false
+    /// Whether any record read so far had each of `paths` (as a key, even null).
+    private var pathSeen: [Bool]
+    /// The keys met at the level where each path was not found, for a did-you-mean.
+    private var keysNear: [Set<String>]
 
     /// The largest JSON file read whole.
     static let maximumBytes = 512 << 20
@@ -34,6 +41,8 @@ struct KeyedProfileSource: AuditRecordSource {
              rule.notApplicableSource.map { $0.split(separator: ".", omittingEmptySubsequences: false).map(String.init) })
         }
         consumedKeys = Set(paths.compactMap(\.path.first))
+        pathSeen = Array(repeating: false, count: profile.columns.count)
+        keysNear = Array(repeating: [], count: profile.columns.count)
         let source: ByteSource
         do {
             source = try ByteSource(path: path, encoding: profile.encoding ?? .utf8)
@@ -96,6 +105,20 @@ struct KeyedProfileSource: AuditRecordSource {
         }
     }
 
+    /// Notes which of the profile's paths `value` has, and the keys where one stops.
+    private mutating func notePaths(in value: JSONValue) {
+        for (index, entry) in paths.enumerated() where !pathSeen[index] {
+            var found: JSONValue? = value
+            var keys: [String] = []
+            for key in entry.path {
+                if case .object(let members)? = found { keys = members.map(\.key) }
+                found = found.flatMap { Self.member($0, key) }
+                if found == nil { break }
+            }
+            if found != nil { pathSeen[index] = true } else { keysNear[index].formUnion(keys.prefix(64)) }
+        }
+    }
+
     /// The value at `path` (object keys and array positions) in `value`, if there is one.
     private static func resolve(_ path: [String], in value: JSONValue) -> JSONValue? {
         var found: JSONValue? = value
@@ -112,7 +135,48 @@ struct KeyedProfileSource: AuditRecordSource {
         }
     }
 
+    /// The next item; the first call reads up to `JSONLinesAuditSource.decidingRecords` records
+    /// ahead, so that a path no record has, or a file of other objects, is one error for the file.
     mutating func next() throws(InputError) -> SourceItem? {
+        if !isDecided { try decide() }
+        if let item = readAhead.popLast() { return item }
+        return try read()
+    }
+
+    private mutating func decide() throws(InputError) {
+        isDecided = true
+        var items: [SourceItem] = []
+        var firstLine: Int?
+        var hasRequired = false
+        while items.count < JSONLinesAuditSource.decidingRecords, let item = try read() {
+            items.append(item)
+            if case .record(_, let layout, let line) = item {
+                firstLine = firstLine ?? line
+                hasRequired = hasRequired || HeaderCheck.hasRequiredField(layout)
+            }
+            if pathSeen.allSatisfy({ $0 }) && hasRequired { break }
+        }
+        readAhead = items.reversed()
+        guard let firstLine else { return }
+        let missing = profile.columns.indices.filter { !pathSeen[$0] }
+        if !missing.isEmpty {
+            let described = missing.map { index in
+                let path = profile.columns[index].source
+                let last = String(path.split(separator: ".").last ?? "")
+                let hint = Suggestion.closest(to: last, among: keysNear[index]).map { " (did you mean '\($0)'?)" } ?? ""
+                return "'\(path)'\(hint)"
+            }
+            let counted = items.count == 1 ? "its only record has" : "none of its first \(items.count) records has"
+            throw InputError(file: file, line: firstLine,
+                             message: "\(ProfileColumns.profileName(profile)) names \(missing.count == 1 ? "path" : "paths") \(described.joined(separator: ", ")) that \(counted)",
+                             isUnreadable: true)
+        }
+        if !hasRequired {
+            throw HeaderCheck.notAuditFile(file: file, line: firstLine, records: items.count, isAll: items.count < JSONLinesAuditSource.decidingRecords)
+        }
+    }
+
+    private mutating func read() throws(InputError) -> SourceItem? {
         guard let lines else {
             guard let (number, value) = pending.popLast() else { return nil }
             return item(value, line: number)
@@ -143,6 +207,7 @@ struct KeyedProfileSource: AuditRecordSource {
                                        file: file, line: line, column: 1))
         }
         var entries: [(key: String, value: KeyedValue)] = []
+        if !isDecided || pathSeen.contains(false) { notePaths(in: value) }
         for (rule, path, notApplicable) in paths {
             let isNA = notApplicable.map { path in
                 if case .scalar(let text?)? = Self.resolve(path, in: value).map(Self.keyed) { return CellTransform.isTrue(text) }
