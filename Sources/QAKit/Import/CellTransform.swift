@@ -75,6 +75,61 @@ public final class CellTransform {
             return Self.column(profile, index: index, field: field, source: index < sources.count ? sources[index] : field,
                                purpose: purpose(index), notApplicableColumn: notApplicable)
         }
+        cellIndexes = .allocate(capacity: max(1, columns.count))
+        notApplicableIndexes = .allocate(capacity: max(1, columns.count))
+        for (offset, column) in columns.enumerated() {
+            cellIndexes[offset] = column.index
+            notApplicableIndexes[offset] = column.notApplicableColumn
+        }
+        recentKeys = .allocate(capacity: max(1, columns.count) * Self.recentSize)
+        recentKeys.initialize(repeating: 0)
+        recentCodes = .allocate(capacity: max(1, columns.count) * Self.recentSize)
+        recentCodes.initialize(repeating: Self.sameCode)
+        nextSlots = .allocate(capacity: max(1, columns.count))
+        nextSlots.initialize(repeating: 0)
+        codes = .allocate(capacity: max(1, columns.count))
+        codes.initialize(repeating: Self.sameCode)
+        replacements = [Array("na".utf8)]
+        replacementIndex = [Array("na".utf8): 0]
+    }
+
+    deinit {
+        cellIndexes.deallocate()
+        notApplicableIndexes.deallocate()
+        recentKeys.deallocate()
+        recentCodes.deallocate()
+        nextSlots.deallocate()
+        codes.deallocate()
+    }
+
+    // The CSV hot path (`apply(to:cells:)`) reads flat buffers, not the `Column` objects: per
+    // transformed column its cell and N/A cell, and its recent short cells with their codes.
+    private let cellIndexes: UnsafeMutableBufferPointer<Int>
+    private let notApplicableIndexes: UnsafeMutableBufferPointer<Int>
+    private let recentKeys: UnsafeMutableBufferPointer<UInt128>
+    private let recentCodes: UnsafeMutableBufferPointer<Int32>
+    private let nextSlots: UnsafeMutableBufferPointer<Int>
+    /// Each column's code for the record being rewritten.
+    private let codes: UnsafeMutableBufferPointer<Int32>
+    /// A cell's outcome as a code: the cell as it is, a problem, or the index of its new text in
+    /// `replacements` (0 is `na`).
+    private static let sameCode: Int32 = -1
+    private static let problemCode: Int32 = -2
+    private var replacements: [[UInt8]]
+    private var replacementIndex: [[UInt8]: Int32]
+
+    /// The code of a rewrite, its new text interned in `replacements`.
+    private func code(of rewrite: Rewrite) -> Int32 {
+        switch rewrite {
+        case .same: return Self.sameCode
+        case .problem: return Self.problemCode
+        case .text(let text):
+            if let known = replacementIndex[text] { return known }
+            let index = Int32(replacements.count)
+            replacements.append(text)
+            replacementIndex[text] = index
+            return index
+        }
     }
 
     private let profile: ImportProfile
@@ -150,25 +205,67 @@ public final class CellTransform {
     }
 
     /// Rewrites cells `cells` of `record`; the problem of the record when a cell cannot be read.
+    ///
+    /// Each cell is first looked up among its column's last `recentSize` short cells by one
+    /// 128-bit comparison each; only a miss reads the cell's text.
     func apply(to record: inout CSVRecord, cells: Range<Int>) -> ImportProblem? {
         let base = cells.lowerBound
         let count = cells.count
-        for column in columns where column.index < count {
-            let cell = base + column.index
-            var rewrite: Rewrite
-            if column.notApplicableColumn >= 0, column.notApplicableColumn < count,
-               Self.isTrue(record.bytes, record.range(of: base + column.notApplicableColumn)) {
-                rewrite = .text(Array("na".utf8))
-            } else {
-                rewrite = record.bytes.withUnsafeBufferPointer { bytes in
-                    self.rewrite(column, UnsafeBufferPointer(rebasing: bytes[record.range(of: cell)]))
+        let columnCount = columns.count
+        let (cellIndexes, notApplicableIndexes, recentKeys, recentCodes, nextSlots, codes) =
+            (self.cellIndexes, self.notApplicableIndexes, self.recentKeys, self.recentCodes, self.nextSlots, self.codes)
+        var hasChange = false
+        record.bytes.withUnsafeBufferPointer { bytes in
+            record.starts.withUnsafeBufferPointer { starts in
+                record.ends.withUnsafeBufferPointer { ends in
+                    for offset in 0..<columnCount {
+                        let column = cellIndexes[offset]
+                        guard column < count else { codes[offset] = Self.sameCode; continue }
+                        let notApplicable = notApplicableIndexes[offset]
+                        if notApplicable >= 0, notApplicable < count,
+                           Self.isTrue(UnsafeBufferPointer(rebasing: bytes[starts[base + notApplicable]..<ends[base + notApplicable]])) {
+                            codes[offset] = 0
+                            hasChange = true
+                            continue
+                        }
+                        let start = starts[base + column], length = ends[base + column] - start
+                        guard length > 0 else { codes[offset] = Self.sameCode; continue }
+                        let cell = UnsafeBufferPointer(rebasing: bytes[start..<start + length])
+                        var found: Int32?
+                        var key: UInt128 = 0
+                        let slots = offset * Self.recentSize
+                        if length < 16 {
+                            withUnsafeMutableBytes(of: &key) { $0.copyMemory(from: UnsafeRawBufferPointer(cell)) }
+                            key |= UInt128(length) << 120
+                            for slot in slots..<slots + Self.recentSize where recentKeys[slot] == key {
+                                found = recentCodes[slot]
+                                break
+                            }
+                        }
+                        let code = found ?? self.code(of: rewrite(columns[offset], cell))
+                        if found == nil, length < 16 {
+                            let slot = slots + nextSlots[offset]
+                            recentKeys[slot] = key
+                            recentCodes[slot] = code
+                            nextSlots[offset] = (nextSlots[offset] + 1) % Self.recentSize
+                        }
+                        codes[offset] = code
+                        if code != Self.sameCode { hasChange = true }
+                    }
                 }
             }
-            switch rewrite {
-            case .same: continue
-            case .problem(let message): return message
-            case .text(let text): record.replaceCell(cell, with: text)
+        }
+        guard hasChange else { return nil }
+        for offset in 0..<columnCount where codes[offset] != Self.sameCode {
+            let cell = base + cellIndexes[offset]
+            if codes[offset] == Self.problemCode {
+                let rewrite = record.bytes.withUnsafeBufferPointer { bytes in
+                    compute(columns[offset], UnsafeBufferPointer(rebasing: bytes[record.range(of: cell)]))
+                }
+                if case .problem(let problem) = rewrite { return problem }
+                continue
             }
+            record.replaceCell(cell, with: replacements[Int(codes[offset])])
         }
         return nil
     }
@@ -263,10 +360,20 @@ public final class CellTransform {
         column.source == column.field ? "field '\(column.field)'" : "field '\(column.field)' (column '\(column.source)')"
     }
 
-    /// Whether an N/A column's cell says yes: `true`, `yes`, `1`, `y`, `x`, ignoring case.
+    /// Whether an N/A column's cell says yes: `true`, `yes`, `1`, `y`, `x`, ignoring case and
+    /// surrounding spaces.
     private static func isTrue(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        let word = AnswerParser.trimmed(String(decoding: bytes[range], as: UTF8.self)).lowercased()
-        return ["true", "yes", "1", "y", "x"].contains(word)
+        bytes.withUnsafeBufferPointer { isTrue(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    private static func isTrue(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0, end = cell.count
+        while start < end, cell[start] == 0x20 || cell[start] == 0x09 { start += 1 }
+        while end > start, cell[end - 1] == 0x20 || cell[end - 1] == 0x09 { end -= 1 }
+        guard end - start <= 4 else { return false }
+        var word: [UInt8] = []
+        for index in start..<end { word.append(cell[index] | 0x20) }
+        return word == Array("true".utf8) || word == Array("yes".utf8) || word == [0x31 | 0x20] || word == [UInt8(ascii: "y")] || word == [UInt8(ascii: "x")]
     }
 }
 

@@ -34,13 +34,17 @@ struct LongAuditSource: AuditRecordSource {
     private struct Pending {
         var line: Int
         var values: [String]
-        /// The line of each answer, by layout column, to name both lines of a criterion answered twice.
-        var answerLines: [Int: Int] = [:]
+        /// The line of each answer, by layout column (0: none yet), to name both lines of a
+        /// criterion answered twice.
+        var answerLines: [Int32]
     }
-    private var open: [String: Pending] = [:]
-    private var order: [String] = []
+    /// The audits being put together, by id: their place in `pending`, in the order they first appear.
+    private var open: [String: Int] = [:]
+    private var pending: [Pending?] = []
     private var current: String?
+    /// Items to hand on, `ready[readyIndex...]`.
     private var ready: [SourceItem] = []
+    private var readyIndex = 0
     private var isAtEnd = false
 
     init(path: String, delimiter: Unicode.Scalar, profile: ImportProfile, long: LongLayout, decoder: AuditDecoder) throws(InputError) {
@@ -104,8 +108,14 @@ struct LongAuditSource: AuditRecordSource {
     }
 
     mutating func next() throws(InputError) -> SourceItem? {
+        if readyIndex == ready.count {
+            ready.removeAll(keepingCapacity: true)
+            readyIndex = 0
+        }
         while ready.isEmpty && !isAtEnd { try readRow() }
-        return ready.isEmpty ? nil : ready.removeFirst()
+        guard readyIndex < ready.count else { return nil }
+        defer { readyIndex += 1 }
+        return ready[readyIndex]
     }
 
     private mutating func readRow() throws(InputError) {
@@ -119,8 +129,7 @@ struct LongAuditSource: AuditRecordSource {
         switch result {
         case nil:
             isAtEnd = true
-            for id in order { finish(id) }
-            order = []
+            finishAll()
         case .invalid(let line, let column, let message)?:
             ready.append(.problem(Diagnostic(.error, "row skipped: \(message)", file: file, line: line, column: column,
                                              sharedCause: ImportProblems.encodingCause(message, profile: nil))))
@@ -141,19 +150,20 @@ struct LongAuditSource: AuditRecordSource {
         }
         let sourceCriterion = AnswerParser.trimmed(cell(criterionColumn))
         let criterion = criteria.map { $0[sourceCriterion] } ?? sourceCriterion
-        if long.isGrouped, let current, current != id {
-            finish(current)
-            order = []
-        }
+        if long.isGrouped, let current, current != id { finishAll() }
         current = id
-        if open[id] == nil {
+        let slot: Int
+        if let known = open[id] {
+            slot = known
+        } else {
             var values = [String](repeating: "", count: layout.names.count)
             values[0] = id
-            open[id] = Pending(line: row.line, values: values)
-            order.append(id)
+            slot = pending.count
+            open[id] = slot
+            pending.append(Pending(line: row.line, values: values, answerLines: [Int32](repeating: 0, count: values.count)))
         }
-        for (offset, column) in fieldColumns.enumerated() where open[id]!.values[offset + 1].isEmpty {
-            open[id]!.values[offset + 1] = cell(column)
+        for (offset, column) in fieldColumns.enumerated() where pending[slot]!.values[offset + 1].isEmpty {
+            pending[slot]!.values[offset + 1] = cell(column)
         }
         guard let criterion, let column = answerColumn[criterion] else {
             if sourceCriterion.isEmpty || warnedIDs.contains(sourceCriterion) { return }
@@ -164,24 +174,29 @@ struct LongAuditSource: AuditRecordSource {
                                              file: file, line: row.line)))
             return
         }
-        if let first = open[id]!.answerLines[column] {
+        if case let first = pending[slot]!.answerLines[column], first != 0 {
             ready.append(.problem(Diagnostic(.error, "audit '\(id)', field '\(criterion)': answered twice (lines \(first) and \(row.line)); the second answer is left out",
                                              file: file, line: row.line)))
             return
         }
-        open[id]!.answerLines[column] = row.line
+        pending[slot]!.answerLines[column] = Int32(truncatingIfNeeded: row.line)
         let isNA = notApplicableColumn.map { CellTransform.isTrue(cell($0)) } ?? false
-        open[id]!.values[column] = isNA ? "na" : cell(valueColumn)
-        if let comment = commentColumnOfCriterion[criterion] { open[id]!.values[comment] = cell(commentColumn) }
+        pending[slot]!.values[column] = isNA ? "na" : cell(valueColumn)
+        if let comment = commentColumnOfCriterion[criterion] { pending[slot]!.values[comment] = cell(commentColumn) }
     }
 
-    /// Hands on the audit `id` as one record.
-    private mutating func finish(_ id: String) {
-        guard var pending = open.removeValue(forKey: id) else { return }
-        if let transform, let problem = transform.apply(to: &pending.values) {
-            ready.append(.problem(ImportProblems.recordProblem(problem, auditID: id, file: file, line: pending.line)))
-            return
+    /// Hands on every open audit, each as one record, in the order they first appeared.
+    private mutating func finishAll() {
+        for index in pending.indices {
+            guard var audit = pending[index] else { continue }
+            pending[index] = nil
+            if let transform, let problem = transform.apply(to: &audit.values) {
+                ready.append(.problem(ImportProblems.recordProblem(problem, auditID: audit.values[0], file: file, line: audit.line)))
+            } else {
+                ready.append(.record(values: audit.values, layout: layout, line: audit.line))
+            }
         }
-        ready.append(.record(values: pending.values, layout: layout, line: pending.line))
+        pending.removeAll(keepingCapacity: true)
+        open.removeAll(keepingCapacity: true)
     }
 }
