@@ -22,7 +22,9 @@ public final class CellTransform {
 
     private enum Operation {
         case columnMap(ValueMap)
-        case words([ValueMap])
+        /// `ignoringCase`: the column is read ignoring case (an answer, docs/audits.md), so a
+        /// word that maps to itself in another case (`Yes` to `yes`) needs no rewriting.
+        case words([ValueMap], ignoringCase: Bool)
         case decimal(UInt8)
         case date([DateFormat], asDay: Bool)
     }
@@ -41,6 +43,8 @@ public final class CellTransform {
         var recentValues = [Rewrite](repeating: .same, count: CellTransform.recentSize)
         var nextSlot = 0
         var cache: [UInt128: Rewrite] = [:]
+        /// Codes of the short cells met (`CellTransform.apply(to:cells:)`), up to `cacheLimit`.
+        var codes: [UInt128: Int32] = [:]
 
         init(index: Int, field: String, source: String, operations: [Operation], notApplicableColumn: Int) {
             self.index = index
@@ -89,7 +93,8 @@ public final class CellTransform {
         nextSlots.initialize(repeating: 0)
         codes = .allocate(capacity: max(1, columns.count))
         codes.initialize(repeating: Self.sameCode)
-        replacements = [Array("na".utf8)]
+        replacementBytes = Array("na".utf8)
+        replacementRanges = [0..<2]
         replacementIndex = [Array("na".utf8): 0]
     }
 
@@ -115,7 +120,8 @@ public final class CellTransform {
     /// `replacements` (0 is `na`).
     private static let sameCode: Int32 = -1
     private static let problemCode: Int32 = -2
-    private var replacements: [[UInt8]]
+    private var replacementBytes: [UInt8]
+    private var replacementRanges: [Range<Int>]
     private var replacementIndex: [[UInt8]: Int32]
 
     /// The code of a rewrite, its new text interned in `replacements`.
@@ -125,8 +131,9 @@ public final class CellTransform {
         case .problem: return Self.problemCode
         case .text(let text):
             if let known = replacementIndex[text] { return known }
-            let index = Int32(replacements.count)
-            replacements.append(text)
+            let index = Int32(replacementRanges.count)
+            replacementRanges.append(replacementBytes.count..<replacementBytes.count + text.count)
+            replacementBytes += text
             replacementIndex[text] = index
             return index
         }
@@ -144,7 +151,11 @@ public final class CellTransform {
         switch purpose {
         case .answer(let id), .number(let id), .word(let id):
             let maps = profile.valueMaps(for: id)
-            if !maps.isEmpty { operations.append(.words(maps)) }
+            if case .answer = purpose, !maps.isEmpty {
+                operations.append(.words(maps, ignoringCase: true))
+            } else if !maps.isEmpty {
+                operations.append(.words(maps, ignoringCase: false))
+            }
             if case .word = purpose { break }
             if let decimal = profile.decimal, decimal != "." { operations.append(.decimal(UInt8(decimal.value))) }
         case .date(let asDay):
@@ -235,14 +246,29 @@ public final class CellTransform {
                         var key: UInt128 = 0
                         let slots = offset * Self.recentSize
                         if length < 16 {
-                            withUnsafeMutableBytes(of: &key) { $0.copyMemory(from: UnsafeRawBufferPointer(cell)) }
+                            if start + 16 <= bytes.count {
+                                // One unaligned load, the bytes past the cell masked off: no store
+                                // to reload, as a byte copy into `key` would need.
+                                let raw = UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt128.self)
+                                key = UInt128(littleEndian: raw) & ((1 << (UInt128(length) * 8)) - 1)
+                            } else {
+                                withUnsafeMutableBytes(of: &key) { $0.copyMemory(from: UnsafeRawBufferPointer(cell)) }
+                            }
                             key |= UInt128(length) << 120
                             for slot in slots..<slots + Self.recentSize where recentKeys[slot] == key {
                                 found = recentCodes[slot]
                                 break
                             }
                         }
-                        let code = found ?? self.code(of: rewrite(columns[offset], cell))
+                        let code: Int32
+                        if let found {
+                            code = found
+                        } else if length < 16, let known = columns[offset].codes[key] {
+                            code = known
+                        } else {
+                            code = self.code(of: compute(columns[offset], cell))
+                            if length < 16, columns[offset].codes.count < Self.cacheLimit { columns[offset].codes[key] = code }
+                        }
                         if found == nil, length < 16 {
                             let slot = slots + nextSlots[offset]
                             recentKeys[slot] = key
@@ -265,7 +291,8 @@ public final class CellTransform {
                 if case .problem(let problem) = rewrite { return problem }
                 continue
             }
-            record.replaceCell(cell, with: replacements[Int(codes[offset])])
+            let range = replacementRanges[Int(codes[offset])]
+            replacementBytes.withUnsafeBufferPointer { record.replaceCell(cell, with: UnsafeBufferPointer(rebasing: $0[range])) }
         }
         return nil
     }
@@ -325,8 +352,11 @@ public final class CellTransform {
                                                   cause: "\(subject(column)): '\(trimmed)' \(problem)"))
                 }
                 return .text(Array(value.utf8))
-            case .words(let maps):
-                if let value = maps.lazy.compactMap({ $0.value(of: trimmed) }).first { return .text(Array(value.utf8)) }
+            case .words(let maps, let ignoringCase):
+                if let value = maps.lazy.compactMap({ $0.value(of: trimmed) }).first {
+                    if ignoringCase && value.lowercased() == trimmed.lowercased() { return .same }
+                    return .text(Array(value.utf8))
+                }
             case .decimal(let separator):
                 if let index = text.firstIndex(of: separator), text.lastIndex(of: separator) == index,
                    text.allSatisfy({ $0 == separator || $0 == 0x20 || $0 == UInt8(ascii: "-") || ($0 >= 0x30 && $0 <= 0x39) }) {
@@ -379,7 +409,7 @@ public final class CellTransform {
 
 extension CSVRecord {
     /// Points cell `index` at `text`, appended to the record's bytes.
-    mutating func replaceCell(_ index: Int, with text: [UInt8]) {
+    mutating func replaceCell(_ index: Int, with text: some Collection<UInt8>) {
         let start = bytes.count
         bytes.append(contentsOf: text)
         starts[index] = start
