@@ -9,7 +9,7 @@ struct QAKitCommand: ParsableCommand {
         abstract: "Quality-assurance scorecards for customer support: lint rubrics, score audits, calibrate reviewers, coach agents, report support KPIs.",
         version: qakitVersion,
         subcommands: [LintCommand.self, InitCommand.self, ScoreCommand.self, ExplainCommand.self, CalibrateCommand.self, CoachCommand.self,
-                      SampleCommand.self, KPIsCommand.self, ExportCommand.self, WorksheetCommand.self, ReportCommand.self]
+                      SampleCommand.self, KPIsCommand.self, ExportCommand.self, WorksheetCommand.self, ReportCommand.self, ServeCommand.self]
     )
 
     /// Runs the command line, mapping argument errors to exit code 2 as docs/commands.md ("Exit codes") requires

@@ -342,7 +342,11 @@ struct RecordProblems {
         let subject = auditID.map { "audit '\($0)'" } ?? "record without audit_id"
         return entries.map { entry in
             let problem = "field '\(entry.field)': \(entry.message)"
-            return Diagnostic(.error, "\(subject), \(problem)", file: file, line: line, sharedCause: entry.isShared ? .init(problem, listedRecords: listedRecords) : nil)
+            var diagnostic = Diagnostic(.error, "\(subject), \(problem)", file: file, line: line,
+                                        sharedCause: entry.isShared ? .init(problem, listedRecords: listedRecords) : nil)
+            diagnostic.auditID = auditID
+            diagnostic.field = entry.field
+            return diagnostic
         }
     }
 }

@@ -24,6 +24,10 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// lists the first few such records and counts the rest (`RepeatedProblems`). `nil` for a
     /// problem of the record's own values.
     public var sharedCause: SharedCause?
+    /// For a rejected audit record, its `audit_id` (when it has one) and the field the problem is
+    /// about, as data; the message names them in words too. `nil` for other problems.
+    public var auditID: String?
+    public var field: String?
 
     /// A problem many records may share, without any one record's audit id.
     public struct SharedCause: Sendable, Hashable {

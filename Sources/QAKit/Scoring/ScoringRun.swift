@@ -354,7 +354,7 @@ public final class ScoringRun {
         fieldNames.formUnion(layout.metadataNames.lazy.filter { !$0.isEmpty })
     }
 
-    private func handle(_ outcome: AuditDecoder.Outcome, grouping: Grouping?, scored: (ScoredAudit) throws -> Void,
+    func handle(_ outcome: AuditDecoder.Outcome, grouping: Grouping?, scored: (ScoredAudit) throws -> Void,
                         report: (Diagnostic) -> Void) throws {
         switch outcome {
         case .audit(let audit):
