@@ -121,7 +121,7 @@ struct AuditFormPage {
     }
 
     private func sectionHTML(_ section: Section) -> String {
-        var html = "<fieldset id=\"section-\(h(section.id))\"><legend>\(h(section.title))\(section.isBonus ? " (bonus)" : "")</legend>\n"
+        var html = "<fieldset id=\"section-\(h(section.id))\"><legend>\(h(section.title))\(section.isBonus && !section.title.lowercased().contains("bonus") ? " (bonus)" : "")</legend>\n"
         for criterion in section.criteria { html += criterionHTML(criterion) }
         return html + "</fieldset>\n"
     }
