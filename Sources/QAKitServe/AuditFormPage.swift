@@ -102,7 +102,7 @@ struct AuditFormPage {
             }
             let type = name == "date" ? "date" : "text"
             let mark = required.contains(name) ? " <span class=\"required\" aria-hidden=\"true\">*</span>" : ""
-            html += "<label for=\"field-\(name)\">\(labels[name]!)\(mark)<input type=\"\(type)\" id=\"field-\(name)\" name=\"\(name)\" "
+            html += "<label for=\"field-\(name)\"><span>\(labels[name]!)\(mark)</span><input type=\"\(type)\" id=\"field-\(name)\" name=\"\(name)\" "
                 + "value=\"\(h(values[name] ?? ""))\"\(required.contains(name) ? " aria-required=\"true\"" : "")\(describedBy(name))>"
                 + "\(fieldError(name))</label>\n"
         }
@@ -114,7 +114,7 @@ struct AuditFormPage {
                 + "<span class=\"help\">decides which criteria apply: \(h(field.values.joined(separator: ", ")))</span>\(fieldError(field.name))</label>\n"
         }
         let checked = values["calibration"] == "true" ? " checked" : ""
-        html += "<label class=\"options\" for=\"field-calibration\"><input type=\"checkbox\" id=\"field-calibration\" name=\"calibration\" value=\"true\"\(checked)> "
+        html += "<label class=\"check\" for=\"field-calibration\"><input type=\"checkbox\" id=\"field-calibration\" name=\"calibration\" value=\"true\"\(checked)> "
             + "Calibration audit (left out of agent scores)</label>\(fieldError("calibration"))\n"
         scorecard.appliesTo.map { html += "<p class=\"help\">This scorecard is for audits with \(h(Self.describe($0))).</p>" }
         return html + "</div></fieldset>\n"

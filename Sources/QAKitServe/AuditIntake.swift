@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import QAKit
 
 /// Turns a submitted audit object into the record to store and its score, with the library's
@@ -11,6 +12,9 @@ import QAKit
 struct AuditIntake: Sendable {
     let scorecards: [Scorecard]
     let versions: ScorecardVersions
+
+    /// Runs not in use: compiling the scorecards for every request cost more than the scoring.
+    private let runs = RunPool()
 
     init(scorecards: [Scorecard]) {
         self.scorecards = scorecards
@@ -52,9 +56,13 @@ struct AuditIntake: Sendable {
             record.removeAll { $0.key == "audit_id" }
             record.insert(.init(key: "audit_id", value: .string(draftID ? "draft" : Self.generatedID())), at: 0)
         }
-        // A fresh run per record: its duplicate check must not remember other submissions (the
-        // store checks ids against the file).
-        let run = ScoringRun(scorecards: scorecards)
+        // An idle run from the pool, its duplicate check emptied: it must not remember other
+        // submissions (the store checks ids against the file).
+        let run = runs.take() ?? ScoringRun(scorecards: scorecards)
+        defer {
+            run.forgetAuditIDs()
+            runs.give(run)
+        }
         switch run.score(object: record, file: "<submitted audit>") {
         case .scored(let scored):
             return .accepted(Accepted(id: scored.audit.id, record: record, scored: scored))
@@ -103,5 +111,24 @@ struct AuditIntake: Sendable {
     /// The version of scorecard `id` in force today, or `nil` for an id that is not loaded.
     func currentScorecard(id: String) -> Scorecard? {
         currentScorecards().first { $0.id == id }?.scorecard
+    }
+}
+
+/// Idle `ScoringRun`s, each used by one request at a time; at most `limit` are kept.
+final class RunPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var idle: [ScoringRun] = []
+    let limit = 64
+
+    func take() -> ScoringRun? {
+        lock.lock()
+        defer { lock.unlock() }
+        return idle.popLast()
+    }
+
+    func give(_ run: ScoringRun) {
+        lock.lock()
+        defer { lock.unlock() }
+        if idle.count < limit { idle.append(run) }
     }
 }

@@ -63,6 +63,7 @@ enum HTMLPage {
     .options.levels { flex-direction: column; }
     .fields { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: .6rem 1rem; }
     .fields label, .stack { display: flex; flex-direction: column; gap: .2rem; font-weight: 600; }
+    .fields label.check { flex-direction: row; align-items: center; gap: .5rem; font-weight: 400; }
     input[type=text], input[type=date], input[type=password], input[type=number], textarea, select { font: inherit; padding: .4rem .5rem; border: 1px solid #9aa3b2; border-radius: 4px; width: 100%; background: #fff; }
     textarea { min-height: 2.6rem; }
     details.comment summary { color: var(--muted); cursor: pointer; font-size: .93rem; }

@@ -63,6 +63,9 @@ public final class ScoringRun {
     /// rather than once per record. Off for a caller that looks for one record's problems.
     public var reportsRepeatsOnce = true
 
+    /// The layouts of the records `score(object:file:line:)` was given, kept across calls.
+    var recordBuilder: KeyedRecordBuilder?
+
     /// Records per batch handed between the threads.
     static let batchSize = 256
 

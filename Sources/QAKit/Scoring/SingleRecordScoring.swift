@@ -13,9 +13,12 @@ extension ScoringRun {
     /// line later does. `file` and `line` locate the diagnostics.
     ///
     /// The run's duplicate check sees the record, so a second call with the same `audit_id` on the
-    /// same run is rejected as a duplicate; a caller that scores unrelated records uses a run per record.
+    /// same run is rejected as a duplicate unless `forgetAuditIDs()` is called in between. Record
+    /// layouts are kept from call to call (as a file run keeps them), so a run that is reused for
+    /// records of the same shape builds each layout once. Not for two threads at once.
     public func score(object members: [JSONValue.Member], file: String, line: Int = 1) -> RecordOutcome {
-        var builder = KeyedRecordBuilder(decoder: decoder, file: file)
+        var builder = recordBuilder.flatMap { $0.file == file ? $0 : nil } ?? KeyedRecordBuilder(decoder: decoder, file: file)
+        defer { recordBuilder = builder }
         let item = builder.item(from: members.map { ($0.key, JSONLinesAuditSource.value($0.value)) }, line: line)
         var outcome: RecordOutcome?
         var problems: [Diagnostic] = []
@@ -31,5 +34,11 @@ extension ScoringRun {
         }
         if let outcome { return outcome }
         return .rejected(problems)
+    }
+
+    /// Empties the duplicate check of `score(object:file:line:)`, so that the run can take the
+    /// next unrelated record.
+    public func forgetAuditIDs() {
+        decoder.forgetIDs()
     }
 }
