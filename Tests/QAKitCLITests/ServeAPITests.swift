@@ -147,6 +147,13 @@ import Testing
         let text = try String(contentsOf: QAKitProcess.packageRoot.appendingPathComponent("examples/audits.jsonl"), encoding: .utf8)
         let lines = text.split(separator: "\n").map(String.init)
         for line in lines { #expect(try server.json("POST", "/api/audits", line).status == 201) }
+        // The pages show the file's management report and coaching notes, by the library's writers.
+        let report = try server.request("GET", "/report")
+        #expect(report.status == 200)
+        #expect(report.body.contains("<h1>QA report</h1>") && report.body.contains("<svg"))
+        let notes = try server.request("GET", "/coaching")
+        #expect(notes.status == 200)
+        #expect(notes.body.contains("Coaching notes: Ahmed Karimi"))
         server.stop()
         let scorecards = QAKitProcess.packageRoot.appendingPathComponent("scorecards").path
         let original = try QAKitProcess.run(["score", "-s", scorecards, "--format", "jsonl", QAKitProcess.packageRoot.appendingPathComponent("examples/audits.jsonl").path])

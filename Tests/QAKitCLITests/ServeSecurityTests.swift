@@ -106,7 +106,10 @@ import Testing
     @Test func formNeedsTheCSRFToken() throws {
         let server = try ServeProcess()
         defer { server.stop() }
-        let (cookie, token, _) = try Self.csrf(server, path: "/audit/email-support")
+        let (cookie, token, page) = try Self.csrf(server, path: "/audit/email-support")
+        // N/A only where the scorecard allows it: history_checked has na: true, greeting not.
+        #expect(page.contains("name=\"history_checked\" value=\"na\""))
+        #expect(!page.contains("name=\"greeting\" value=\"na\""))
         let answers = Self.emailAnswers(id: "CSRF-1", agent: "Ana")
         let headers = ["Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie]
         #expect(try server.request("POST", "/audit/email-support", headers: headers, body: Array(answers.utf8)).status == 403)
@@ -145,6 +148,9 @@ import Testing
         let rejected = try server.request("POST", "/audit/email-support", headers: headers,
                                           body: Array("agent=\(encoded)&csrf_token=\(token)&interaction_id=\(encoded)".utf8))
         #expect(rejected.status == 422)
+        // The CLI's message, next to its field.
+        #expect(rejected.body.contains("<p class=\"error\" id=\"error-greeting\">audit &#39;"))
+        #expect(rejected.body.contains("field &#39;greeting&#39;: required criterion &#39;greeting&#39; is unanswered"))
         #expect(rejected.body.contains(escaped))
         #expect(!rejected.body.contains(payload))
         // The stored agent name comes back in the recent audits, escaped.
