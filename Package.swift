@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Reads the zip container of .xlsx workbooks (QAKitSpreadsheet); needs Foundation.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The HTTP server of `qakit serve` (QAKitServe only; the QAKit library never links it).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The system libyaml (apt: libyaml-dev, pkg-config: yaml-0.1); never vendored.
@@ -39,6 +41,15 @@ let package = Package(
             name: "QAKitSpreadsheet",
             dependencies: ["QAKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // `qakit serve`: the audit form and its JSON API over Hummingbird (docs/serve.md).
+        .target(
+            name: "QAKitServe",
+            dependencies: [
+                "QAKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The thin command-line front end. The target is `QAKitCLI` (not `qakit`) so that its folder
         // and module cannot collide with `QAKit` on a case-insensitive file system; the product,
         // and so the binary, is still `qakit`.
@@ -47,6 +58,7 @@ let package = Package(
             dependencies: [
                 "QAKit",
                 "QAKitSpreadsheet",
+                "QAKitServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

@@ -10,7 +10,7 @@ struct QAKitCommand: ParsableCommand {
         version: qakitVersion,
         subcommands: [LintCommand.self, InitCommand.self, ScoreCommand.self, ExplainCommand.self, CompareCommand.self, CalibrateCommand.self, CoachCommand.self,
                       SampleCommand.self, KPIsCommand.self, ExportCommand.self, WorksheetCommand.self, ReportCommand.self,
-                      DisputesCommand.self]
+                      DisputesCommand.self, ServeCommand.self]
     )
 
     /// Runs the command line, mapping argument errors to exit code 2 as docs/commands.md ("Exit codes") requires

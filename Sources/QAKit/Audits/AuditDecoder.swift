@@ -54,6 +54,12 @@ public final class AuditDecoder {
         noComments = flatCriteria.map { [String?](repeating: nil, count: $0.count) }
     }
 
+    /// Empties the duplicate check, for a caller that scores unrelated records one at a time
+    /// with one decoder (`ScoringRun.score(object:file:line:)`).
+    func forgetIDs() {
+        seenIDs = AuditIDSet()
+    }
+
     /// Adds an audit id to the run's duplicate check, as `decode` does; `false` when an earlier
     /// record had it.
     func insertID(bytes: UnsafeBufferPointer<UInt8>) -> Bool {

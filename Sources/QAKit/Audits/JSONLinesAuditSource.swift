@@ -85,7 +85,7 @@ public struct JSONLinesAuditSource: AuditRecordSource {
         }
     }
 
-    private static func value(_ json: JSONValue) -> KeyedValue {
+    static func value(_ json: JSONValue) -> KeyedValue {
         switch json {
         case .null: .scalar(nil)
         case .bool(let flag): .scalar(flag ? "true" : "false")

@@ -43,6 +43,11 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
         }
     }
 
+    /// The audit id of a record's diagnostic (`record?.auditID`).
+    public var auditID: String? { record?.auditID }
+    /// The field of a record's diagnostic (`record?.field`).
+    public var field: String? { record?.field }
+
     /// A problem many records may share, without any one record's audit id.
     public struct SharedCause: Sendable, Hashable {
         /// `field 'reviewer': missing required field 'reviewer'`.

@@ -64,6 +64,13 @@ enum ScorecardProblem: Sendable, Equatable {
     /// A problem only an import profile can have (docs/imports.md).
     case profile(ProfileProblem)
 
+    // MARK: Reviewers file (`qakit serve --reviewers`, docs/serve.md)
+    case notReviewerList(found: String)
+    case noReviewers
+    case notTokenDigest(found: String)
+    case duplicateReviewer(String, first: Mark)
+    case duplicateToken(first: Mark)
+
     // MARK: Warnings
     case noGuidance(criterion: String)
     case scaleWithoutLevels(criterion: String)
@@ -98,6 +105,16 @@ enum ScorecardProblem: Sendable, Equatable {
             "'effective_from' must be a date written YYYY-MM-DD, found \(found)"
         case .notMapping(let context, let found):
             "\(context) must be a mapping of keys, found \(found)"
+        case .notReviewerList(let found):
+            "'reviewers' must be a list of {name, token_sha256} entries, found \(found)"
+        case .noReviewers:
+            "'reviewers' is empty; with --reviewers at least one reviewer must be able to sign in"
+        case .notTokenDigest(let found):
+            "'token_sha256' must be 64 lowercase hex digits (the SHA-256 of the token, e.g. from `printf %s TOKEN | sha256sum`), found '\(found)'"
+        case .duplicateReviewer(let name, let first):
+            "reviewer '\(name)' is listed twice (first at line \(first.line)); give each reviewer one entry"
+        case .duplicateToken(let first):
+            "this token_sha256 is already used by the reviewer at line \(first.line); every reviewer needs a token of their own"
         case .unknownKey(let key, let context, let suggestion):
             "unknown key '\(key)' in \(context)\(Self.hint(suggestion))"
         case .missingKey(let key, let context):

@@ -68,6 +68,9 @@ public final class ScoringRun {
     /// rather than once per record. Off for a caller that looks for one record's problems.
     public var reportsRepeatsOnce = true
 
+    /// The layouts of the records `score(object:file:line:)` was given, kept across calls.
+    var recordBuilder: KeyedRecordBuilder?
+
     /// Records per batch handed between the threads.
     static let batchSize = 256
 
@@ -382,7 +385,7 @@ public final class ScoringRun {
         }
     }
 
-    private func handle(_ outcome: AuditDecoder.Outcome, grouping: Grouping?, scored: (ScoredAudit) throws -> Void,
+    func handle(_ outcome: AuditDecoder.Outcome, grouping: Grouping?, scored: (ScoredAudit) throws -> Void,
                         report: (Diagnostic) -> Void) throws {
         switch outcome {
         case .audit(var audit):
