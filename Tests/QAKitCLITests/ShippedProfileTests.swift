@@ -269,7 +269,7 @@ struct ShippedProfileTests {
     /// - all: first 1 2 30 45 60 90 120 → median 45, p90 ⌈6.3⌉ = 7 → 120; resolved 20 30 180 180 300
     ///   1200 → median 180, p90 ⌈5.4⌉ = 6 → 1200; SLA met 6 of 8 = 0.75. No CSAT, NPS, replies or
     ///   reopens in the ticket object: those figures are null.
-    @Test(.disabled("needs kpis to read format: json (a top-level array); it reads csv, tsv and jsonl"))
+    @Test
     func freshdeskTickets() throws {
         func kpis(_ arguments: String...) throws -> [String: [String: String]] {
             let output = try qakit(["kpis", "--profile", "profiles/freshdesk-tickets.yaml", "examples/imports/freshdesk-tickets.json",
@@ -312,7 +312,7 @@ struct ShippedProfileTests {
     /// - 36001234502 (Priya): offered, unoffered → no rating, csat null, 0 responses.
     /// - 36001234503 (Mei): good, good, unoffered → 2/2 = 1 of 2.
     /// - all: 4 good of 5 rated = 0.8; via.channel email 4, web 2, chat 1, voice 1.
-    @Test(.disabled("needs kpis to read format: json with records: tickets; it reads csv, tsv and jsonl"))
+    @Test
     func zendeskSupportTickets() throws {
         func kpis(_ arguments: String...) throws -> [String: [String: String]] {
             let output = try qakit(["kpis", "--profile", "profiles/zendesk-support-tickets.yaml", "examples/imports/zendesk-support-tickets.json",
