@@ -88,6 +88,7 @@ struct JSONRecord {
             var keys: [String] = []
             var sawArray = false
             for (value, place, enclosing) in current {
+                if case .null = value, !enclosing.isEmpty { continue }  // `"reviews": null`: no records there
                 if case .array(let items) = value, Int(key) == nil {
                     // An array on the way: each element is followed by the rest of the path.
                     sawArray = true
@@ -115,7 +116,13 @@ struct JSONRecord {
                 }
             }
             // Keys no element has are a mistake of the path; empty arrays just hold no records.
-            if next.isEmpty && !current.allSatisfy({ if case .array(let items) = $0.value { items.isEmpty } else { false } }) {
+            if next.isEmpty && !current.allSatisfy({ item in
+                switch item.value {
+                case .array(let items): items.isEmpty
+                case .null: !item.enclosing.isEmpty
+                default: false
+                }
+            }) {
                 var unique: [String] = []
                 for key in keys where !unique.contains(key) { unique.append(key) }
                 let known = unique.isEmpty ? "" : "; they have \(unique.prefix(12).map { "'\($0)'" }.joined(separator: ", "))"
