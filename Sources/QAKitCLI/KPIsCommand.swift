@@ -124,13 +124,13 @@ struct KPIsCommand: ParsableCommand {
     private func format(of path: String, profile: ImportProfile?) throws -> TicketFormat {
         if let given = importOptions.inputFormat ?? profile?.format {
             guard let format = TicketFormat(rawValue: given.rawValue) else {
-                throw ValidationError("qakit kpis reads csv, tsv or jsonl tickets, not \(given.rawValue)")
+                throw ValidationError("qakit kpis reads csv, tsv, jsonl or json tickets, not \(given.rawValue)")
             }
             return format
         }
         if path == "-" { return .csv }
         if let format = TicketFormat.inferred(from: path) { return format }
-        throw ValidationError("cannot tell the format of '\(path)' from its extension; use --input-format csv|tsv|jsonl")
+        throw ValidationError("cannot tell the format of '\(path)' from its extension; use --input-format csv|tsv|jsonl|json")
     }
 
 }

@@ -46,7 +46,7 @@ struct MetricsOptions: ParsableArguments {
         let profile = try metricsProfile.map(ImportOptions.load)
         for path in metrics {
             guard let format = profile?.format.flatMap({ TicketFormat(rawValue: $0.rawValue) }) ?? TicketFormat.inferred(from: path) else {
-                throw ValidationError("cannot tell the format of ticket file '\(path)' from its extension; use .csv, .tsv or .jsonl")
+                throw ValidationError("cannot tell the format of ticket file '\(path)' from its extension; use .csv, .tsv, .jsonl or .json")
             }
             do {
                 sources.append(try TicketSources.open(path: path, format: format, profile: profile))

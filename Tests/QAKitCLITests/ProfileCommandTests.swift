@@ -363,4 +363,102 @@ struct ProfileCommandTests {
         #expect(lint.standardError == "p.yaml:2:1: error: unknown key 'encodng' in the profile; did you mean 'encoding'?\n")
         #expect(lint.standardOutput == "1 profile checked: 1 error, 0 warnings\n")
     }
+
+    /// `records` through nested arrays (docs/imports.md, "JSON and JSON Lines"): one record per
+    /// rating; a path the rating lacks is its review's, then its conversation's (`ticket`); a key
+    /// the rating has (`value`) is the rating's even when its review has one too. With `long`, the
+    /// ratings pivot to the same three audits as the wide file. Only the paths the profile names
+    /// are read (`agent: agent` names one), as a JSON record has no header.
+    @Test func nestedRecordsPivotedByLongEqualTheWideFile() throws {
+        let workspace = try OutputWorkspace()
+        defer { workspace.remove() }
+        let expected = try nativeScores(workspace)
+        try workspace.write("""
+            {"conversations": [
+              {"ticket": "I-1", "reviews": [
+                {"id": "A-1", "agent": "Sofía Núñez", "by": "Rev One", "on": "2025-10-20", "value": "not an answer", "ratings": [
+                  {"criterion": "greeting", "value": "yes"}, {"criterion": "accuracy", "value": 9.5},
+                  {"criterion": "tone", "value": 4, "note": "Warm"}]}]},
+              {"ticket": "I-2", "reviews": [
+                {"id": "A-2", "agent": "Sofía Núñez", "by": "Rev One", "on": "2025-10-03", "ratings": [
+                  {"criterion": "greeting", "value": "no"}, {"criterion": "accuracy", "value": 7},
+                  {"criterion": "tone", "value": null, "skipped": true}]}]},
+              {"ticket": "I-3", "reviews": [
+                {"id": "A-3", "agent": "Ben Ode", "by": "Rev Two", "on": "2025-11-01", "ratings": [
+                  {"criterion": "greeting", "value": "yes"}, {"criterion": "accuracy", "value": 10}]}]},
+              {"ticket": "I-4", "reviews": []}
+            ]}
+            """, to: "reviews.json")
+        try workspace.write("""
+            profile: nested-long
+            format: json
+            records: conversations.reviews.ratings
+            columns:
+              interaction_id: ticket
+              agent: agent
+              reviewer: by
+              date: on
+            long:
+              audit: id
+              criterion: criterion
+              value: value
+              na: skipped
+              comment: note
+
+            """, to: "long.yaml")
+        let output = try scoreCSV(workspace, "reviews.json", "--profile", "long.yaml")
+        #expect(output.status == 0, "\(output.standardError)")
+        #expect(output.standardOutput == expected)
+    }
+
+    /// A records path whose key no element of an array has, and one that leads to a number: one
+    /// error for the file naming the path (and a did-you-mean), exit 2, nothing written.
+    @Test func aRecordsPathThatLeadsNowhereOrToANumberIsOneError() throws {
+        let workspace = try OutputWorkspace()
+        defer { workspace.remove() }
+        try workspace.write("""
+            {"count": 1, "conversations": [{"ticket": "I-1", "reviews": [{"id": "A-1", "ratings": []}]}]}
+            """, to: "reviews.json")
+        try workspace.write("profile: p\nformat: json\nrecords: conversations.reviews.ratngs\nlong: { audit: id, criterion: c, value: v }\n", to: "typo.yaml")
+        let typo = try scoreCSV(workspace, "reviews.json", "--profile", "typo.yaml")
+        #expect(typo.status == 2)
+        #expect(typo.standardOutput.isEmpty)
+        #expect(typo.standardError.contains("reviews.json: error: records path 'conversations.reviews.ratngs': no element of 'conversations.reviews' has 'ratngs'; did you mean 'ratings'?"),
+                "\(typo.standardError)")
+        try workspace.write("profile: p\nformat: json\nrecords: count\n", to: "count.yaml")
+        let count = try workspace.run(["kpis", "reviews.json", "--profile", "count.yaml"])
+        #expect(count.status == 2)
+        #expect(count.standardOutput.isEmpty)
+        #expect(count.standardError.contains("reviews.json: error: records path 'count' holds a number; expected an array of records or one record object"),
+                "\(count.standardError)")
+    }
+
+    /// `kpis` reads `format: json` with `%s` dates: T-1 opened at 1788253200 (2026-09-01T09:00:00Z)
+    /// and first answered 120 s later → 2 minutes. T-2's `soon` is no UNIX time: that ticket is
+    /// rejected with its value named, the rest still counted (1 ticket), exit 1.
+    @Test func jsonTicketsWithUnixSecondsAndOneThatIsNoNumber() throws {
+        let workspace = try OutputWorkspace()
+        defer { workspace.remove() }
+        try workspace.write("""
+            {"items": [
+              {"id": "T-1", "owner": "Ana", "opened": 1788253200, "stats": {"answered": "1788253320"}},
+              {"id": "T-2", "owner": "Ana", "opened": "soon"}
+            ]}
+            """, to: "tickets.json")
+        try workspace.write("""
+            profile: unix-tickets
+            format: json
+            records: items
+            columns: { ticket_id: id, agent: owner, created_at: opened, first_response_at: stats.answered }
+            dates: ["%s"]
+
+            """, to: "unix.yaml")
+        let output = try workspace.run(["kpis", "tickets.json", "--profile", "unix.yaml", "--format", "json", "--by", "month"])
+        #expect(output.status == 1, "\(output.standardError)")
+        #expect(output.standardOutput.contains("\"key\": \"2026-09\""), "\(output.standardOutput)")
+        #expect(output.standardOutput.contains("\"tickets\": 1"), "\(output.standardOutput)")
+        #expect(output.standardOutput.contains("\"first_response_median\": 2"), "\(output.standardOutput)")
+        #expect(output.standardError.contains("tickets.json:2: error: ticket 'T-2', field 'created_at'"), "\(output.standardError)")
+        #expect(output.standardError.contains("'soon' matches none of the date formats '%s'"), "\(output.standardError)")
+    }
 }

@@ -156,14 +156,13 @@ struct ShippedProfileTests {
         "36001234503": group(["tickets": "3", "csat": "1", "csat_responses": "2"]),
     ]
 
-    /// Every shipped profile lints clean, compiler style, no warning either. Intercom's profile
-    /// is linted in `intercomConversations`, which waits for the "%s" date format.
+    /// Every shipped profile lints clean, compiler style, no warning either.
     @Test func everyShippedProfileLintsClean() throws {
         let directory = QAKitProcess.packageRoot.appendingPathComponent("profiles")
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted()
         #expect(names == ["amazon-connect-evaluation.yaml", "freshdesk-tickets.yaml", "intercom-conversations.yaml",
                           "maestroqa-warehouse.yaml", "zendesk-qa-reviews.yaml", "zendesk-support-tickets.yaml"])
-        let linted = names.filter { $0 != "intercom-conversations.yaml" }
+        let linted = names
         let output = try qakit(["lint"] + linted.map { "profiles/\($0)" })
         #expect(output.status == 0, "\(output.standardError)")
         #expect(output.standardOutput == "\(linted.count) profiles checked: 0 errors, 0 warnings\n")
@@ -248,7 +247,7 @@ struct ShippedProfileTests {
     ///   tags no, macro yes, data protection yes → 2/3; closing: next steps yes, sign-off no → 2/3.
     ///   (5 + 20 + 0 + 53.125/3 + 20/3 + 20/3)/110 = 56.041…/110 = 50.946… → 50.95; raw adds
     ///   35 × (2 + 0)/4 = 17.5 → 73.541…/110 = 66.856… → 66.86.
-    @Test(.disabled("needs records through nested arrays (conversations.reviews.ratings), a path looked up in the enclosing objects, and long over JSON records"))
+    @Test
     func zendeskQAReviews() throws {
         let output = try qakit("score", "--profile", "profiles/zendesk-qa-reviews.yaml",
                                "examples/imports/zendesk-qa-reviews.json", "-s", "scorecards", "--format", "json")
@@ -269,7 +268,7 @@ struct ShippedProfileTests {
     /// - all: first 1 2 30 45 60 90 120 → median 45, p90 ⌈6.3⌉ = 7 → 120; resolved 20 30 180 180 300
     ///   1200 → median 180, p90 ⌈5.4⌉ = 6 → 1200; SLA met 6 of 8 = 0.75. No CSAT, NPS, replies or
     ///   reopens in the ticket object: those figures are null.
-    @Test(.disabled("needs kpis to read format: json (a top-level array); it reads csv, tsv and jsonl"))
+    @Test
     func freshdeskTickets() throws {
         func kpis(_ arguments: String...) throws -> [String: [String: String]] {
             let output = try qakit(["kpis", "--profile", "profiles/freshdesk-tickets.yaml", "examples/imports/freshdesk-tickets.json",
@@ -291,7 +290,7 @@ struct ShippedProfileTests {
     ///   p90 90; reopened …0006 of 3 → 1/3; ratings 4 (satisfied), 3 → 0.5 of 2.
     /// - all: first 0.5 0.75 1 2 5 15 → median (1 + 2)/2 = 1.5, p90 ⌈5.4⌉ = 6 → 15; closed 10 15 30 90
     ///   120 → median 30, p90 ⌈4.5⌉ = 5 → 120; reopened 2 of 5 = 0.4; CSAT 2 of 4 = 0.5.
-    @Test(.disabled("needs the \"%s\" (UNIX seconds) date format, and kpis reading format: json with records"))
+    @Test
     func intercomConversations() throws {
         let lint = try qakit("lint", "profiles/intercom-conversations.yaml")
         #expect(lint.status == 0, "\(lint.standardError)")
@@ -312,7 +311,7 @@ struct ShippedProfileTests {
     /// - 36001234502 (Priya): offered, unoffered → no rating, csat null, 0 responses.
     /// - 36001234503 (Mei): good, good, unoffered → 2/2 = 1 of 2.
     /// - all: 4 good of 5 rated = 0.8; via.channel email 4, web 2, chat 1, voice 1.
-    @Test(.disabled("needs kpis to read format: json with records: tickets; it reads csv, tsv and jsonl"))
+    @Test
     func zendeskSupportTickets() throws {
         func kpis(_ arguments: String...) throws -> [String: [String: String]] {
             let output = try qakit(["kpis", "--profile", "profiles/zendesk-support-tickets.yaml", "examples/imports/zendesk-support-tickets.json",

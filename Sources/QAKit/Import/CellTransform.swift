@@ -369,7 +369,7 @@ public final class CellTransform {
                 guard let reading else {
                     if Self.isOwnDate(bytes, asDay: asDay) { return .same }
                     let tried = formats.map { "'\($0.description)'" }.joined(separator: ", ")
-                    let own = asDay ? "YYYY-MM-DD" : "an RFC 3339 date-time"
+                    let own = asDay ? "YYYY-MM-DD" : "RFC 3339 date-time"
                     return .problem(ImportProblem(field: subject(column), value: trimmed,
                                                   problem: "matches none of the date formats \(tried), nor qakit's own \(own)",
                                                   cause: "\(subject(column)): dates that match none of the date formats \(tried)"))

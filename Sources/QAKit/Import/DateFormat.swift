@@ -3,10 +3,13 @@
 ///
 /// Numeric fields take one or two digits (`%Y` four, `%f` one to nine); a space matches any run
 /// of spaces; every other character matches itself. Directives: `%Y %y %m %d %H %I %M %S %f %p
-/// %b %B %z %T %%`. A two-digit `%y` is 2000–2099.
+/// %b %B %z %T %s %%`. A two-digit `%y` is 2000–2099; `%s` is UNIX seconds (UTC), which stands
+/// for the whole date and time (only literals and `%f` may go with it).
 public struct DateFormat: Sendable, CustomStringConvertible {
     enum Piece: Sendable, Equatable {
         case year4, year2, month, day, hour24, hour12, minute, second, fraction, meridiem, monthName, offset
+        /// `%s`: seconds since 1970-01-01T00:00:00Z.
+        case unixSeconds
         case literal(UInt8)
         case spaces
     }
@@ -45,9 +48,20 @@ public struct DateFormat: Sendable, CustomStringConvertible {
             case UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "h"): pieces.append(.monthName)
             case UInt8(ascii: "z"): pieces.append(.offset)
             case UInt8(ascii: "T"): pieces += [.hour24, .literal(UInt8(ascii: ":")), .minute, .literal(UInt8(ascii: ":")), .second]
+            case UInt8(ascii: "s"): pieces.append(.unixSeconds)
             case UInt8(ascii: "%"): pieces.append(.literal(UInt8(ascii: "%")))
             default: return .failure(.unknownDirective("%" + String(decoding: [directive], as: UTF8.self)))
             }
+        }
+        if pieces.contains(.unixSeconds) {
+            let alone = pieces.allSatisfy { piece in
+                switch piece {
+                case .unixSeconds, .fraction, .literal, .spaces: true
+                default: false
+                }
+            }
+            guard alone, pieces.count(where: { $0 == .unixSeconds }) == 1 else { return .failure(.unixSecondsNotAlone) }
+            return .success(DateFormat(description: text, pieces: pieces))
         }
         guard pieces.contains(.year4) || pieces.contains(.year2), pieces.contains(.month) || pieces.contains(.monthName),
               pieces.contains(.day) else { return .failure(.noDay) }
@@ -72,6 +86,7 @@ public struct DateFormat: Sendable, CustomStringConvertible {
         var fraction: [UInt8] = []
         var offset: Int?
         var isAfternoon: Bool?
+        var unixSeconds: Int?
         func digits(_ minimum: Int, _ maximum: Int) -> Int? {
             var value = 0, count = 0
             while count < maximum, index < text.count, text[index] >= 0x30, text[index] <= 0x39 {
@@ -108,6 +123,10 @@ public struct DateFormat: Sendable, CustomStringConvertible {
                 guard let (value, length) = Self.offset(text, at: index) else { return nil }
                 offset = value
                 index += length
+            case .unixSeconds:
+                // At most 11 digits: up to the year 5138, and no overflow.
+                guard let value = digits(1, 11) else { return nil }
+                unixSeconds = value
             case .literal(let byte):
                 guard index < text.count, text[index] == byte else { return nil }
                 index += 1
@@ -117,6 +136,11 @@ public struct DateFormat: Sendable, CustomStringConvertible {
             }
         }
         guard index == text.count else { return nil }
+        if let unixSeconds {
+            let (days, rest) = (unixSeconds / 86_400, unixSeconds % 86_400)
+            return Reading(date: CalendarDate(daysSince1970: days), hour: rest / 3600, minute: rest % 3600 / 60, second: rest % 60,
+                           fraction: fraction, offset: nil)
+        }
         if let isAfternoon {
             guard (1...12).contains(hour) else { return nil }
             hour = hour % 12 + (isAfternoon ? 12 : 0)
@@ -162,14 +186,16 @@ public enum DateFormatProblem: Error, Sendable, Equatable {
     case danglingPercent
     case noDay
     case twelveHourWithoutMeridiem
+    case unixSecondsNotAlone
 
     public var message: String {
         switch self {
         case .unknownDirective(let directive):
-            "unknown directive '\(directive)'; use %Y %y %m %d %H %I %M %S %f %p %b %B %z %T or %%"
+            "unknown directive '\(directive)'; use %Y %y %m %d %H %I %M %S %f %p %b %B %z %T %s or %%"
         case .danglingPercent: "a '%' at the end; write '%%' for a percent sign"
         case .noDay: "a date format needs a year (%Y or %y), a month (%m or %b) and a day (%d)"
         case .twelveHourWithoutMeridiem: "%I (12-hour clock) and %p (AM/PM) go together"
+        case .unixSecondsNotAlone: "%s (UNIX seconds) is the whole date and time: only %f and literal characters may go with it, once"
         }
     }
 }

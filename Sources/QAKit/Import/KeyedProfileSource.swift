@@ -17,7 +17,7 @@ struct KeyedProfileSource: AuditRecordSource {
     private let consumedKeys: Set<String>
     private var lines: JSONLinesReader?
     /// A JSON file's records, reversed, with their numbers.
-    private var pending: [(Int, JSONValue)] = []
+    private var pending: [(Int, JSONRecord)] = []
     private var isStarted = false
     /// Items read ahead to check the profile's paths against the first records, in reverse order.
     private var readAhead: [SourceItem] = []
@@ -26,9 +26,6 @@ struct KeyedProfileSource: AuditRecordSource {
     private var pathSeen: [Bool]
     /// The keys met at the level where each path was not found, for a did-you-mean.
     private var keysNear: [Set<String>]
-
-    /// The largest JSON file read whole.
-    static let maximumBytes = 512 << 20
 
     init(path: String, isLines: Bool, profile: ImportProfile, decoder: AuditDecoder) throws(InputError) {
         file = path
@@ -52,86 +49,22 @@ struct KeyedProfileSource: AuditRecordSource {
         if isLines {
             lines = JSONLinesReader(source: source)
         } else {
-            pending = try Self.records(of: source, file: path, profile: profile).enumerated().map { ($0 + 1, $1) }.reversed()
-        }
-    }
-
-    /// The records of a whole JSON file: the array at `records`, the top-level array, or the
-    /// single top-level object.
-    private static func records(of source: ByteSource, file: String, profile: ImportProfile) throws(InputError) -> [JSONValue] {
-        var bytes: [UInt8] = []
-        let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: ByteSource.defaultChunkSize)
-        defer { chunk.deallocate() }
-        while true {
-            let count: Int
-            do {
-                count = try source.read(into: chunk)
-            } catch {
-                throw InputError(file: file, message: error.message, isUnreadable: true)
-            }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > maximumBytes {
-                throw InputError(file: file, line: 1, column: 1, message: "JSON file is larger than 512 MiB; export JSON Lines (one record per line) instead", isUnreadable: true)
-            }
-        }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        let root: JSONValue
-        do {
-            root = try JSONParser().parse(bytes)
-        } catch {
-            throw InputError(file: file, line: error.line, column: error.column, message: error.message, isUnreadable: true)
-        }
-        var value = root
-        var walked: [String] = []
-        for key in profile.records ?? [] {
-            guard let next = Self.member(value, key) else {
-                let place = walked.isEmpty ? "the top level" : "'\(walked.joined(separator: "."))'"
-                let keys: [String] = if case .object(let members) = value { members.map(\.key) } else { [] }
-                let known = keys.isEmpty ? "it is \(value.typeName == "array" ? "an array" : "a \(value.typeName)")" : "it has \(keys.map { "'\($0)'" }.joined(separator: ", "))"
-                throw InputError(file: file, message: "records path '\(profile.records!.joined(separator: "."))': \(place) has no '\(key)'\(Suggestion.hint(for: key, among: keys)); \(known)",
-                                 isUnreadable: true)
-            }
-            walked.append(key)
-            value = next
-        }
-        switch value {
-        case .array(let items): return items
-        case .object: return [value]
-        default:
-            let place = profile.records.map { "records path '\($0.joined(separator: "."))' holds" } ?? "the file holds"
-            throw InputError(file: file, message: "\(place) \(value.typeName == "array" ? "an array" : "a \(value.typeName)"); expected an array of records or one record object",
-                             isUnreadable: true)
+            pending = try JSONRecord.records(of: source, file: path, profile: profile).enumerated().map { ($0 + 1, $1) }.reversed()
         }
     }
 
     /// Notes which of the profile's paths `value` has, and the keys where one stops.
-    private mutating func notePaths(in value: JSONValue) {
+    private mutating func notePaths(in record: JSONRecord) {
         for (index, entry) in paths.enumerated() where !pathSeen[index] {
-            var found: JSONValue? = value
+            if record.resolve(entry.path) != nil { pathSeen[index] = true; continue }
+            var found: JSONValue? = record.value
             var keys: [String] = []
             for key in entry.path {
                 if case .object(let members)? = found { keys = members.map(\.key) }
-                found = found.flatMap { Self.member($0, key) }
+                found = found.flatMap { JSONRecord.member($0, key) }
                 if found == nil { break }
             }
-            if found != nil { pathSeen[index] = true } else { keysNear[index].formUnion(keys.prefix(64)) }
-        }
-    }
-
-    /// The value at `path` (object keys and array positions) in `value`, if there is one.
-    private static func resolve(_ path: [String], in value: JSONValue) -> JSONValue? {
-        var found: JSONValue? = value
-        for key in path { found = found.flatMap { member($0, key) } }
-        return found
-    }
-
-    /// `value`'s member `key`, or element number `key` of an array.
-    private static func member(_ value: JSONValue, _ key: String) -> JSONValue? {
-        switch value {
-        case .object: value[key]
-        case .array(let items): Int(key).flatMap { $0 >= 0 && $0 < items.count ? items[$0] : nil }
-        default: nil
+            keysNear[index].formUnion(keys.prefix(64))
         }
     }
 
@@ -178,8 +111,8 @@ struct KeyedProfileSource: AuditRecordSource {
 
     private mutating func read() throws(InputError) -> SourceItem? {
         guard let lines else {
-            guard let (number, value) = pending.popLast() else { return nil }
-            return item(value, line: number)
+            guard let (number, record) = pending.popLast() else { return nil }
+            return item(record, line: number)
         }
         let result: JSONLinesResult?
         do {
@@ -196,24 +129,25 @@ struct KeyedProfileSource: AuditRecordSource {
         case .invalid(let line, let column, let message)?:
             return .problem(Diagnostic(.error, "record skipped: \(message)", file: file, line: line, column: column))
         case .value(let line, let value)?:
-            return item(value, line: line)
+            return item(JSONRecord(value: value), line: line)
         }
     }
 
     /// One object read through the profile's paths and words.
-    private mutating func item(_ value: JSONValue, line: Int) -> SourceItem {
+    private mutating func item(_ record: JSONRecord, line: Int) -> SourceItem {
+        let value = record.value
         guard case .object(let members) = value else {
             return .problem(Diagnostic(.error, "record skipped: expected an audit object, found \(value.typeName == "array" ? "an array" : "a \(value.typeName)")",
                                        file: file, line: line, column: 1))
         }
         var entries: [(key: String, value: KeyedValue)] = []
-        if !isDecided || pathSeen.contains(false) { notePaths(in: value) }
+        if !isDecided || pathSeen.contains(false) { notePaths(in: record) }
         for (rule, path, notApplicable) in paths {
             let isNA = notApplicable.map { path in
-                if case .scalar(let text?)? = Self.resolve(path, in: value).map(Self.keyed) { return CellTransform.isTrue(text) }
+                if case .scalar(let text?)? = record.resolve(path).map(Self.keyed) { return CellTransform.isTrue(text) }
                 return false
             } ?? false
-            guard let found = Self.resolve(path, in: value) else {
+            guard let found = record.resolve(path) else {
                 if isNA { entries.append((rule.field, .scalar("na"))) }
                 continue
             }

@@ -1,5 +1,6 @@
-/// Audits in a CSV or TSV file with one row per answer (docs/imports.md, `long`), pivoted to
-/// one record per audit. Every column but the audit, criterion, value, N/A and comment columns
+/// Audits in a CSV or TSV file with one row per answer, or a JSON file with one record per answer
+/// (docs/imports.md, `long`), pivoted to one record per audit. A JSON record is read as a row
+/// whose cells are the values at the profile's paths (looked up in its enclosing records too). Every column but the audit, criterion, value, N/A and comment columns
 /// is a field of the audit (renamed by `columns`), read from the first of its rows that has it.
 ///
 /// The rows of one audit may come in any order and need not be adjacent, so every audit is
@@ -14,7 +15,13 @@ struct LongAuditSource: AuditRecordSource {
     var metadataNames: [String] { layout.metadataNames }
     var declaredFieldNames: [String]? { layout.metadataNames.filter { !$0.isEmpty } }
 
-    private let reader: CSVReader
+    /// Where the rows come from: a CSV reader, or a JSON file's records already made rows.
+    private enum Input {
+        case csv(CSVReader)
+        /// Reversed, so the next is the last.
+        case rows([CSVReadResult])
+    }
+    private var input: Input
     private let long: LongLayout
     private let layout: RecordLayout
     private let transform: CellTransform?
@@ -48,8 +55,7 @@ struct LongAuditSource: AuditRecordSource {
     private var isAtEnd = false
 
     init(path: String, delimiter: Unicode.Scalar, profile: ImportProfile, long: LongLayout, decoder: AuditDecoder) throws(InputError) {
-        file = path
-        self.long = long
+        let reader: CSVReader
         do {
             reader = CSVReader(source: try ByteSource(path: path, encoding: profile.encoding ?? .utf8), delimiter: profile.delimiter ?? delimiter)
         } catch {
@@ -61,6 +67,64 @@ struct LongAuditSource: AuditRecordSource {
         } catch {
             throw InputError(file: path, line: error.position?.line, column: error.position?.column, message: error.message, isUnreadable: true)
         }
+        try self.init(path: path, input: .csv(reader), header: header, profile: profile, long: long, decoder: decoder)
+    }
+
+    /// One record per answer of a JSON file (docs/imports.md, `long`): each record is a row whose
+    /// cells are the texts at the long roles' and `columns`' paths, in the record or, when it
+    /// lacks a path's first key, in its enclosing records outward. Records are numbered 1, 2, …
+    init(jsonPath path: String, profile: ImportProfile, long: LongLayout, decoder: AuditDecoder) throws(InputError) {
+        let source: ByteSource
+        do {
+            source = try ByteSource(path: path, encoding: profile.encoding ?? .utf8)
+        } catch {
+            throw InputError(file: path, message: error.message, isUnreadable: true)
+        }
+        let records = try JSONRecord.records(of: source, file: path, profile: profile)
+        var names: [String] = []
+        for name in [long.audit, long.criterion, long.value] + [long.notApplicable, long.comment].compactMap({ $0 }) + profile.columns.map(\.source)
+        where !names.contains(name) { names.append(name) }
+        let paths = names.map { $0.split(separator: ".", omittingEmptySubsequences: false).map(String.init) }
+        var seen = [Bool](repeating: false, count: names.count)
+        var rows: [CSVReadResult] = []
+        rows.reserveCapacity(records.count)
+        for (index, record) in records.enumerated() {
+            let number = index + 1
+            guard case .object = record.value else {
+                rows.append(.invalid(line: number, column: 1, message: "expected an answer object, found \(JSONRecord.article(record.value))"))
+                continue
+            }
+            var fields: [String] = []
+            var problem: String?
+            for (column, path) in paths.enumerated() {
+                let found = record.resolve(path)
+                if found != nil { seen[column] = true }
+                switch found {
+                case nil, .null?: fields.append("")
+                case .string(let text)?: fields.append(text)
+                case .number(let text)?: fields.append(text)
+                case .bool(let flag)?: fields.append(flag ? "true" : "false")
+                case let other?:
+                    problem = problem ?? "'\(names[column])' is \(JSONRecord.article(other)); expected a string, number or boolean"
+                    fields.append("")
+                }
+            }
+            rows.append(problem.map { .invalid(line: number, column: 1, message: $0) } ?? .row(CSVRow(line: number, fields: fields)))
+        }
+        if !records.isEmpty, seen.contains(false) {
+            let missing = names.indices.filter { !seen[$0] }.map { "'\(names[$0])'" }
+            let counted = records.count == 1 ? "its only record has" : "none of its \(records.count) records has"
+            throw InputError(file: path, line: 1,
+                             message: "\(ProfileColumns.profileName(profile)) names \(missing.count == 1 ? "path" : "paths") \(missing.joined(separator: ", ")) that \(counted)",
+                             isUnreadable: true)
+        }
+        try self.init(path: path, input: .rows(rows.reversed()), header: .row(CSVRow(line: 1, fields: names)), profile: profile, long: long, decoder: decoder)
+    }
+
+    private init(path: String, input: Input, header: CSVReadResult?, profile: ImportProfile, long: LongLayout, decoder: AuditDecoder) throws(InputError) {
+        file = path
+        self.long = long
+        self.input = input
         guard case .row(let row)? = header else {
             if case .invalid(let line, let column, let message)? = header {
                 throw InputError(file: path, line: line, column: column, message: "header row cannot be read: \(message)", isUnreadable: true)
@@ -121,7 +185,14 @@ struct LongAuditSource: AuditRecordSource {
     private mutating func readRow() throws(InputError) {
         let result: CSVReadResult?
         do {
-            result = try reader.next()
+            switch input {
+            case .csv(let reader):
+                result = try reader.next()
+            case .rows(var rows):
+                input = .rows([])
+                result = rows.popLast()
+                input = .rows(rows)
+            }
         } catch {
             throw InputError(file: file, line: error.position?.line, column: error.position?.column, message: error.message,
                              isUnreadable: error.position == nil)

@@ -20,6 +20,11 @@ extension AuditSources {
                 return try PrimedSource(try LongAuditSource(path: path, delimiter: delimiter, profile: profile, long: long, decoder: decoder))
             }
             return try PrimedSource(try CSVAuditSource(path: path, delimiter: delimiter, profile: profile, decoder: decoder))
+        case .json where profile.long != nil:
+            return try PrimedSource(try LongAuditSource(jsonPath: path, profile: profile, long: profile.long!, decoder: decoder))
+        case .jsonl where profile.long != nil:
+            throw InputError(file: path, message: "\(ProfileColumns.profileName(profile)) has 'long', which reads csv, tsv and json files, not JSON Lines; make it one JSON array (jq -s . file.jsonl)",
+                             isUnreadable: true)
         case .jsonl, .json:
             return try PrimedSource(try KeyedProfileSource(path: path, isLines: format == .jsonl, profile: profile, decoder: decoder))
         case .yaml:

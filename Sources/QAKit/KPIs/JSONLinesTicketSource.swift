@@ -1,4 +1,6 @@
-/// Tickets from a JSON Lines file: one object per line, keyed by the canonical column names.
+/// Tickets from a JSON Lines file (one object per line) or a JSON file (an array of objects, the
+/// array at the profile's `records` path, or a single object; docs/imports.md), keyed by the
+/// canonical column names or read through a profile's dotted paths.
 ///
 /// A value may be a string, a number (its source text is kept, so `12.50` stays exact), a boolean
 /// or `null` (blank); an object or array where a value belongs is reported for that field. Other
@@ -6,7 +8,9 @@
 /// an error of that ticket rather than of the file.
 struct JSONLinesTicketSource: TicketSource {
     let file: String
-    private let reader: JSONLinesReader
+    private let reader: JSONLinesReader?
+    /// A JSON file's records, reversed, with their numbers (messages give a record's position).
+    private var pending: [(Int, JSONRecord)] = []
     /// The columns met so far in any line, by raw value.
     private var seen = [Bool](repeating: false, count: TicketColumn.allCases.count)
     /// Each column's dotted path, when a profile names one (docs/imports.md).
@@ -14,17 +18,24 @@ struct JSONLinesTicketSource: TicketSource {
     private let profile: ImportProfile?
     private let transform: CellTransform?
 
-    init(path: String, profile: ImportProfile? = nil) throws(InputError) {
+    init(path: String, isLines: Bool = true, profile: ImportProfile? = nil) throws(InputError) {
         file = path
         self.profile = profile
         paths = TicketColumn.allCases.map { column in
             profile?.rule(for: column.name).map { $0.source.split(separator: ".", omittingEmptySubsequences: false).map(String.init) }
         }
         transform = profile.map { CellTransform(profile: $0, fields: [], sources: []) { _ in .other } }
+        let source: ByteSource
         do {
-            reader = JSONLinesReader(source: try ByteSource(path: path, encoding: profile?.encoding ?? .utf8))
+            source = try ByteSource(path: path, encoding: profile?.encoding ?? .utf8)
         } catch {
             throw InputError(file: path, line: error.position?.line, column: error.position?.column, message: error.message, isUnreadable: true)
+        }
+        if isLines {
+            reader = JSONLinesReader(source: source)
+        } else {
+            reader = nil
+            pending = try JSONRecord.records(of: source, file: path, profile: profile ?? ImportProfile()).enumerated().map { ($0 + 1, $1) }.reversed()
         }
     }
 
@@ -37,8 +48,17 @@ struct JSONLinesTicketSource: TicketSource {
     mutating func next(into cells: inout TicketCells) throws(InputError) -> TicketReadResult? {
         cells.reset()
         let result: JSONLinesResult?
+        var record = JSONRecord(value: .null)
         do {
-            result = try reader.next()
+            if let reader {
+                result = try reader.next()
+                if case .value(_, let value)? = result { record.value = value }
+            } else if let (number, next) = pending.popLast() {
+                record = next
+                result = .value(line: number, next.value)
+            } else {
+                result = nil
+            }
         } catch {
             throw InputError(file: file, line: error.position?.line, column: error.position?.column, message: error.message, isUnreadable: error.position != nil)
         }
@@ -56,10 +76,7 @@ struct JSONLinesTicketSource: TicketSource {
             let found: [(column: TicketColumn, value: JSONValue)] = profile == nil
                 ? members.compactMap { member in TicketColumn(name: member.key).map { ($0, member.value) } }
                 : TicketColumn.allCases.compactMap { column in
-                    let path = paths[column.rawValue] ?? [column.name]
-                    var found: JSONValue? = value
-                    for key in path { found = found?[key] }
-                    return found.map { (column, $0) }
+                    record.resolve(paths[column.rawValue] ?? [column.name]).map { (column, $0) }
                 }
             for (column, member) in found {
                 seen[column.rawValue] = true
@@ -79,7 +96,10 @@ struct JSONLinesTicketSource: TicketSource {
                     case .same: break
                     case .text(let bytes): text = String(decoding: bytes, as: UTF8.self)
                     case .problem(let message):
-                        let id: String? = if case .string(let id)? = value[paths[0]?.first ?? "ticket_id"] { id } else { nil }
+                        let id: String? = switch record.resolve(paths[TicketColumn.ticketID.rawValue] ?? ["ticket_id"]) {
+                        case .string(let id)?, .number(let id)?: id
+                        default: nil
+                        }
                         return .problem(message.diagnostic(subject: id.map { "ticket '\($0)'" }, file: file, line: line))
                     }
                 }

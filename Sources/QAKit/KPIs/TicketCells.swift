@@ -58,6 +58,7 @@ public enum TicketSources {
         case .csv: try CSVTicketSource(path: path, delimiter: ",", profile: profile)
         case .tsv: try CSVTicketSource(path: path, delimiter: "\t", profile: profile)
         case .jsonl: try JSONLinesTicketSource(path: path, profile: profile)
+        case .json: try JSONLinesTicketSource(path: path, isLines: false, profile: profile)
         }
     }
 }

@@ -38,11 +38,12 @@ public enum TicketColumn: Int, Sendable, CaseIterable {
 
 /// How a ticket file is written.
 public enum TicketFormat: String, Sendable, CaseIterable {
-    case csv, tsv, jsonl
+    case csv, tsv, jsonl, json
 
-    /// The format implied by a file's extension: `.csv`, `.tsv`/`.tab`, `.jsonl`/`.ndjson`.
+    /// The format implied by a file's extension: `.csv`, `.tsv`/`.tab`, `.jsonl`/`.ndjson`, `.json`.
     public static func inferred(from path: String) -> TicketFormat? {
-        switch AuditFormat.inferred(from: path) {
+        if ImportProfile.Format.inferred(from: path) == .json { return .json }
+        return switch AuditFormat.inferred(from: path) {
         case .csv: .csv
         case .tsv: .tsv
         case .jsonl: .jsonl

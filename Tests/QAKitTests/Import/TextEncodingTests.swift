@@ -77,4 +77,19 @@ struct DateFormatTests {
         #expect(try read("%Y-%m-%dT%H:%M:%S.%fZ", "2025-10-20T14:05:09.250Z", asDay: false) == "2025-10-20T14:05:09.250Z")
         #expect(try read("%y%m%d", "251020") == "2025-10-20")
     }
+
+    /// `%s`: UNIX seconds, UTC. 1788253200 = 20697 days × 86400 + 32400 s; day 20697 after
+    /// 1970-01-01 is 2026-09-01 (2026-01-01 is day 20454, + 243 days of Jan–Aug), 32400 s = 09:00.
+    @Test func unixSeconds() throws {
+        #expect(try read("%s", "1788253200", asDay: false) == "2026-09-01T09:00:00Z")
+        #expect(try read("%s", "1788253200") == "2026-09-01")
+        #expect(try read("%s", "0", asDay: false) == "1970-01-01T00:00:00Z")
+        // 86399 s is the last second of the first day.
+        #expect(try read("%s.%f", "86399.5", asDay: false) == "1970-01-01T23:59:59.5Z")
+        // Not a number, a sign, an exponent: no match (the cell's message then names the value).
+        #expect(try read("%s", "yesterday") == nil)
+        #expect(try read("%s", "-60") == nil)
+        #expect(try read("%s", "1.7882532e9") == nil)
+        #expect(throws: DateFormatProblem.unixSecondsNotAlone) { try DateFormat.parse("%Y %s").get() }
+    }
 }
