@@ -302,7 +302,7 @@ final class ScorecardLayout: Sendable {
     }
 
     /// Σ w over the section's scored criteria; the precomputed total when all were scored.
-    func scoredWeight(in section: Int, of result: ScoredResult) -> Rational {
+    private func scoredWeight(in section: Int, of result: ScoredResult) -> Rational {
         let range = sectionCriteria[section]
         if range.allSatisfy({ result.criteria[$0].scored }) { return sectionCriterionWeights[section] }
         return range.reduce(Rational.zero) { result.criteria[$1].scored ? $0 + weights[$1] : $0 }

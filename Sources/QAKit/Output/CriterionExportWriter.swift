@@ -133,8 +133,6 @@ public final class CriterionExportWriter {
         let losses = lossCells[audit.scorecardIndex]
         let rows = rowCells[audit.scorecardIndex]
         let commentNull = Self.jsonCommentNull
-        // Per section, Σ w of its scored criteria, worked out on first need (`LossCells.otherCell`).
-        var sectionWeights = [Rational?](repeating: nil, count: result.sections.count)
         out.reserveCapacity(out.count + entries.count * (head.count + tail.count + 96))
         for index in entries.indices {
             let outcome = criteria[index]
@@ -151,15 +149,13 @@ public final class CriterionExportWriter {
                 } else {
                     var cell: [UInt8] = []
                     appendCriterionCells(index, outcome: outcome, cells: cardCells[index], criterion: entries[index], loss: loss, layout: layout,
-                                         losses: losses, result: result, answers: &answers[index], decimals: decimals,
-                                         sectionWeights: &sectionWeights, to: &cell)
+                                         losses: losses, result: result, answers: &answers[index], decimals: decimals, to: &cell)
                     rows.store(cell, key: key)
                     out += cell
                 }
             } else {
                 appendCriterionCells(index, outcome: outcome, cells: cardCells[index], criterion: entries[index], loss: loss, layout: layout,
-                                     losses: losses, result: result, answers: &answers[index], decimals: decimals,
-                                         sectionWeights: &sectionWeights, to: &out)
+                                     losses: losses, result: result, answers: &answers[index], decimals: decimals, to: &out)
             }
             switch format {
             case .csv:
@@ -198,8 +194,7 @@ public final class CriterionExportWriter {
     @inline(__always)
     private func appendCriterionCells(
         _ index: Int, outcome: CriterionResult, cells: CriterionCells, criterion: Criterion, loss: LossContext?, layout: ScorecardLayout,
-        losses: LossCells, result: ScoredResult, answers: inout [Answer: [UInt8]], decimals: DecimalCells,
-        sectionWeights: inout [Rational?], to out: inout [UInt8]
+        losses: LossCells, result: ScoredResult, answers: inout [Answer: [UInt8]], decimals: DecimalCells, to out: inout [UInt8]
     ) {
         let (yes, no) = format == .csv ? (Self.csvTrue, Self.csvFalse) : (Self.jsonTrue, Self.jsonFalse)
         let answer = outcome.answer.map { answerCell($0, criterion: criterion, cache: &answers) }
@@ -207,8 +202,6 @@ public final class CriterionExportWriter {
         let lostCell: [UInt8]?
         if outcome.scored, let loss, let credit = outcome.credit, let cell = losses.standardCell(index, credit: credit, loss: loss, in: result) {
             lostCell = cell
-        } else if outcome.scored, let loss, let credit = outcome.credit {
-            lostCell = losses.otherCell(index, credit: credit, loss: loss, in: result, sectionWeights: &sectionWeights)
         } else {
             let lost = outcome.scored ? (loss.map { layout.pointsLost(index, in: result, regularWeight: $0.regularWeight) } ?? .zero) : nil
             lostCell = lost.map(decimals.cell)
@@ -490,52 +483,6 @@ public final class CriterionExportWriter {
             let cell = Array((layout.standardLossFactors[index] * Rational(lost)).decimalString(maximumPlaces: 4).utf8)
             cells[slot] = cell
             return cell
-        }
-
-        private struct OtherEntry {
-            var key = -1
-            var regularWeight = Rational.zero
-            var sectionWeight = Rational.zero
-            var cell: [UInt8] = []
-        }
-
-        private static let otherSlots = 4096
-        private lazy var others = [OtherEntry](repeating: OtherEntry(), count: Self.otherSlots)
-
-        /// The points-lost cell of a scored criterion outside the standard case, kept by
-        /// criterion, lost credit units, whether its section counted, ΣW_regular and its section's
-        /// scored weight: everything `ScorecardLayout.pointsLost` reads. `sectionWeights` holds
-        /// the audit's scored weights per section as they are worked out.
-        func otherCell(_ index: Int, credit: Rational, loss: LossContext, in result: ScoredResult, sectionWeights: inout [Rational?]) -> [UInt8] {
-            let section = layout.sectionOfCriterion[index]
-            let counted = result.sections[section].counted
-            guard let earned = CriterionTally.units(of: credit, unit: layout.creditUnits[index]),
-                  let whole = Int(exactly: layout.creditUnits[index]), whole - earned >= 0, whole - earned < Self.unitLimit else {
-                return Self.format(layout.pointsLost(index, in: result, regularWeight: loss.regularWeight))
-            }
-            let weight: Rational
-            if let known = sectionWeights[section] {
-                weight = known
-            } else {
-                weight = layout.scoredWeight(in: section, of: result)
-                sectionWeights[section] = weight
-            }
-            let key = (index * Self.unitLimit + whole - earned) << 1 | (counted ? 1 : 0)
-            let mix = UInt64(truncatingIfNeeded: key) &* 0x9E37_79B9_7F4A_7C15
-                ^ UInt64(truncatingIfNeeded: loss.regularWeight.numerator) &* 0xC2B2_AE3D_27D4_EB4F
-                ^ UInt64(truncatingIfNeeded: weight.numerator) &* 0x1656_67B1_9E37_79F9
-                ^ UInt64(truncatingIfNeeded: loss.regularWeight.denominator &* 31 &+ weight.denominator) &* 0x27D4_EB2F_1656_67C5
-            let slot = Int(truncatingIfNeeded: mix >> 52)
-            if others[slot].key == key, others[slot].regularWeight == loss.regularWeight, others[slot].sectionWeight == weight {
-                return others[slot].cell
-            }
-            let cell = Self.format(layout.pointsLost(index, in: result, regularWeight: loss.regularWeight))
-            others[slot] = OtherEntry(key: key, regularWeight: loss.regularWeight, sectionWeight: weight, cell: cell)
-            return cell
-        }
-
-        private static func format(_ value: Rational) -> [UInt8] {
-            Array(value.decimalString(maximumPlaces: 4).utf8)
         }
     }
 
