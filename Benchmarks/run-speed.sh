@@ -44,6 +44,7 @@ if [[ -x $python ]]; then
 import duckdb, sys
 con = duckdb.connect()
 con.execute(\"SET threads TO 2\")
+con.execute(\"SET enable_progress_bar = false\")
 cols = [r[0] for r in con.execute(\"DESCRIBE SELECT * FROM read_csv_auto('$audits', all_varchar=true)\").fetchall()]
 criteria = cols[cols.index('calibration') + 1:cols.index('comment')]
 con.execute(\"CREATE VIEW audits AS SELECT * FROM read_csv_auto('$audits', all_varchar=true)\")
