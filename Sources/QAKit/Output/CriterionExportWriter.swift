@@ -36,6 +36,12 @@ public final class CriterionExportWriter {
     private let decimalCells = DecimalCells()
     /// Per scorecard, the cells of a criterion's points lost in a standard audit, by lost credit units.
     private let lossCells: [LossCells]
+    /// Per scorecard, its `scorecard` and `scorecard_version` cells with their separators.
+    private let scorecardCells: [[UInt8]]
+    /// The `date` cells of the dates seen so far.
+    private let dateCells = DateCells()
+    /// Per scorecard, the criterion cells of standard rows seen so far.
+    private let rowCells: [RowCells]
     /// Rows written so far.
     public private(set) var rowCount = 0
 
@@ -58,6 +64,19 @@ public final class CriterionExportWriter {
         layouts = scorecards.map(ScorecardLayout.init)
         criteria = scorecards.map { $0.criteria.map(\.criterion) }
         lossCells = layouts.map(LossCells.init)
+        rowCells = layouts.map { _ in RowCells() }
+        scorecardCells = scorecards.map { scorecard in
+            let version = Array(String(scorecard.version).utf8)
+            var cells: [UInt8] = []
+            switch format {
+            case .csv:
+                cells = Self.cell(scorecard.id) + [UInt8(ascii: ",")] + version + [UInt8(ascii: ",")]
+            case .jsonl:
+                Self.appendMember("scorecard", raw: Self.jsonString(scorecard.id), to: &cells)
+                Self.appendMember("scorecard_version", raw: version, to: &cells)
+            }
+            return cells
+        }
         fixedCells = scorecards.map { scorecard in
             scorecard.criteria.map { entry in
                 let (section, criterion, type) = (scorecard.sections[entry.section].id, entry.criterion.id, entry.criterion.kind.name)
@@ -110,47 +129,45 @@ public final class CriterionExportWriter {
         var out = buffer
         buffer = []
         var answers = answerCells[audit.scorecardIndex]
-        let (yes, no) = format == .csv ? (Self.csvTrue, Self.csvFalse) : (Self.jsonTrue, Self.jsonFalse)
-        let null = Self.null
         let decimals = decimalCells
         let losses = lossCells[audit.scorecardIndex]
+        let rows = rowCells[audit.scorecardIndex]
+        let commentNull = Self.jsonCommentNull
+        out.reserveCapacity(out.count + entries.count * (head.count + tail.count + 96))
         for index in entries.indices {
             let outcome = criteria[index]
-            let cells = cardCells[index]
-            let answer = outcome.answer.map { answerCell($0, criterion: entries[index], cache: &answers[index]) }
-            let credit = outcome.credit.map(decimals.cell)
-            let lostCell: [UInt8]?
-            if outcome.scored, let loss, let credit = outcome.credit, let cell = losses.standardCell(index, credit: credit, loss: loss, in: result) {
-                lostCell = cell
-            } else {
-                let lost = outcome.scored ? (loss.map { layout.pointsLost(index, in: result, regularWeight: $0.regularWeight) } ?? .zero) : nil
-                lostCell = lost.map(decimals.cell)
-            }
             let comment = audit.comments[index]
             out += head
-            out += cells.lead
+            // In a standard audit, the cells from `section` to `failed_critical` are a function of
+            // the criterion, its answer and its lost credit units (which fix its credit and points
+            // lost): written once per distinct combination and copied after.
+            if outcome.scored, let loss, let credit = outcome.credit, let answer = outcome.answer, let code = Self.answerCode(answer),
+               let lost = losses.standardUnits(index, credit: credit, loss: loss, in: result),
+               let key = RowCells.key(criterion: index, answer: code, lost: lost, failedCritical: outcome.failedCritical) {
+                if let cell = rows.cell(key) {
+                    out += cell
+                } else {
+                    var cell: [UInt8] = []
+                    appendCriterionCells(index, outcome: outcome, cells: cardCells[index], criterion: entries[index], loss: loss, layout: layout,
+                                         losses: losses, result: result, answers: &answers[index], decimals: decimals, to: &cell)
+                    rows.store(cell, key: key)
+                    out += cell
+                }
+            } else {
+                appendCriterionCells(index, outcome: outcome, cells: cardCells[index], criterion: entries[index], loss: loss, layout: layout,
+                                     losses: losses, result: result, answers: &answers[index], decimals: decimals, to: &out)
+            }
             switch format {
             case .csv:
-                if let answer { out += answer }
-                out.append(UInt8(ascii: ","))
-                if let credit { out += credit }
-                out.append(UInt8(ascii: ","))
-                out += cells.weight
-                out += outcome.scored ? yes : no
-                if let lostCell { out += lostCell }
-                out.append(UInt8(ascii: ","))
-                out += outcome.failedCritical ? yes : no
                 if let comment { Self.appendCell(comment, to: &out) }
-                out.append(UInt8(ascii: ","))
             case .jsonl:
-                Self.appendMember("answer", raw: answer ?? null, to: &out)
-                Self.appendMember("credit", raw: credit ?? null, to: &out)
-                out += cells.weight
-                Self.appendMember("scored", raw: outcome.scored ? yes : no, to: &out)
-                Self.appendMember("points_lost", raw: lostCell ?? null, to: &out)
-                Self.appendMember("failed_critical", raw: outcome.failedCritical ? yes : no, to: &out)
-                Self.appendMember("comment", raw: comment.map(Self.jsonString) ?? null, to: &out)
+                if let comment {
+                    Self.appendMember("comment", raw: Self.jsonString(comment), to: &out)
+                } else {
+                    out += commentNull
+                }
             }
+            // The CSV tail starts with the comma that ends the comment cell.
             out += tail
             if includesOriginalAnswer {
                 let original = scored.disputes?.overturnedAnswer(criterion: index)?.original ?? outcome.answer
@@ -161,9 +178,9 @@ public final class CriterionExportWriter {
                     if let cell { out += cell }
                     out.append(0x0A)
                 case .jsonl:
-                    Self.appendMember("original_answer", raw: cell ?? null, to: &out)
+                    Self.appendMember("original_answer", raw: cell ?? Self.null, to: &out)
                     out.removeLast(2)
-                    out += Array("}\n".utf8)
+                    out += Self.objectEnd
                 }
             }
         }
@@ -171,6 +188,103 @@ public final class CriterionExportWriter {
         rowCount += entries.count
         buffer = out
         if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    /// The cells of one row from `section` to `failed_critical`, with their separators.
+    @inline(__always)
+    private func appendCriterionCells(
+        _ index: Int, outcome: CriterionResult, cells: CriterionCells, criterion: Criterion, loss: LossContext?, layout: ScorecardLayout,
+        losses: LossCells, result: ScoredResult, answers: inout [Answer: [UInt8]], decimals: DecimalCells, to out: inout [UInt8]
+    ) {
+        let (yes, no) = format == .csv ? (Self.csvTrue, Self.csvFalse) : (Self.jsonTrue, Self.jsonFalse)
+        let answer = outcome.answer.map { answerCell($0, criterion: criterion, cache: &answers) }
+        let credit = outcome.credit.map(decimals.cell)
+        let lostCell: [UInt8]?
+        if outcome.scored, let loss, let credit = outcome.credit, let cell = losses.standardCell(index, credit: credit, loss: loss, in: result) {
+            lostCell = cell
+        } else {
+            let lost = outcome.scored ? (loss.map { layout.pointsLost(index, in: result, regularWeight: $0.regularWeight) } ?? .zero) : nil
+            lostCell = lost.map(decimals.cell)
+        }
+        out += cells.lead
+        switch format {
+        case .csv:
+            if let answer { out += answer }
+            out.append(UInt8(ascii: ","))
+            if let credit { out += credit }
+            out.append(UInt8(ascii: ","))
+            out += cells.weight
+            out += outcome.scored ? yes : no
+            if let lostCell { out += lostCell }
+            out.append(UInt8(ascii: ","))
+            out += outcome.failedCritical ? yes : no
+        case .jsonl:
+            Self.appendMember("answer", raw: answer ?? Self.null, to: &out)
+            Self.appendMember("credit", raw: credit ?? Self.null, to: &out)
+            out += cells.weight
+            Self.appendMember("scored", raw: outcome.scored ? yes : no, to: &out)
+            Self.appendMember("points_lost", raw: lostCell ?? Self.null, to: &out)
+            Self.appendMember("failed_critical", raw: outcome.failedCritical ? yes : no, to: &out)
+        }
+    }
+
+    /// A number for an answer, distinct for distinct answers, for `RowCells` keys; `nil` for the
+    /// answers that are not kept (large values, points beyond two decimals).
+    private static func answerCode(_ answer: Answer) -> Int? {
+        let limit = 1 << 20
+        switch answer {
+        case .yes: return 0
+        case .no: return 1
+        case .notApplicable: return 2
+        case .scale(let value): return value >= 0 && value < limit ? value << 3 | 3 : nil
+        case .choice(let index): return index >= 0 && index < limit ? index << 3 | 4 : nil
+        case .points(let value):
+            guard value.denominator > 0, 100 % value.denominator == 0 else { return nil }
+            let hundredths = value.numerator * (100 / value.denominator)
+            guard hundredths >= 0, hundredths < Int128(limit) else { return nil }
+            return Int(hundredths) << 3 | 5
+        }
+    }
+
+    /// A direct-mapped cache of the cells from `section` to `failed_critical` of standard rows,
+    /// keyed by criterion, answer code, lost credit units and critical failure.
+    private final class RowCells {
+        private static let slots = 4096
+        private let keys = UnsafeMutablePointer<Int>.allocate(capacity: slots)
+        private let cells = UnsafeMutablePointer<[UInt8]>.allocate(capacity: slots)
+
+        init() {
+            // -1 marks an empty slot: no key is negative.
+            keys.initialize(repeating: -1, count: Self.slots)
+            cells.initialize(repeating: [], count: Self.slots)
+        }
+
+        deinit {
+            keys.deallocate()
+            cells.deinitialize(count: Self.slots)
+            cells.deallocate()
+        }
+
+        /// `answer` below 2²³, `lost` below 64; `nil` for a criterion index beyond 1023.
+        static func key(criterion: Int, answer: Int, lost: Int, failedCritical: Bool) -> Int? {
+            guard criterion < 1024 else { return nil }
+            return ((answer << 10 | criterion) << 6 | lost) << 1 | (failedCritical ? 1 : 0)
+        }
+
+        private static func slot(_ key: Int) -> Int {
+            Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: key) &* 0x9E37_79B9_7F4A_7C15) >> 52)
+        }
+
+        func cell(_ key: Int) -> [UInt8]? {
+            let slot = Self.slot(key)
+            return keys[slot] == key ? cells[slot] : nil
+        }
+
+        func store(_ cell: [UInt8], key: Int) {
+            let slot = Self.slot(key)
+            keys[slot] = key
+            cells[slot] = cell
+        }
     }
 
     /// An answer's cell as this format writes it (the normalised answer), worked out once per
@@ -201,26 +315,30 @@ public final class CriterionExportWriter {
     private func encodeAuditCells(_ scored: ScoredAudit) -> (head: [UInt8], tail: [UInt8]) {
         let audit = scored.audit
         let result = scored.result
-        let scorecard = scored.scorecard
         var head: [UInt8] = []
         var tail: [UInt8] = []
-        let leading: [(String, String?)] = [
-            ("audit_id", audit.id), ("interaction_id", audit.interactionID), ("agent", audit.agent),
-            ("team", audit.value(of: "team")), ("reviewer", audit.reviewer), ("date", audit.date.description),
-            ("scorecard", scorecard.id),
-        ]
+        let date = dateCells.cell(audit.date, format: format)
         let score = result.score.map { $0.formatted() }
         let passed = result.passed.map { $0 ? "true" : "false" }
         switch format {
         case .csv:
+            let comma = UInt8(ascii: ",")
             head.reserveCapacity(160)
-            for (_, value) in leading {
-                if let value { Self.appendCell(value, to: &head) }
-                head.append(UInt8(ascii: ","))
-            }
-            head.append(contentsOf: String(scorecard.version).utf8)
-            head.append(UInt8(ascii: ","))
+            Self.appendCell(audit.id, to: &head)
+            head.append(comma)
+            Self.appendCell(audit.interactionID, to: &head)
+            head.append(comma)
+            Self.appendCell(audit.agent, to: &head)
+            head.append(comma)
+            if let team = audit.value(of: "team") { Self.appendCell(team, to: &head) }
+            head.append(comma)
+            Self.appendCell(audit.reviewer, to: &head)
+            head.append(comma)
+            head += date
+            head.append(comma)
+            head += scorecardCells[audit.scorecardIndex]
             tail.reserveCapacity(64)
+            tail.append(UInt8(ascii: ","))
             if let score { tail.append(contentsOf: score.utf8) }
             for value in [passed, audit.isCalibration ? "true" : "false", audit.comment] {
                 tail.append(UInt8(ascii: ","))
@@ -234,10 +352,15 @@ public final class CriterionExportWriter {
             if !includesOriginalAnswer { tail.append(0x0A) }
         case .jsonl:
             head.append(UInt8(ascii: "{"))
+            let leading: [(String, String?)] = [
+                ("audit_id", audit.id), ("interaction_id", audit.interactionID), ("agent", audit.agent),
+                ("team", audit.value(of: "team")), ("reviewer", audit.reviewer),
+            ]
             for (name, value) in leading {
                 Self.appendMember(name, raw: value.map(Self.jsonString) ?? Self.null, to: &head)
             }
-            Self.appendMember("scorecard_version", raw: Array(String(scorecard.version).utf8), to: &head)
+            Self.appendMember("date", raw: date, to: &head)
+            head += scorecardCells[audit.scorecardIndex]
             Self.appendMember("score", raw: score.map { Array($0.utf8) } ?? Self.null, to: &tail)
             Self.appendMember("passed", raw: passed.map { Array($0.utf8) } ?? Self.null, to: &tail)
             Self.appendMember("calibration", raw: Array((audit.isCalibration ? "true" : "false").utf8), to: &tail)
@@ -249,10 +372,39 @@ public final class CriterionExportWriter {
             }
             if !includesOriginalAnswer {
                 tail.removeLast(2)
-                tail += Array("}\n".utf8)
+                tail += Self.objectEnd
             }
         }
         return (head, tail)
+    }
+
+    /// A direct-mapped cache of `date` cells (`CalendarDate.description` as a CSV cell or a JSON
+    /// string): an export's audits share a few hundred dates, and formatting is dearer than a look-up.
+    private final class DateCells {
+        private static let slots = 64 * 16 * 32
+        private let keys = UnsafeMutablePointer<Int>.allocate(capacity: slots)
+        private let cells = UnsafeMutablePointer<[UInt8]>.allocate(capacity: slots)
+
+        init() {
+            keys.initialize(repeating: Int.min, count: Self.slots)
+            cells.initialize(repeating: [], count: Self.slots)
+        }
+
+        deinit {
+            keys.deallocate()
+            cells.deinitialize(count: Self.slots)
+            cells.deallocate()
+        }
+
+        func cell(_ date: CalendarDate, format: Format) -> [UInt8] {
+            let key = (date.year * 16 + date.month) * 32 + date.day
+            let slot = ((date.year & 63) * 16 + (date.month & 15)) * 32 + (date.day & 31)
+            if keys[slot] == key { return cells[slot] }
+            let cell = format == .csv ? CriterionExportWriter.cell(date.description) : CriterionExportWriter.jsonString(date.description)
+            keys[slot] = key
+            cells[slot] = cell
+            return cell
+        }
     }
 
     /// A direct-mapped cache of the cells of rationals at most four decimals long, as
@@ -310,14 +462,22 @@ public final class CriterionExportWriter {
             cells.deallocate()
         }
 
-        /// `nil` outside the standard case, or for more lost units than are kept.
-        func standardCell(_ index: Int, credit: Rational, loss: LossContext, in result: ScoredResult) -> [UInt8]? {
+        /// The credit units lost in the standard case; `nil` outside it, or for more lost units
+        /// than are kept.
+        @inline(__always)
+        func standardUnits(_ index: Int, credit: Rational, loss: LossContext, in result: ScoredResult) -> Int? {
             let section = layout.sectionOfCriterion[index]
             guard loss.isStandard(section), result.sections[section].counted,
                   let earned = CriterionTally.units(of: credit, unit: layout.creditUnits[index]),
                   let whole = Int(exactly: layout.creditUnits[index]) else { return nil }
             let lost = whole - earned
             guard lost >= 0, lost < Self.unitLimit else { return nil }
+            return lost
+        }
+
+        /// `nil` outside the standard case, or for more lost units than are kept.
+        func standardCell(_ index: Int, credit: Rational, loss: LossContext, in result: ScoredResult) -> [UInt8]? {
+            guard let lost = standardUnits(index, credit: credit, loss: loss, in: result) else { return nil }
             let slot = index * Self.unitLimit + lost
             if let cell = cells[slot] { return cell }
             let cell = Array((layout.standardLossFactors[index] * Rational(lost)).decimalString(maximumPlaces: 4).utf8)
@@ -330,12 +490,16 @@ public final class CriterionExportWriter {
     private static func appendMember(_ name: String, raw: [UInt8], to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         bytes += name.utf8
-        bytes += Array("\": ".utf8)
+        bytes += memberColon
         bytes += raw
-        bytes += Array(", ".utf8)
+        bytes += memberComma
     }
 
+    private static let memberColon = Array("\": ".utf8)
+    private static let memberComma = Array(", ".utf8)
     private static let null = Array("null".utf8)
+    private static let objectEnd = Array("}\n".utf8)
+    private static let jsonCommentNull = Array("\"comment\": null, ".utf8)
     private static let csvTrue = Array("true,".utf8)
     private static let csvFalse = Array("false,".utf8)
     private static let jsonTrue = Array("true".utf8)
