@@ -28,6 +28,12 @@ public enum AuditSources {
         } catch {
             throw InputError(file: path, message: error.message, isUnreadable: true)
         }
+        return try readAll(source, file: path, limit: 64 << 20,
+                           tooLarge: "YAML audit file is larger than 64 MiB; use CSV or JSON Lines for large exports")
+    }
+
+    /// The whole of `source`, at most `limit` bytes; a larger file is an error saying `tooLarge`.
+    static func readAll(_ source: ByteSource, file: String, limit: Int, tooLarge: String) throws(InputError) -> [UInt8] {
         var bytes: [UInt8] = []
         let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: ByteSource.defaultChunkSize)
         defer { chunk.deallocate() }
@@ -36,13 +42,12 @@ public enum AuditSources {
             do {
                 count = try source.read(into: chunk)
             } catch {
-                throw InputError(file: path, message: error.message, isUnreadable: true)
+                throw InputError(file: file, message: error.message, isUnreadable: true)
             }
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > 64 << 20 {
-                throw InputError(file: path, line: 1, column: 1, message: "YAML audit file is larger than 64 MiB; use CSV or JSON Lines for large exports",
-                             isUnreadable: true)
+            if bytes.count > limit {
+                throw InputError(file: file, line: 1, column: 1, message: tooLarge, isUnreadable: true)
             }
         }
     }

@@ -50,22 +50,8 @@ struct JSONRecord {
     /// - Throws: `InputError` (unreadable) for a file too large or not JSON, and for a records
     ///   path that leads nowhere or to something that is not an array of records.
     static func records(of source: ByteSource, file: String, profile: ImportProfile) throws(InputError) -> [JSONRecord] {
-        var bytes: [UInt8] = []
-        let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: ByteSource.defaultChunkSize)
-        defer { chunk.deallocate() }
-        while true {
-            let count: Int
-            do {
-                count = try source.read(into: chunk)
-            } catch {
-                throw InputError(file: file, message: error.message, isUnreadable: true)
-            }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > maximumBytes {
-                throw InputError(file: file, line: 1, column: 1, message: "JSON file is larger than 512 MiB; export JSON Lines (one record per line) instead", isUnreadable: true)
-            }
-        }
+        var bytes = try AuditSources.readAll(source, file: file, limit: maximumBytes,
+                                             tooLarge: "JSON file is larger than 512 MiB; export JSON Lines (one record per line) instead")
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         let root: JSONValue
         do {
