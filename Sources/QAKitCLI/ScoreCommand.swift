@@ -51,7 +51,7 @@ struct ScoreCommand: ParsableCommand {
         // A CSV header names its fields up front: a key none has is refused before scoring.
         let declared = sources.map(\.declaredFieldNames)
         if let grouping, declared.allSatisfy({ $0 != nil }) {
-            try refuseUnknownKeys(grouping, fieldNames: Set(declared.compactMap { $0 }.joined()))
+            try refuseUnknownKeys(grouping, fieldNames: Set(declared.compactMap { $0 }.joined()), scorecards: scorecards)
         }
         if kpiDimensions != nil { _ = try metricsOptions.open() }
         let sink = try outputOptions.open()
@@ -99,7 +99,7 @@ struct ScoreCommand: ParsableCommand {
         }
         if let grouping {
             // JSON Lines and YAML records name their fields one by one: only now is it known.
-            try refuseUnknownKeys(grouping, fieldNames: run.fieldNames.union(declared.compactMap { $0 }.joined()))
+            try refuseUnknownKeys(grouping, fieldNames: run.fieldNames.union(declared.compactMap { $0 }.joined()), scorecards: scorecards)
         }
         try writer?.end()
         try csv?.end()
@@ -149,8 +149,8 @@ struct ScoreCommand: ParsableCommand {
     }
 
     /// Refuses (exit 2, nothing written) keys that no record has, one message per key.
-    private func refuseUnknownKeys(_ grouping: Grouping, fieldNames: Set<String>) throws {
-        let unknown = grouping.unknownKeys(fieldNames: fieldNames)
+    private func refuseUnknownKeys(_ grouping: Grouping, fieldNames: Set<String>, scorecards: [Scorecard]) throws {
+        let unknown = grouping.unknownKeys(fieldNames: fieldNames.union(scorecards.flatMap(\.fieldIDs)))
         guard !unknown.isEmpty else { return }
         unknown.forEach { Terminal.printError("qakit: error: \($0)") }
         Terminal.printError("qakit: error: no output written")

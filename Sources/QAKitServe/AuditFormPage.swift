@@ -162,7 +162,20 @@ struct AuditFormPage {
             let hasLevels = !levels.isEmpty
             let items = (minimum...maximum).map { value in radio(String(value), levels[value].map { "\(value) — \($0)" } ?? String(value)) }
             return "<div class=\"options\(hasLevels ? " levels" : "")\">\(items.joined())\(notApplicable)</div>\n"
-        case .choice(let options):
+        case .number, .date, .text, .multiSelect:
+            let type: String
+            var hint = ""
+            switch criterion.kind {
+            case .number: type = "number\" step=\"any\" inputmode=\"decimal"
+            case .date: type = "date"
+            case .multiSelect(let options):
+                type = "text"
+                hint = " (" + options.map(\.value).joined(separator: "; ") + "; several separated by ;)"
+            default: type = "text"
+            }
+            return "<div class=\"options\"><label for=\"answer-\(h(id))\">\(h(criterion.kind.name))\(h(hint))"
+                + "<input type=\"\(type)\" id=\"answer-\(h(id))\" name=\"\(h(id))\" value=\"\(h(current ?? ""))\"></label>\(notApplicable)</div>\n"
+        case .choice(let options), .select(let options):
             let items = options.map { radio($0.value, $0.label) }
             return "<div class=\"options\(options.count > 4 ? " levels" : "")\">\(items.joined())\(notApplicable)</div>\n"
         case .points(let maximum):

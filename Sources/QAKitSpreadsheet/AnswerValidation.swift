@@ -15,6 +15,9 @@ enum AnswerValidation: Equatable {
     /// A number from 0 to `maximum`, or the word `na`: a formula, since a number range cannot
     /// also take a word (the dropdown of a scale is this for a scale too long to list).
     case decimalOrNA(minimum: String, maximum: String, wholeOnly: Bool)
+    /// No check the spreadsheet can make: numbers, dates, free text and several options
+    /// (`qakit score` checks them).
+    case none
 
     /// The longest list a dropdown may spell out in its formula (Excel's limit is 255
     /// characters between the quotes).
@@ -28,8 +31,10 @@ enum AnswerValidation: Equatable {
         switch criterion.kind {
         case .yesNo:
             self = .list(["yes", "no"] + na)
-        case .choice(let options):
+        case .choice(let options), .select(let options):
             self = .list(options.map(\.value) + na)
+        case .number, .date, .text, .multiSelect:
+            self = .none
         case .scale(let minimum, let maximum, _):
             let values = (minimum...maximum).map(String.init) + na
             if !criterion.allowsNA {
@@ -60,6 +65,7 @@ enum AnswerValidation: Equatable {
         case .decimal(let maximum): "A number from 0 to \(maximum), at most two decimals"
         case .decimalOrNA(let minimum, let maximum, let wholeOnly):
             wholeOnly ? "A whole number from \(minimum) to \(maximum), or na" : "A number from \(minimum) to \(maximum), at most two decimals, or na"
+        case .none: ""
         }
     }
 }

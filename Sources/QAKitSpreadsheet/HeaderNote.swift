@@ -38,6 +38,19 @@ enum HeaderNote {
             lines += options.map { $0.label == $0.value ? $0.value : "\($0.value): \($0.label)" }
         case .points(let maximum):
             lines.append("Answer a number of points from 0 to \(maximum.decimalString(maximumPlaces: 2)), at most two decimals.")
+        case .number(let ranges):
+            lines.append("Answer a number.")
+            lines += ranges.map { "\($0.minimum.decimalString()) to \($0.maximum.decimalString()): \(($0.credit * .hundred).decimalString())% credit" }
+        case .date:
+            lines.append("Answer a date written YYYY-MM-DD.")
+        case .text:
+            lines.append("Any text.")
+        case .select(let options):
+            lines.append("Answer one of:")
+            lines += options.map { $0.label == $0.value ? $0.value : "\($0.value): \($0.label)" }
+        case .multiSelect(let options):
+            lines.append("Answer one or more of, separated by ';':")
+            lines += options.map { $0.label == $0.value ? $0.value : "\($0.value): \($0.label)" }
         }
         if criterion.allowsNA { lines.append("na: not applicable.") }
         if let condition = criterion.when {

@@ -116,6 +116,7 @@ public enum WorksheetWriter {
         for (index, column) in worksheet.columns.enumerated() {
             guard case .answer(let criterion) = column else { continue }
             let validation = AnswerValidation(criterion)
+            if validation == .none { continue }
             let cell = "\(letters[index])2"
             let range = "\(cell):\(letters[index])\(lastRow)"
             let (type, formulas): (String, [String])
@@ -133,6 +134,8 @@ public enum WorksheetWriter {
                 type = "custom"
                 let whole = wholeOnly ? ",\(cell)=INT(\(cell))" : ""
                 formulas = ["OR(AND(ISNUMBER(\(cell))\(whole),\(cell)>=\(minimum),\(cell)<=\(maximum)),LOWER(\(cell))=\"na\")"]
+            case .none:
+                continue
             }
             let between = type == "whole" || type == "decimal" ? " operator=\"between\"" : ""
             var item = "<dataValidation type=\"\(type)\"\(between) allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\""

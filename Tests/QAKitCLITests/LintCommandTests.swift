@@ -22,7 +22,7 @@ struct LintCommandTests {
         #expect(output.status == 1)
         #expect(output.standardError == """
             \(file.path):\(weight): error: 'weight' must be a number, found 'heavy'
-            \(file.path):\(type): error: 'type' must be one of yes_no, scale, choice, points, found 'yes-no'; did you mean 'yes_no'?
+            \(file.path):\(type): error: 'type' must be one of yes_no, scale, choice, points, number, text, date, select, multi_select, found 'yes-no'; did you mean 'yes_no'?
 
             """)
         #expect(output.standardOutput == "2 scorecards checked: 2 errors, 0 warnings\n")

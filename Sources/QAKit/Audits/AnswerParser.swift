@@ -37,8 +37,43 @@ enum AnswerParser {
                 throw .invalid(expected: "a number from 0 to \(maximum.decimalString()) with at most two decimals")
             }
             return .points(value)
+        case .number(let ranges):
+            guard let (value, places) = Rational.parseDecimal(text), places <= numberPlaces else {
+                throw .invalid(expected: "a number with at most \(numberPlaces) decimals")
+            }
+            if !ranges.isEmpty, !ranges.contains(where: { $0.contains(value) }) {
+                let list = ranges.map { "\($0.minimum.decimalString(maximumPlaces: 4)) to \($0.maximum.decimalString(maximumPlaces: 4))" }
+                throw .invalid(expected: "a number in one of the ranges \(list.joined(separator: ", "))")
+            }
+            return .number(value)
+        case .date:
+            guard text.utf8.count == 10, let date = CalendarDate.parse(text) else { throw .invalid(expected: "a date written YYYY-MM-DD") }
+            return .date(date)
+        case .text:
+            return .text(text)
+        case .select(let options):
+            if let index = options.firstIndex(where: { $0.value.lowercased() == lowered }) { return .choice(index) }
+            let values = options.map { "'\($0.value)'" }.joined(separator: ", ")
+            throw .invalid(expected: "one of \(values)\(Suggestion.hint(for: text, among: options.map(\.value)))")
+        case .multiSelect(let options):
+            var chosen: [Int] = []
+            for part in text.split(separator: ";", omittingEmptySubsequences: false) {
+                let value = trimmed(String(part))
+                guard !value.isEmpty else { continue }
+                guard let index = options.firstIndex(where: { $0.value.lowercased() == value.lowercased() }) else {
+                    let values = options.map { "'\($0.value)'" }.joined(separator: ", ")
+                    throw .invalid(expected: "option values separated by ';' from \(values); '\(value)' is none of them"
+                                   + Suggestion.hint(for: value, among: options.map(\.value)))
+                }
+                if !chosen.contains(index) { chosen.append(index) }
+            }
+            if chosen.isEmpty { return nil }
+            return .options(chosen.sorted())
         }
     }
+
+    /// Decimal places a `number` answer may have (docs/audits.md).
+    static let numberPlaces = 6
 
     /// `true`/`false` (and in CSV `yes`/`no`, `1`/`0`) for the `calibration` field; empty is `false`.
     static func parseFlag(_ raw: String, allowWords: Bool) -> Bool? {

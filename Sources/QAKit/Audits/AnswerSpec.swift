@@ -12,6 +12,8 @@ struct AnswerSpec: Sendable {
         /// path cannot fold); a range rather than an array keeps the spec free of reference counting.
         case choice(Range<Int>)
         case points(maximum: Rational)
+        /// Numbers and fields: always read by `AnswerParser.parse`.
+        case general
     }
 
     /// The outcome of the fast path.
@@ -35,6 +37,7 @@ struct AnswerSpec: Sendable {
             kind = .choice(words.count..<words.count + options.count)
             words += options.map { ASCIIWord($0.value) }
         case .points(let maximum): kind = .points(maximum: maximum)
+        case .number, .text, .date, .select, .multiSelect: kind = .general
         }
     }
 
@@ -85,12 +88,13 @@ struct AnswerSpec: Sendable {
         while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
         while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
         if start == end { return .unanswered }
+        if case .general = kind { return .general }
         let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
         // Only words need packing: yes/no and choice answers, and N/A, which starts with n.
         let mayBeWord: Bool
         switch kind {
         case .yesNo, .choice: mayBeWord = true
-        case .scale, .points: mayBeWord = text[0] | 0x20 == UInt8(ascii: "n")
+        case .scale, .points, .general: mayBeWord = text[0] | 0x20 == UInt8(ascii: "n")
         }
         let word = mayBeWord ? ASCIIWord(bytes: text) : nil
         if let word, Self.isNotApplicable(word) {
@@ -111,6 +115,8 @@ struct AnswerSpec: Sendable {
         case .points(let maximum):
             guard let value = Self.hundredths(text), value <= maximum else { return .general }
             return .answer(.points(value))
+        case .general:
+            return .general
         }
     }
 

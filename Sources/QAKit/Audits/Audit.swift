@@ -114,4 +114,11 @@ public enum Answer: Sendable, Hashable {
     case choice(Int)
     /// Exact points, at most two decimals.
     case points(Rational)
+    /// An exact decimal (`number` criteria and fields).
+    case number(Rational)
+    case date(CalendarDate)
+    /// Free text, trimmed.
+    case text(String)
+    /// The chosen options of a `multi_select`, as indices in option order (`select` uses `choice`).
+    case options([Int])
 }

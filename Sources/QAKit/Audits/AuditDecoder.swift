@@ -259,6 +259,15 @@ public final class AuditDecoder {
         let words = answerWords[index]
         var answers: [Answer?] = []
         answers.reserveCapacity(criteria.count)
+        let card = scorecards[index]
+        /// Applicability so far, kept only when a condition tests an answer or a section.
+        let tracksApplicability = card.usesConditionsBeyondFields
+        var applicability: [Bool] = []
+        var sectionOf: [Int] = []
+        if tracksApplicability {
+            sectionOf = card.sections.indices.flatMap { section in Array(repeating: section, count: card.sections[section].criteria.count) }
+            applicability.reserveCapacity(criteria.count)
+        }
         for offset in criteria.indices {
             var answer: Answer?
             var isInvalid = false
@@ -275,9 +284,15 @@ public final class AuditDecoder {
                     }
                 }
             }
+            let criterion = criteria[offset]
+            let applies: Bool
+            if tracksApplicability {
+                applies = card.applies(criterion, in: card.sections[sectionOf[offset]], answers: answers, applies: applicability, field: lookup)
+                applicability.append(applies)
+            } else {
+                applies = criterion.when?.matchesWithoutAllocating(lookup) ?? true
+            }
             if answer == nil, !isInvalid {
-                let criterion = criteria[offset]
-                let applies = criterion.when?.matchesWithoutAllocating(lookup) ?? true
                 if applies, criterion.isRequired, !problems.has(field: criterion.id) {
                     let hasColumn = plan.answerColumn[offset] != nil
                     problems.add(field: criterion.id, unansweredMessage(criterion, hasColumn: hasColumn, layout: layout), isShared: !hasColumn)

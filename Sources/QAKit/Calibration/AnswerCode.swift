@@ -17,7 +17,10 @@ enum AnswerCode {
         case .notApplicable: return notApplicable
         case .scale(let value): return Double(value)
         case .choice(let index): return Double(index)
-        case .points(let value): return value.doubleValue
+        case .points(let value), .number(let value): return value.doubleValue
+        case .date(let date): return Double(date.daysSince1970)
+        // Free text and several options have no single value to agree on (docs/calibration.md).
+        case .text, .options: return unanswered
         }
     }
 
@@ -36,11 +39,17 @@ enum AnswerCode {
             return code == 1 ? "yes" : "no"
         case .scale:
             return String(Int(code))
-        case .choice(let options):
+        case .choice(let options), .select(let options):
             let index = Int(code)
             return options.indices.contains(index) ? options[index].value : String(index)
         case .points:
             return DecimalText.trimmed(code, places: 2)
+        case .number:
+            return DecimalText.trimmed(code, places: AnswerParser.numberPlaces)
+        case .date:
+            return CalendarDate(daysSince1970: Int(code)).description
+        case .text, .multiSelect:
+            return "(blank)"
         }
     }
 
@@ -49,8 +58,8 @@ enum AnswerCode {
         switch kind {
         case .yesNo: return [0, 1]
         case .scale(let minimum, let maximum, _): return (minimum...maximum).map(Double.init)
-        case .choice(let options): return options.indices.map(Double.init)
-        case .points: return nil
+        case .choice(let options), .select(let options): return options.indices.map(Double.init)
+        case .points, .number, .date, .text, .multiSelect: return nil
         }
     }
 }

@@ -112,9 +112,9 @@ struct CalibrationAnalysis {
     private func analyse(_ criterion: Criterion, at index: Int) -> CriterionOutcome {
         let level: MeasurementLevel
         switch criterion.kind {
-        case .yesNo, .choice: level = .nominal
+        case .yesNo, .choice, .select, .text, .multiSelect: level = .nominal
         case .scale: level = .ordinal
-        case .points: level = .interval
+        case .points, .number, .date: level = .interval
         }
         var ratings: [[Double?]] = []
         ratings.reserveCapacity(units.count)

@@ -248,6 +248,8 @@ final class ScorecardLayout: Sendable {
             case .scale(let minimum, let maximum, _): Int128(max(1, maximum - minimum))
             case .choice(let options): options.reduce(Int128(1)) { ScorecardLayout.lcm($0, $1.credit.denominator) }
             case .points(let maximum): 100 * maximum.numerator
+            case .number(let ranges): ranges.reduce(Int128(1)) { ScorecardLayout.lcm($0, $1.credit.denominator) }
+            case .text, .date, .select, .multiSelect: 1
             }
         }
         standardLossFactors = criteria.indices.map { [sectionOfCriterion, weights, sectionWeights, sectionCriterionWeights, totalRegularWeight, creditUnits] index in

@@ -35,6 +35,12 @@ enum CoachingWriter {
         case (.choice(let index), .choice(let options)) where options.indices.contains(index): return options[index].label
         case (.points(let points), .points(let maximum)):
             return "\(points.decimalString(maximumPlaces: 2)) of \(maximum.decimalString(maximumPlaces: 2)) points"
+        case (.choice(let index), .select(let options)) where options.indices.contains(index): return options[index].label
+        case (.options(let indices), .multiSelect(let options)):
+            return indices.filter(options.indices.contains).map { options[$0].label }.joined(separator: ", ")
+        case (.number(let value), _): return value.decimalString(maximumPlaces: AnswerParser.numberPlaces)
+        case (.date(let date), _): return date.description
+        case (.text(let text), _): return text
         default: return "—"
         }
     }
@@ -44,7 +50,7 @@ enum CoachingWriter {
         switch criterion.kind {
         case .scale(_, let maximum, let levels): levels[maximum].map { "\(maximum): \($0)" }
         case .choice(let options): options.max { $0.credit < $1.credit }.map(\.label)
-        case .yesNo, .points: nil
+        case .yesNo, .points, .number, .text, .date, .select, .multiSelect: nil
         }
     }
 
@@ -81,6 +87,9 @@ enum CoachingWriter {
             let average = { (credit: Rational) in (credit / .hundred * maximum).formatted(places: 1) }
             let against = team.map { ", against \(average($0)) for \(teamPhrase)" } ?? ""
             return "Average \(average(mean)) of \(maximum.decimalString(maximumPlaces: 2)) points over \(plural(item.scored, "audit"))\(against)."
+        case .number, .text, .date, .select, .multiSelect:
+            let against = team.map { ", against \(percent($0)) for \(teamPhrase)" } ?? ""
+            return "\(percent(mean)) of full credit over \(plural(item.scored, "audit"))\(against)."
         }
     }
 

@@ -243,6 +243,7 @@ public final class CriterionExportWriter {
             let hundredths = value.numerator * (100 / value.denominator)
             guard hundredths >= 0, hundredths < Int128(limit) else { return nil }
             return Int(hundredths) << 3 | 5
+        case .number, .date, .text, .options: return nil
         }
     }
 

@@ -22,6 +22,14 @@ struct JSONBytes {
     }
 
     /// A string value (escaped as `JSONText.string`), or `null`.
+    /// A key that is not a literal (a scorecard's field id), escaped as a JSON string.
+    mutating func key(text name: String) {
+        separate()
+        JSONText.appendString(name, to: &bytes)
+        bytes.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+        markValuePending()
+    }
+
     mutating func string(_ text: String?) {
         separateValue()
         if let text { JSONText.appendString(text, to: &bytes) } else { raw("null") }

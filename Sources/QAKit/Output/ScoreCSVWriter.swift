@@ -17,6 +17,10 @@ public final class ScoreCSVWriter: ScoreRowConsumer {
     let sectionColumns: [String]
     /// Per scorecard: for each section column, the index of that section in the scorecard.
     private let sectionIndices: [[Int?]]
+    /// The field columns (docs/output-files.md), in first-seen order, and per scorecard the
+    /// position in `Scorecard.criteria` of each column's field.
+    let fieldColumns: [String]
+    private let fieldIndices: [[Int?]]
     /// Per scorecard: `,<id>,<version>,` already escaped.
     private let scorecardCells: [[UInt8]]
     private var buffer: [UInt8] = []
@@ -53,13 +57,24 @@ public final class ScoreCSVWriter: ScoreRowConsumer {
         sectionIndices = scorecards.map { scorecard in
             sections.map { column in scorecard.sections.firstIndex { $0.id == column } }
         }
+        var fields: [String] = []
+        for scorecard in scorecards {
+            for entry in scorecard.criteria where entry.criterion.isField && !fields.contains(entry.criterion.id) {
+                fields.append(entry.criterion.id)
+            }
+        }
+        fieldColumns = fields
+        fieldIndices = scorecards.map { scorecard in
+            let criteria = scorecard.criteria.map(\.criterion)
+            return fields.map { column in criteria.firstIndex { $0.isField && $0.id == column } }
+        }
         scorecardCells = scorecards.map { Array(",\(CSVText.field($0.id, style: style)),\($0.version),".utf8) }
         buffer.reserveCapacity(1 << 17)
     }
 
     /// The byte-order mark for spreadsheets, then the header row.
     public func begin() throws {
-        let header = Self.scalarColumns + metadataColumns + sectionColumns.map { "section:\($0)" }
+        let header = Self.scalarColumns + metadataColumns + sectionColumns.map { "section:\($0)" } + fieldColumns
             + (includesDisputes ? Self.disputeColumns : [])
         try sink.write(style.preamble + CSVText.row(header, style: style))
     }
@@ -95,9 +110,25 @@ public final class ScoreCSVWriter: ScoreRowConsumer {
             buffer.append(UInt8(ascii: ","))
             if let section { row.sectionPercentage(section)?.appendFormatted(to: &buffer) }
         }
+        if !fieldColumns.isEmpty { appendFields(row) }
         if includesDisputes { appendDisputes(row.disputes) }
         buffer.append(0x0A)
         if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    /// One cell per field column: the answer's values (`;` between a `multi_select`'s), empty
+    /// when unanswered or the scorecard has no such field.
+    private func appendFields(_ row: ScoreRow) {
+        let criteria = scorecards[row.scorecardIndex].criteria
+        var outcomes: [CriterionResult] = []
+        if case .result(let result) = row.figures { outcomes = result.criteria }
+        for index in fieldIndices[row.scorecardIndex] {
+            buffer.append(UInt8(ascii: ","))
+            guard let index, index < row.answers.count, let answer = row.answers[index],
+                  index < outcomes.count, outcomes[index].applies else { continue }
+            let text = answer.values(for: criteria[index].criterion.kind).joined(separator: ";")
+            buffer += CSVText.field(text, style: style).utf8
+        }
     }
 
     /// Writes out what is buffered; call once after the last row.

@@ -52,7 +52,7 @@ struct NodeReader {
         return scalar.string
     }
 
-    /// An id matching `[a-z0-9][a-z0-9_-]*`.
+    /// An id matching `[A-Za-z0-9][A-Za-z0-9_.-]*`, at most 64 characters.
     func identifier(_ key: String, required: Bool = true) -> (id: String, mark: Mark)? {
         guard let text = string(key, required: required), let mark = mapping[key]?.mark else { return nil }
         guard Identifier.isValid(text) else {
@@ -181,13 +181,14 @@ extension Bounds where Value == Rational {
 
 /// The spelling rule shared by scorecard, section and criterion ids.
 enum Identifier {
-    /// Whether `text` matches `[a-z0-9][a-z0-9_-]*`.
+    /// Whether `text` matches `[A-Za-z0-9][A-Za-z0-9_.-]*` and has at most 64 characters
+    /// (docs/scorecards.md, "Ids").
     static func isValid(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, isLowerAlphanumeric(first) else { return false }
-        return text.unicodeScalars.allSatisfy { isLowerAlphanumeric($0) || $0 == "_" || $0 == "-" }
+        guard let first = text.unicodeScalars.first, isAlphanumeric(first), text.unicodeScalars.count <= 64 else { return false }
+        return text.unicodeScalars.allSatisfy { isAlphanumeric($0) || $0 == "_" || $0 == "-" || $0 == "." }
     }
 
-    private static func isLowerAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+    private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
     }
 }

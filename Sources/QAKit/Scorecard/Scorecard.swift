@@ -5,7 +5,7 @@ import QAKitYAML
 /// All weights, credits and thresholds are exact `Rational`s; defaults are applied by the loader,
 /// once, and documented in `docs/scorecards.md`.
 public struct Scorecard: Sendable {
-    /// Unique id among loaded scorecards: `[a-z0-9][a-z0-9_-]*`.
+    /// Unique id among loaded scorecards: `[A-Za-z0-9][A-Za-z0-9_.-]*` (docs/scorecards.md).
     public var id: String
     public var title: String
     /// Positive integer stamped on every result; unique among the loaded versions of `id`.
@@ -22,6 +22,8 @@ public struct Scorecard: Sendable {
     public var bands: [Band]
     public var naPolicy: NAPolicy
     public var criticalPolicy: CriticalPolicy
+    /// How section results combine into the raw score (docs/scoring.md, rule 5).
+    public var scoring: ScoringMode = .sections
     public var calibration: CalibrationSettings
     public var coaching: CoachingSettings
     public var sections: [Section]
@@ -51,6 +53,37 @@ public struct Scorecard: Sendable {
         self.coaching = coaching
         self.sections = sections
         self.file = file
+    }
+
+    /// The N/A policy that applies to `criterion`: its own, else the scorecard's.
+    public func naPolicy(of criterion: Criterion) -> NAPolicy {
+        criterion.naPolicy ?? naPolicy
+    }
+
+    /// Whether any key of docs/scorecards.md's "Keys for real-world forms" is used: points
+    /// scoring, penalties, thresholds, `fails`, N/A as a fail, per-criterion N/A policies,
+    /// numbers, fields, `unless`, section conditions or conditions on answers.
+    public var usesFormKeys: Bool {
+        if scoring != .sections || naPolicy == .fail { return true }
+        for section in sections {
+            if section.when != nil || section.unless != nil { return true }
+            for criterion in section.criteria where criterion.usesFormKeys { return true }
+        }
+        return false
+    }
+
+    /// Whether applicability needs more than each criterion's own `when` on audit fields: a
+    /// section condition, an `unless`, or a condition on an answer.
+    public var usesConditionsBeyondFields: Bool {
+        sections.contains { section in
+            section.when != nil || section.unless != nil
+                || section.criteria.contains { $0.unless != nil || ($0.when?.testsAnswers ?? false) }
+        }
+    }
+
+    /// The ids of the scorecard's fields, which `--by` can group by (docs/aggregates.md).
+    public var fieldIDs: [String] {
+        sections.flatMap(\.criteria).filter(\.isField).map(\.id)
     }
 
     /// Every criterion in scorecard order, with the index of its section.
@@ -102,6 +135,16 @@ public enum NAPolicy: String, Sendable, CaseIterable {
     case exclude
     /// N/A earns full credit.
     case pass
+    /// N/A earns credit 0 (and so fails a critical criterion).
+    case fail
+}
+
+/// How section results combine into the raw score (docs/scoring.md, rule 5).
+public enum ScoringMode: String, Sendable, CaseIterable {
+    /// Weighted mean of section scores (the default).
+    case sections
+    /// Points earned over points possible, summed across sections (Genesys Cloud, Zendesk QA).
+    case points
 }
 
 /// What a failed critical criterion does to the score.
@@ -204,13 +247,20 @@ public struct Section: Sendable {
     /// Bonus sections add on top of the regular ones; the score may then exceed 100.
     public var isBonus: Bool
     public var criteria: [Criterion]
+    /// Conditions on audit fields or on answers of earlier sections; every criterion of the
+    /// section applies only when they allow it (docs/scorecards.md, "Conditions").
+    public var when: Condition?
+    public var unless: Condition?
 
-    public init(id: String, title: String, weight: Rational = .one, isBonus: Bool = false, criteria: [Criterion]) {
+    public init(id: String, title: String, weight: Rational = .one, isBonus: Bool = false, criteria: [Criterion],
+                when: Condition? = nil, unless: Condition? = nil) {
         self.id = id
         self.title = title
         self.weight = weight
         self.isBonus = isBonus
         self.criteria = criteria
+        self.when = when
+        self.unless = unless
     }
 }
 
@@ -232,12 +282,21 @@ public final class Criterion: Sendable {
     public let critical: CriticalScope
     /// The audits the criterion applies to; `nil` means all.
     public let when: Condition?
+    /// The audits the criterion does not apply to when every key matches; `nil` means none.
+    public let unless: Condition?
     public let coaching: CoachingTip?
+    /// The criterion's own N/A policy; `nil`: the scorecard's.
+    public let naPolicy: NAPolicy?
+    /// A critical criterion fails when its credit is below this, in (0, 1]; `nil`: when it is 0.
+    public let criticalBelow: Rational?
+    /// `yes_no` only: points deducted when answered no (docs/scoring.md, rule 8).
+    public let penalty: Rational?
 
     public init(
         id: String, title: String, guidance: String? = nil, kind: Kind, weight: Rational = .one,
         allowsNA: Bool = false, isRequired: Bool = true, critical: CriticalScope = .none,
-        when: Condition? = nil, coaching: CoachingTip? = nil
+        when: Condition? = nil, coaching: CoachingTip? = nil, unless: Condition? = nil, naPolicy: NAPolicy? = nil,
+        criticalBelow: Rational? = nil, penalty: Rational? = nil
     ) {
         self.id = id
         self.title = title
@@ -249,6 +308,24 @@ public final class Criterion: Sendable {
         self.critical = critical
         self.when = when
         self.coaching = coaching
+        self.unless = unless
+        self.naPolicy = naPolicy
+        self.criticalBelow = criticalBelow
+        self.penalty = penalty
+    }
+
+    /// Whether the criterion is a field: recorded, never scored (docs/scorecards.md, "Fields").
+    public var isField: Bool { kind.isField }
+
+    /// Whether it uses a key of docs/scorecards.md's "Keys for real-world forms".
+    var usesFormKeys: Bool {
+        if unless != nil || naPolicy != nil || criticalBelow != nil || penalty != nil || isField { return true }
+        if let when, when.clauses.contains(where: { $0.item != nil }) { return true }
+        switch kind {
+        case .choice(let options): return options.contains { $0.fails || $0.penalty != nil }
+        case .number: return true
+        default: return false
+        }
     }
 
     /// The answer types and what each earns.
@@ -261,14 +338,44 @@ public final class Criterion: Sendable {
         case choice([ChoiceOption])
         /// A number in 0...maximum with at most two decimals; credit v/max.
         case points(maximum: Rational)
+        /// A decimal; with `ranges` it earns the credit of the range that holds it, without them
+        /// it is a field.
+        case number(ranges: [NumberRange])
+        /// Fields: recorded answers that never score.
+        case text
+        case date
+        case select([ChoiceOption])
+        case multiSelect([ChoiceOption])
 
-        /// The spelling used in YAML and reports: `yes_no`, `scale`, `choice`, `points`.
+        /// The spelling used in YAML and reports: `yes_no`, `scale`, `choice`, `points`, …
         public var name: String {
             switch self {
             case .yesNo: "yes_no"
             case .scale: "scale"
             case .choice: "choice"
             case .points: "points"
+            case .number: "number"
+            case .text: "text"
+            case .date: "date"
+            case .select: "select"
+            case .multiSelect: "multi_select"
+            }
+        }
+
+        /// Whether answers of this kind never score.
+        public var isField: Bool {
+            switch self {
+            case .yesNo, .scale, .choice, .points: false
+            case .number(let ranges): ranges.isEmpty
+            case .text, .date, .select, .multiSelect: true
+            }
+        }
+
+        /// The options of a `choice`, `select` or `multi_select`.
+        public var options: [ChoiceOption]? {
+            switch self {
+            case .choice(let options), .select(let options), .multiSelect(let options): options
+            default: nil
             }
         }
     }
@@ -279,14 +386,42 @@ public struct ChoiceOption: Sendable, Hashable {
     /// What reviewers write, matched case-insensitively.
     public var value: String
     public var label: String
-    /// 0...1.
+    /// 0...1 (0 for the options of a field).
     public var credit: Rational
+    /// Chosen, it fails its (critical) criterion whatever its credit.
+    public var fails: Bool
+    /// Chosen, it deducts this many points (docs/scoring.md, rule 8).
+    public var penalty: Rational?
 
-    public init(value: String, label: String, credit: Rational) {
+    public init(value: String, label: String, credit: Rational, fails: Bool = false, penalty: Rational? = nil) {
         self.value = value
         self.label = label
         self.credit = credit
+        self.fails = fails
+        self.penalty = penalty
     }
+}
+
+/// A range of a `number` criterion: `minimum ≤ v ≤ maximum` earns `credit`.
+public struct NumberRange: Sendable, Hashable {
+    public var minimum: Rational
+    public var maximum: Rational
+    /// 0...1.
+    public var credit: Rational
+    /// A number in this range fails its (critical) criterion whatever its credit.
+    public var fails: Bool
+    /// A number in this range deducts this many points (docs/scoring.md, rule 8).
+    public var penalty: Rational?
+
+    public init(minimum: Rational, maximum: Rational, credit: Rational, fails: Bool = false, penalty: Rational? = nil) {
+        self.minimum = minimum
+        self.maximum = maximum
+        self.credit = credit
+        self.fails = fails
+        self.penalty = penalty
+    }
+
+    public func contains(_ value: Rational) -> Bool { minimum <= value && value <= maximum }
 }
 
 /// Which part of the score a failed critical criterion fails.
@@ -305,16 +440,21 @@ public struct CoachingTip: Sendable, Hashable {
     }
 }
 
-/// A filter over audit fields (`when`, `applies_to`): every listed field must hold one of its
-/// values. Values compare case-insensitively, so `Email` matches `email`.
+/// A filter over audit fields or earlier answers (`when`, `unless`, `applies_to`): every listed
+/// key must hold one of its values. Values compare case-insensitively, so `Email` matches `email`.
 public struct Condition: Sendable, Hashable {
     public struct Clause: Sendable, Hashable {
         public var field: String
         public var values: [String]
+        /// When the key names a criterion or field of the same scorecard: its position in
+        /// `Scorecard.criteria` order, and the clause tests that item's answer
+        /// (docs/scorecards.md, "Conditions on answers"); `nil`: an audit field.
+        public var item: Int?
 
-        public init(field: String, values: [String]) {
+        public init(field: String, values: [String], item: Int? = nil) {
             self.field = field
             self.values = values
+            self.item = item
         }
     }
 
@@ -325,12 +465,29 @@ public struct Condition: Sendable, Hashable {
     }
 
     /// Whether an audit whose fields `value(for:)` returns matches; a missing field never matches.
+    /// Answer clauses never match here: see `matches(_:answers:)`.
     public func matches(_ value: (String) -> String?) -> Bool {
         clauses.allSatisfy { clause in
+            guard clause.item == nil, let actual = value(clause.field) else { return false }
+            return clause.values.contains { $0.caseInsensitiveCompare(actual) }
+        }
+    }
+
+    /// Whether the condition matches, with answer clauses tested on `answers(item)`: the item's
+    /// normalised answer values, `nil` when it is unanswered or does not apply (never a match).
+    public func matches(_ value: (String) -> String?, answers: (Int) -> [String]?) -> Bool {
+        clauses.allSatisfy { clause in
+            if let item = clause.item {
+                guard let actual = answers(item) else { return false }
+                return actual.contains { answer in clause.values.contains { $0.caseInsensitiveCompare(answer) } }
+            }
             guard let actual = value(clause.field) else { return false }
             return clause.values.contains { $0.caseInsensitiveCompare(actual) }
         }
     }
+
+    /// Whether some clause tests an answer.
+    public var testsAnswers: Bool { clauses.contains { $0.item != nil } }
 }
 
 extension String {

@@ -8,6 +8,8 @@ struct ScorecardDecoder {
     let log: DiagnosticLog
     /// Where sections and criteria are written, filled while decoding.
     let lines = LineLog()
+    /// The items decoded so far, for conditions on answers (docs/scorecards.md).
+    let conditions = ConditionResolver()
 
     /// Collects `ScorecardLines` as the decoder goes (a class: the decoders are values that
     /// hand it to each other).
@@ -23,15 +25,18 @@ struct ScorecardDecoder {
 
     static let scorecardKeys = [
         "scorecard", "title", "version", "effective_from", "description", "applies_to", "passing_score", "bands",
-        "na_policy", "critical_policy", "calibration", "coaching", "sections",
+        "na_policy", "critical_policy", "scoring", "calibration", "coaching", "sections",
     ]
-    static let sectionKeys = ["id", "title", "weight", "bonus", "criteria"]
+    static let sectionKeys = ["id", "title", "weight", "bonus", "criteria", "when", "unless"]
     static let criterionKeys = [
-        "id", "title", "guidance", "type", "weight", "na", "required", "critical", "when", "coaching",
-        "min", "max", "levels", "options",
+        "id", "title", "guidance", "type", "weight", "na", "required", "critical", "when", "unless", "coaching",
+        "min", "max", "levels", "options", "ranges", "na_policy", "critical_below", "penalty",
     ]
     static let bandKeys = ["name", "min"]
-    static let optionKeys = ["value", "label", "credit"]
+    static let optionKeys = ["value", "label", "credit", "fails", "penalty"]
+    static let rangeKeys = ["min", "max", "credit", "fails", "penalty"]
+    /// A penalty: 0 < P ≤ 1000 points, at most 4 decimals (docs/scoring.md, rule 8).
+    static let penalty = Bounds.between(Rational(1, 10_000), Rational(1000))
     static let calibrationKeys = ["tolerance", "min_alpha"]
     static let coachingSettingsKeys = ["focus_areas", "min_audits", "target_gain", "review_after_days", "min_team_size", "kpi_targets"]
     static let kpiBoundKeys = ["min", "max"]
@@ -74,6 +79,8 @@ struct ScorecardDecoder {
             calibration: calibration(reader), coaching: coachingSettings(reader),
             sections: sections, file: log.file, effectiveFrom: effectiveFrom
         )
+        scorecard.scoring = reader.choice("scoring", as: ScoringMode.self) ?? .sections
+        conditions.checkLaterItems(scorecard: scorecard, log: log)
         let idMark = id?.mark ?? root.mark
         lines.lines.scorecard = LineLog.item(reader.mapping)
         scorecard.lines = lines.lines
@@ -177,6 +184,25 @@ struct ScorecardDecoder {
         }
     }
 
+    /// A `when` or `unless` of a section or criterion: keys naming an item decoded so far become
+    /// conditions on its answer, checked against what it can take; the others stay audit fields
+    /// until `ConditionResolver.checkLaterItems` checks they name no later item.
+    func itemCondition(_ node: Node, named name: String, isSection: Bool) -> Condition? {
+        guard var condition = condition(node, named: name) else { return nil }
+        let pairs = node.mapping?.pairs ?? []
+        for index in condition.clauses.indices {
+            guard let pair = pairs.first(where: { $0.key.string == condition.clauses[index].field }) else { continue }
+            if let item = conditions.resolve(pair.key.string, values: condition.clauses[index].values, valueNodes: pair.value.sequence?.items ?? [],
+                                              key: "\(name).\(pair.key.string)", log: log) {
+                condition.clauses[index].item = item
+            } else {
+                conditions.pending.append(.init(key: "\(name).\(pair.key.string)", field: pair.key.string, mark: pair.key.mark,
+                                                position: conditions.items.count, isSection: isSection))
+            }
+        }
+        return condition
+    }
+
     /// A `when` or `applies_to` mapping: audit field → list of accepted values.
     func condition(_ node: Node, named name: String) -> Condition? {
         guard let mapping = node.mapping else {
@@ -224,8 +250,11 @@ struct ScorecardDecoder {
         }
         let title = reader.string("title", required: true)
         let weight = reader.decimal("weight", in: Self.weight) ?? .one
+        let when = reader.node("when").flatMap { itemCondition($0, named: "when", isSection: true) }
+        let unless = reader.node("unless").flatMap { itemCondition($0, named: "unless", isSection: true) }
         let criteria = self.criteria(reader, sectionWeight: weight, criterionIds: &criterionIds)
-        return Section(id: id?.id ?? "", title: title ?? "", weight: weight, isBonus: reader.bool("bonus") ?? false, criteria: criteria)
+        return Section(id: id?.id ?? "", title: title ?? "", weight: weight, isBonus: reader.bool("bonus") ?? false, criteria: criteria,
+                       when: when, unless: unless)
     }
 
     private func criteria(_ reader: NodeReader, sectionWeight: Rational, criterionIds: inout [String: Mark]) -> [Criterion] {
@@ -238,12 +267,13 @@ struct ScorecardDecoder {
         return items.compactMap { decoder.criterion($0, ids: &criterionIds) }
     }
 
-    /// Reports `id` when an earlier one of the same kind had it.
+    /// Reports `id` when an earlier one of the same kind had it, ignoring case.
     static func checkUnique(_ id: (id: String, mark: Mark), kind: String, seen: inout [String: Mark], log: DiagnosticLog) {
-        if let first = seen[id.id] {
+        let key = id.id.lowercased()
+        if let first = seen[key] {
             log.report(.duplicateId(kind: kind, id: id.id, first: first), at: id.mark)
         } else {
-            seen[id.id] = id.mark
+            seen[key] = id.mark
         }
     }
 }

@@ -56,6 +56,20 @@ enum ScorecardProblem: Sendable, Equatable {
     case optionValueIsNA(String)
     case duplicateOptionValue(String, first: Mark)
 
+    // MARK: Keys for real-world forms (docs/scorecards.md)
+    /// A field (`text`, `date`, `select`, `multi_select`, `number` without ranges) with a scoring key.
+    case scoringKeyOnField(key: String, type: String)
+    case failsWithoutCritical(what: String)
+    case criticalBelowWithoutCritical
+    case penaltyNotForType(type: String)
+    case rangeBounds(minimum: String, maximum: String)
+    case overlappingRanges(first: Mark)
+    case conditionOnLaterItem(key: String, item: String, line: Int, isSection: Bool)
+    case conditionValueNotPossible(key: String, value: String, expected: String, suggestion: String?)
+    case idEndsInComment(String)
+    /// Warning: a criterion-level `na_policy` on a criterion that does not allow N/A.
+    case naPolicyWithoutNA
+
     // MARK: Whole scorecard
     case noScoredCriterion
     case bonusOnlyScored(section: String)
@@ -80,7 +94,7 @@ enum ScorecardProblem: Sendable, Equatable {
     /// Whether the problem still lets the scorecard work (it becomes an error under `--strict`).
     var isWarning: Bool {
         switch self {
-        case .noGuidance, .scaleWithoutLevels, .noCoachingTip, .criticalInUnweightedSection: true
+        case .noGuidance, .scaleWithoutLevels, .noCoachingTip, .criticalInUnweightedSection, .naPolicyWithoutNA: true
         default: false
         }
     }
@@ -124,7 +138,7 @@ enum ScorecardProblem: Sendable, Equatable {
         case .emptyText(let key):
             "'\(key)' must not be empty"
         case .invalidIdentifier(let key, let value):
-            "\(key) '\(value)' must match [a-z0-9][a-z0-9_-]*: lowercase letters, digits, '_' and '-'"
+            "\(key) '\(value)' must match [A-Za-z0-9][A-Za-z0-9_.-]*: letters, digits, '_', '-' and '.', starting with a letter or digit, at most 64 characters"
         case .notBoolean(let key, let found):
             "'\(key)' must be true or false, found \(found); booleans are written true/false"
         case .notWholeNumber(let key, let found, let isQuotedNumber):
@@ -182,6 +196,28 @@ enum ScorecardProblem: Sendable, Equatable {
             "option value '\(value)' is how reviewers write N/A; use 'na: true' instead"
         case .duplicateOptionValue(let value, let first):
             "duplicate option value '\(value)' (first given at \(first)); values compare ignoring case"
+        case .scoringKeyOnField(let key, let type):
+            "'\(key)' does not apply to a \(type) field: fields are recorded, never scored"
+        case .failsWithoutCritical(let what):
+            "\(what) has 'fails: true' but its criterion is not critical; add 'critical: scorecard' or 'critical: section'"
+        case .criticalBelowWithoutCritical:
+            "'critical_below' needs 'critical: scorecard' or 'critical: section' on the criterion; without it, it can change nothing"
+        case .penaltyNotForType(let type):
+            "'penalty' on a \(type) criterion: put it on a yes_no criterion, or on the options or ranges that carry it"
+        case .rangeBounds(let minimum, let maximum):
+            "a range needs 'min' <= 'max', found min \(minimum) and max \(maximum)"
+        case .overlappingRanges(let first):
+            "this range overlaps the range at \(first); a number must fall in one range at most"
+        case .conditionOnLaterItem(let key, let item, let line, let isSection):
+            isSection
+                ? "'\(key)' names '\(item)' (line \(line)), which is not in an earlier section; a section's condition may only name items of earlier sections"
+                : "'\(key)' names '\(item)' (line \(line)), which is not above this criterion; a condition may only name items above it, so the form can be filled top to bottom"
+        case .conditionValueNotPossible(let key, let value, let expected, let suggestion):
+            "'\(key)' can never be '\(value)'; expected \(expected)\(Self.hint(suggestion))"
+        case .idEndsInComment(let id):
+            "id '\(id)' ends in '.comment', which names a comment column; choose another id"
+        case .naPolicyWithoutNA:
+            "'na_policy' on a criterion without 'na: true' can change nothing"
         case .noScoredCriterion:
             "no scored criterion: at least one criterion with weight > 0 must sit in a regular section with weight > 0"
         case .bonusOnlyScored(let section):

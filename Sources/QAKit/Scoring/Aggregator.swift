@@ -40,6 +40,37 @@ public final class Aggregator: ScoreRowConsumer {
 
         /// The key of an audit; audits without the field group under `(none)`.
         func key(of scored: ScoredAudit) -> String {
+            keys(of: scored)[0]
+        }
+
+        /// The keys of an audit: one, except for a `multi_select` field, whose audit counts under
+        /// each value it lists (docs/aggregates.md). A field of the audit's scorecard is read from
+        /// its answer; `(none)` when unanswered or not applicable.
+        func keys(of scored: ScoredAudit) -> [String] {
+            if case .field(let name) = self, let values = Self.fieldValues(name, of: scored) {
+                return values.isEmpty ? [Aggregate.noValue] : values
+            }
+            return [singleKey(of: scored)]
+        }
+
+        /// The values of the scorecard field `name`, or `nil` when the scorecard has no such field.
+        private static func fieldValues(_ name: String, of scored: ScoredAudit) -> [String]? {
+            let scorecard = scored.scorecard
+            var position = 0
+            for section in scorecard.sections {
+                for criterion in section.criteria {
+                    defer { position += 1 }
+                    guard criterion.isField, criterion.id == name else { continue }
+                    let outcome = scored.result.criteria
+                    guard position < outcome.count, outcome[position].applies,
+                          position < scored.audit.answers.count, let answer = scored.audit.answers[position] else { return [] }
+                    return answer.values(for: criterion.kind)
+                }
+            }
+            return nil
+        }
+
+        private func singleKey(of scored: ScoredAudit) -> String {
             let audit = scored.audit
             return switch self {
             case .scorecard: scored.scorecard.id
@@ -77,6 +108,9 @@ public final class Aggregator: ScoreRowConsumer {
         guard includesCalibration || !row.isCalibration else { return }
         let group = row.key.map(group(for:)) ?? Aggregate.noValue.utf8.withContiguousStorageIfAvailable(group(for:))!
         groups[group].add(row)
+        for key in row.moreKeys {
+            groups[key.withUnsafeBufferPointer(group(for:))].add(row)
+        }
     }
 
     /// The groups, sorted by their keys' values, first key first.

@@ -31,15 +31,23 @@ public struct ScoredAudit: Sendable {
         case .notApplicable: return "\"na\""
         case .scale(let value): return String(value)
         case .choice(let index):
-            guard case .choice(let options) = criterion.kind, options.indices.contains(index) else { return "null" }
+            guard let options = criterion.kind.options, options.indices.contains(index) else { return "null" }
             return JSONText.string(options[index].value)
         case .points(let value): return value.decimalString(maximumPlaces: 2)
+        case .number(let value): return value.decimalString(maximumPlaces: AnswerParser.numberPlaces)
+        case .date(let date): return "\"\(date)\""
+        case .text(let text): return JSONText.string(text)
+        case .options(let indices):
+            guard let options = criterion.kind.options else { return "null" }
+            return "[" + indices.filter(options.indices.contains).map { JSONText.string(options[$0].value) }.joined(separator: ",") + "]"
         }
     }
 
     /// The answer as text for tables and explanations.
     public static func answerText(_ answer: Answer?, criterion: Criterion) -> String {
         guard let answer else { return "(blank)" }
+        if case .options = answer { return answer.values(for: criterion.kind).joined(separator: ";") }
+        if case .text(let text) = answer { return text }
         let json = answerJSON(answer, criterion: criterion)
         return json.hasPrefix("\"") ? String(json.dropFirst().dropLast()) : json
     }
@@ -96,7 +104,12 @@ public struct ScoredAudit: Sendable {
         json.endArray()
         json.key("criteria")
         json.beginArray()
+        var fields: [(Criterion, CriterionResult)] = []
         for (entry, outcome) in zip(scorecard.criteria, result.criteria) {
+            if entry.criterion.isField {
+                fields.append((entry.criterion, outcome))
+                continue
+            }
             json.beginObject()
             json.key("id")
             json.string(outcome.id)
@@ -108,9 +121,22 @@ public struct ScoredAudit: Sendable {
             json.bool(outcome.scored)
             json.key("failed_critical")
             json.bool(outcome.failedCritical)
+            if let penalty = outcome.penalty {
+                json.key("penalty")
+                json.encoded(penalty.decimalString(maximumPlaces: 4))
+            }
             json.endObject()
         }
         json.endArray()
+        if !fields.isEmpty {
+            json.key("fields")
+            json.beginObject()
+            for (criterion, outcome) in fields {
+                json.key(text: criterion.id)
+                json.encoded(outcome.applies ? Self.answerJSON(outcome.answer, criterion: criterion) : "null")
+            }
+            json.endObject()
+        }
         if let disputes { appendJSON(disputes, to: &json) }
         json.endObject()
     }

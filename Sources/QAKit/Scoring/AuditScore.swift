@@ -73,6 +73,10 @@ public struct SectionResult: Sendable {
     public var failed: Bool
     /// Whether it counted towards the audit's score (not N/A and weight > 0).
     public var counted: Bool
+    /// Σ(weight × credit) and Σ weight of its scored criteria, before critical rules: the
+    /// section's points earned and possible under `scoring: points` (docs/scoring.md, rule 5).
+    public var earned: Rational = .zero
+    public var possible: Rational = .zero
 
     /// The score as a percentage (0...100), as reports show it.
     public var percentage: Rational? { score.map { $0 * .hundred } }
@@ -88,6 +92,9 @@ public struct CriterionResult: Sendable {
     public var credit: Rational?
     /// Whether it entered its section's score (docs/scoring.md, step 2).
     public var scored: Bool
-    /// Whether it is critical and its answer earned credit 0.
+    /// Whether it is critical and failed (docs/scoring.md, rule 4): credit 0, credit below its
+    /// `critical_below`, or an option or range with `fails`.
     public var failedCritical: Bool
+    /// The points its answer deducts (docs/scoring.md, rule 8); `nil` when none.
+    public var penalty: Rational? = nil
 }

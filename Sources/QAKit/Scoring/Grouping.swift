@@ -78,6 +78,26 @@ public struct Grouping: Sendable, Hashable, CustomStringConvertible {
         return bytes
     }
 
+    /// Every row key of a scored audit: more than one when a key is a `multi_select` field with
+    /// several values (every combination, in key order); the first is `key(of:)`.
+    func keys(of scored: ScoredAudit) -> [[UInt8]?] {
+        let values = dimensions.map { $0.keys(of: scored) }
+        if values.allSatisfy({ $0.count == 1 }) { return [key(of: scored)] }
+        if isSingle { return values[0].map { $0 == Aggregate.noValue ? nil : Array($0.utf8) } }
+        var combinations: [[UInt8]] = [[]]
+        for options in values {
+            combinations = combinations.flatMap { prefix in
+                options.map { value -> [UInt8] in
+                    var bytes = prefix
+                    var value = value
+                    value.withUTF8 { Self.appendComponent($0, to: &bytes) }
+                    return bytes
+                }
+            }
+        }
+        return combinations
+    }
+
     /// Appends one key's value to a joined key: its length in four bytes, then its bytes; a
     /// missing value is written as `(none)`, so that it groups with the general path's.
     static func appendComponent(_ value: UnsafeBufferPointer<UInt8>?, to bytes: inout [UInt8]) {

@@ -51,6 +51,7 @@ public struct ScoreEngine: Sendable {
 
     /// Scores one audit in plain rational arithmetic, rule by rule.
     func referenceScore(_ audit: Audit) -> AuditScore {
+        let applicability = self.applicability(audit)
         var criteria: [CriterionResult] = []
         criteria.reserveCapacity(audit.answers.count)
         var sections: [SectionResult] = []
@@ -61,7 +62,8 @@ public struct ScoreEngine: Sendable {
             var totalWeight = Rational.zero
             var failed = false
             for criterion in section.criteria {
-                let result = evaluate(criterion, answer: index < audit.answers.count ? audit.answers[index] : nil, audit: audit)
+                let answer = index < audit.answers.count ? audit.answers[index] : nil
+                let result = evaluate(criterion, answer: answer, applies: applicability[index])
                 index += 1
                 if result.scored, let credit = result.credit {
                     weighted += criterion.weight * credit
@@ -74,27 +76,45 @@ public struct ScoreEngine: Sendable {
             }
             let raw = totalWeight.isZero ? nil : weighted / totalWeight
             let afterRules = failed && scorecard.criticalPolicy == .zero && raw != nil ? Rational.zero : raw
-            sections.append(SectionResult(
+            var result = SectionResult(
                 id: section.id, score: afterRules, rawScore: raw, failed: failed,
                 counted: raw != nil && !section.weight.isZero
-            ))
+            )
+            result.earned = weighted
+            result.possible = totalWeight
+            sections.append(result)
         }
         return finish(sections: sections, criteria: criteria, isAutoFailed: isAutoFailed)
     }
 
-    /// Steps 1 and 2 of docs/scoring.md: the credit an answer earns and whether it is scored; step 4's failure test.
-    public func evaluate(_ criterion: Criterion, answer: Answer?, audit: Audit) -> CriterionResult {
-        let applies = criterion.when?.matches(audit.value(of:)) ?? true
+    /// Whether each criterion applies to the audit (docs/scorecards.md, "Conditions").
+    public func applicability(_ audit: Audit) -> [Bool] {
+        scorecard.applicability(answers: audit.answers, field: audit.value(of:))
+    }
+
+    /// Steps 1, 2, 4 and 8 of docs/scoring.md for one criterion: the credit an answer earns,
+    /// whether it is scored, whether a critical criterion fails, and the penalty it carries.
+    public func evaluate(_ criterion: Criterion, answer: Answer?, applies: Bool) -> CriterionResult {
         var result = CriterionResult(id: criterion.id, answer: answer, applies: applies, credit: nil, scored: false, failedCritical: false)
-        guard applies, let answer else { return result }
+        guard applies, let answer, !criterion.isField else { return result }
         let credit: Rational?
+        var fails = false
         if answer == .notApplicable {
-            credit = scorecard.naPolicy == .pass ? .one : nil
+            switch scorecard.naPolicy(of: criterion) {
+            case .exclude: credit = nil
+            case .pass: credit = .one
+            case .fail: credit = .zero
+            }
         } else {
             credit = Self.credit(of: answer, for: criterion.kind)
+            fails = Self.optionFails(answer, for: criterion.kind)
+            result.penalty = Self.penalty(of: answer, for: criterion)
         }
         guard let credit else { return result }
-        result.failedCritical = criterion.critical != .none && credit.isZero
+        if criterion.critical != .none {
+            let threshold = criterion.criticalBelow
+            result.failedCritical = fails || (threshold.map { credit < $0 } ?? credit.isZero)
+        }
         if !criterion.weight.isZero {
             result.credit = credit
             result.scored = true
@@ -113,32 +133,55 @@ public struct ScoreEngine: Sendable {
             options.indices.contains(option) ? options[option].credit : nil
         case (.points(let points), .points(let maximum)):
             points / maximum
+        case (.number(let value), .number(let ranges)):
+            ranges.first { $0.contains(value) }?.credit
         default: nil
         }
     }
 
-    /// Rules 5 to 7: raw score, critical rules, pass and band.
-    private func finish(sections: [SectionResult], criteria: [CriterionResult], isAutoFailed: Bool) -> AuditScore {
-        var regularWeight = Rational.zero
-        var rawSum = Rational.zero
-        var finalSum = Rational.zero
-        for (section, result) in zip(scorecard.sections, sections) where result.counted {
-            if !section.isBonus { regularWeight += section.weight }
-            rawSum += section.weight * (result.rawScore ?? .zero)
-            finalSum += section.weight * (result.score ?? .zero)
+    /// Rule 4: whether the chosen option or range has `fails: true`.
+    static func optionFails(_ answer: Answer, for kind: Criterion.Kind) -> Bool {
+        switch (answer, kind) {
+        case (.choice(let option), .choice(let options)): options.indices.contains(option) && options[option].fails
+        case (.number(let value), .number(let ranges)): ranges.first { $0.contains(value) }?.fails ?? false
+        default: false
         }
+    }
+
+    /// Rule 8: the points an answer deducts: a `yes_no` answered no, a chosen option or range
+    /// with a penalty. N/A never carries one.
+    static func penalty(of answer: Answer, for criterion: Criterion) -> Rational? {
+        switch (answer, criterion.kind) {
+        case (.no, .yesNo): criterion.penalty
+        case (.choice(let option), .choice(let options)): options.indices.contains(option) ? options[option].penalty : nil
+        case (.number(let value), .number(let ranges)): ranges.first { $0.contains(value) }?.penalty
+        default: nil
+        }
+    }
+
+    /// Rules 5 to 8: raw score, critical rules, penalties, pass and band.
+    private func finish(sections: [SectionResult], criteria: [CriterionResult], isAutoFailed: Bool) -> AuditScore {
         var outcome = AuditScore(
             score: nil, rawScore: nil, isAutoFailed: isAutoFailed, passed: nil, band: nil,
             sections: sections, criteria: criteria
         )
-        if !regularWeight.isZero {
-            let raw = Rational.hundred * rawSum / regularWeight
-            outcome.rawScore = raw
-            switch scorecard.criticalPolicy {
-            case .zero: outcome.score = isAutoFailed ? .zero : Rational.hundred * finalSum / regularWeight
-            case .flag: outcome.score = raw
+        let penalty = criteria.reduce(Rational.zero) { $0 + ($1.penalty ?? .zero) }
+        let zeroes = scorecard.criticalPolicy == .zero
+        let sums = scorecard.scoring == .points ? pointSums(sections) : sectionSums(sections)
+        if !sums.denominator.isZero {
+            let raw: Rational
+            let final: Rational
+            switch scorecard.scoring {
+            case .sections:
+                raw = Rational.hundred * sums.raw / sums.denominator - penalty
+                final = Rational.hundred * sums.final / sums.denominator - penalty
+            case .points:
+                raw = Rational.hundred * (sums.raw - penalty) / sums.denominator
+                final = Rational.hundred * (sums.final - penalty) / sums.denominator
             }
-        } else if isAutoFailed, scorecard.criticalPolicy == .zero {
+            outcome.rawScore = max(raw, .zero)
+            outcome.score = zeroes ? (isAutoFailed ? .zero : max(final, .zero)) : outcome.rawScore
+        } else if isAutoFailed, zeroes {
             outcome.score = .zero
         }
         let rounded = outcome.roundedScore
@@ -151,5 +194,32 @@ public struct ScoreEngine: Sendable {
             outcome.band = scorecard.bands.first { $0.minimum <= rounded }?.name
         }
         return outcome
+    }
+
+    /// Rule 5 under `scoring: sections`: Σ W·S before and after rule 6, over Σ_regular W.
+    private func sectionSums(_ sections: [SectionResult]) -> (raw: Rational, final: Rational, denominator: Rational) {
+        var regularWeight = Rational.zero
+        var rawSum = Rational.zero
+        var finalSum = Rational.zero
+        for (section, result) in zip(scorecard.sections, sections) where result.counted {
+            if !section.isBonus { regularWeight += section.weight }
+            rawSum += section.weight * (result.rawScore ?? .zero)
+            finalSum += section.weight * (result.score ?? .zero)
+        }
+        return (rawSum, finalSum, regularWeight)
+    }
+
+    /// Rule 5 under `scoring: points`: E before and after rule 6 (a failed section earns 0 but
+    /// stays possible), and M over the regular sections.
+    private func pointSums(_ sections: [SectionResult]) -> (raw: Rational, final: Rational, denominator: Rational) {
+        var earned = Rational.zero
+        var final = Rational.zero
+        var possible = Rational.zero
+        for (section, result) in zip(scorecard.sections, sections) where !section.weight.isZero {
+            earned += section.weight * result.earned
+            if !(result.failed && scorecard.criticalPolicy == .zero) { final += section.weight * result.earned }
+            if !section.isBonus { possible += section.weight * result.possible }
+        }
+        return (earned, final, possible)
     }
 }

@@ -24,6 +24,11 @@ public struct ScoreRow {
     /// The audit's disputes (`--disputes`); `nil` for an undisputed audit, which is every audit
     /// read straight from CSV bytes.
     var disputes: AuditDisputes? = nil
+    /// The audit's further keys when a `--by` field holds several values (docs/aggregates.md).
+    var moreKeys: [[UInt8]] = []
+    /// The audit's answers, for the field columns of the per-audit CSV; empty on the plan path,
+    /// whose scorecards have no fields.
+    var answers: [Answer?] = []
 
     /// Where the metadata comes from: the record's cells (read straight from CSV bytes, each
     /// value the trimmed cell) or the decoded audit's fields.
@@ -93,7 +98,8 @@ public struct ScoreRow {
     /// Calls `body` with the row of a scored audit, its key taken by `grouping`.
     static func with<T>(_ scored: ScoredAudit, grouping: Grouping?, _ body: (ScoreRow) throws -> T) rethrows -> T {
         let audit = scored.audit
-        let key = grouping.flatMap { $0.key(of: scored) }
+        let allKeys = grouping.map { $0.keys(of: scored) } ?? [nil]
+        let key = allKeys[0]
         var text: [UInt8] = []
         var ranges: [Range<Int>] = []
         for field in [audit.id, audit.interactionID, audit.agent, audit.reviewer, audit.date.description] {
@@ -108,7 +114,8 @@ public struct ScoreRow {
             return try body(ScoreRow(id: span(0), interactionID: span(1), agent: span(2), reviewer: span(3), date: span(4),
                                      line: audit.line, key: key == nil ? nil : span(5), scorecardIndex: audit.scorecardIndex,
                                      isCalibration: audit.isCalibration, figures: .result(scored.result),
-                                     metadata: .fields(audit.metadata), disputes: scored.disputes))
+                                     metadata: .fields(audit.metadata), disputes: scored.disputes,
+                                     moreKeys: allKeys.dropFirst().map { $0 ?? Array(Aggregate.noValue.utf8) }, answers: audit.answers))
         }
     }
 }

@@ -65,7 +65,7 @@ final class ScoringPlan: Sendable {
     /// The plan for `scorecard`, or `nil` when its figures do not fit the integer tables.
     init?(_ scorecard: Scorecard) {
         let flat = scorecard.sections.flatMap(\.criteria)
-        guard flat.count <= 64 else { return nil }
+        guard flat.count <= 64, !scorecard.usesFormKeys else { return nil }
         var items: [Item] = []
         var sections: [SectionPlan] = []
         guard let sectionScale = Self.commonDenominator(scorecard.sections.map(\.weight)) else { return nil }
@@ -364,6 +364,8 @@ final class ScoringPlan: Sendable {
 
     private static func kind(of kind: Criterion.Kind) -> (Kind, denominator: Int64)? {
         switch kind {
+        case .number, .text, .date, .select, .multiSelect:
+            return nil
         case .yesNo:
             return (.yesNo, 1)
         case .scale(let minimum, let maximum, _):
