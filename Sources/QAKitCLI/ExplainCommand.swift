@@ -31,7 +31,7 @@ struct ExplainCommand: ParsableCommand {
                     if scored.audit.id == audit, found == nil { found = scored }
                     if seenIDs.count < 100_000 { seenIDs.append(scored.audit.id) }
                 }, report: { diagnostic in
-                    if diagnostic.message.hasPrefix("audit '\(audit)',") { rejection.append(diagnostic) }
+                    if diagnostic.auditID == audit { rejection.append(diagnostic) }
                 })
             } catch let error as InputError {
                 Terminal.print([error.diagnostic])

@@ -22,7 +22,7 @@ private func warning(_ name: String, _ fixture: String, _ message: String) -> Di
 }
 
 /// Checks that `marked` yields exactly the one expected diagnostic.
-private func expectSingleDiagnostic(_ marked: MarkedText, _ message: String, _ severity: Diagnostic.Severity, strict: Bool = false) throws {
+func expectSingleDiagnostic(_ marked: MarkedText, _ message: String, _ severity: Diagnostic.Severity, strict: Bool = false) throws {
     let result = ScorecardLoader(isStrict: strict).load(bytes: Array(marked.text.utf8), file: "card.yaml")
     let expected = try #require(marked.expected, "fixture has no 1️⃣ marker")
     #expect(result.diagnostics.count == 1, "\(result.diagnostics.map(\.description))")

@@ -14,6 +14,8 @@ public final class AuditDecoder {
     public let versions: ScorecardVersions
     /// Every criterion id of every loaded scorecard, to tell answer columns from metadata.
     public let criterionIDs: Set<String>
+    /// The ids of every loaded `multi_select` field, whose JSON and YAML answers may be lists.
+    let multiSelectIDs: Set<String>
     /// The top-level keys of a JSON or YAML audit that qakit reads: the standard fields, answer
     /// and comment columns (`greeting`, `greeting.comment`), and every field a loaded scorecard's
     /// `when` or `applies_to` tests. A list or an object under any other key is ignored.
@@ -36,6 +38,10 @@ public final class AuditDecoder {
         self.scorecards = scorecards
         forced = forcing.map { ForcedVersion(index: $0, scorecards: scorecards) }
         criterionIDs = Set(scorecards.flatMap { $0.criteria.map(\.criterion.id) })
+        multiSelectIDs = Set(scorecards.flatMap { $0.criteria.compactMap { entry -> String? in
+            if case .multiSelect = entry.criterion.kind { return entry.criterion.id }
+            return nil
+        } })
         let conditions = scorecards.flatMap { [$0.appliesTo] + $0.criteria.map(\.criterion.when) }.compactMap { $0 }
         readFields = Set(RecordLayout.StandardField.allCases.map(\.rawValue))
             .union(criterionIDs).union(criterionIDs.map { $0 + ".comment" })

@@ -81,6 +81,9 @@ public enum KeyedValue {
     /// A string, number or boolean as text; `nil` for null.
     case scalar(String?)
     case object([(key: String, value: KeyedValue)])
+    /// A list of strings, numbers or booleans: a `multi_select` answer (docs/audits.md).
+    case texts([String])
+    /// Any other list.
     case list
 }
 
@@ -122,6 +125,12 @@ struct KeyedRecordBuilder {
             case ("answers", .object(let answers)), ("comments", .object(let answers)):
                 let suffix = key == "answers" ? "" : ".comment"
                 for (id, answer) in answers {
+                    if key == "answers", case .texts(let items) = answer, decoder.multiSelectIDs.contains(id) {
+                        // Option values hold no ';' (docs/scorecards.md), so joining loses nothing.
+                        names.append(id)
+                        values.append(items.joined(separator: ";"))
+                        continue
+                    }
                     guard case .scalar(let text) = answer else {
                         problems.append("field '\(key).\(id)': expected a single value, found \(answer.kindName)")
                         continue
@@ -150,7 +159,9 @@ struct KeyedRecordBuilder {
         if !problems.isEmpty {
             let id = zip(names, values).first { $0.0 == "audit_id" && !$0.1.isEmpty }?.1
             let subject = id.map { "audit '\($0)', " } ?? ""
-            return .problem(Diagnostic(.error, subject + problems.joined(separator: "; "), file: file, line: line))
+            var diagnostic = Diagnostic(.error, subject + problems.joined(separator: "; "), file: file, line: line)
+            diagnostic.record = Diagnostic.RecordField(auditID: id, field: "answers", problem: problems.joined(separator: "; "))
+            return .problem(diagnostic)
         }
         return .record(values: values, layout: layout(for: names, entries: entries), line: line)
     }
@@ -192,7 +203,7 @@ extension KeyedValue {
         switch self {
         case .scalar: "a value"
         case .object: "an object"
-        case .list: "a list"
+        case .list, .texts: "a list"
         }
     }
 }

@@ -91,7 +91,8 @@ public struct JSONLinesAuditSource: AuditRecordSource {
         case .bool(let flag): .scalar(flag ? "true" : "false")
         case .number(let text): .scalar(text)
         case .string(let text): .scalar(text)
-        case .array: .list
+        case .array(let items):
+            items.allSatisfy(\.isScalarText) ? .texts(items.compactMap(\.scalarText)) : .list
         case .object(let members): .object(members.map { ($0.key, value($0.value)) })
         }
     }

@@ -50,7 +50,8 @@ public struct YAMLAuditSource: AuditRecordSource {
         switch node {
         case .scalar(let scalar): .scalar(scalar.isNull ? nil : scalar.string)
         case .mapping(let mapping): .object(mapping.pairs.map { ($0.key.string, value($0.value)) })
-        case .sequence: .list
+        case .sequence(let sequence):
+            sequence.items.allSatisfy { $0.scalar.map { !$0.isNull } ?? false } ? .texts(sequence.items.compactMap { $0.scalar?.string }) : .list
         }
     }
 }

@@ -52,3 +52,17 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 }
+
+extension JSONValue {
+    /// Whether the value is a string, number or boolean (not null, a list or an object).
+    var isScalarText: Bool { scalarText != nil }
+
+    /// A string, number or boolean as text, as audits read them; `nil` otherwise.
+    var scalarText: String? {
+        switch self {
+        case .bool(let flag): flag ? "true" : "false"
+        case .number(let text), .string(let text): text
+        case .null, .array, .object: nil
+        }
+    }
+}

@@ -80,10 +80,10 @@ struct ScorecardDecoder {
             sections: sections, file: log.file, effectiveFrom: effectiveFrom
         )
         scorecard.scoring = reader.choice("scoring", as: ScoringMode.self) ?? .sections
-        conditions.checkLaterItems(scorecard: scorecard, log: log)
         let idMark = id?.mark ?? root.mark
         lines.lines.scorecard = LineLog.item(reader.mapping)
         scorecard.lines = lines.lines
+        conditions.checkLaterItems(scorecard: scorecard, log: log)
         return (scorecard, Marks(id: idMark, version: reader.mapping["version"]?.mark ?? idMark,
                                  effectiveFrom: effectiveFrom == nil ? nil : reader.mapping["effective_from"]?.mark))
     }

@@ -39,7 +39,7 @@ public struct ScoredAudit: Sendable {
         case .text(let text): return JSONText.string(text)
         case .options(let indices):
             guard let options = criterion.kind.options else { return "null" }
-            return "[" + indices.filter(options.indices.contains).map { JSONText.string(options[$0].value) }.joined(separator: ",") + "]"
+            return "[" + indices.filter(options.indices.contains).map { JSONText.string(options[$0].value) }.joined(separator: ", ") + "]"
         }
     }
 

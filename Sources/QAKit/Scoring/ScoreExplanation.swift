@@ -2,7 +2,7 @@
 ///
 /// The steps mirror docs/scoring.md: credits (step 1), what is scored (step 2), section
 /// scores (step 3), critical failures (step 4), raw score (step 5), critical policy (step 6),
-/// rounding, pass and band (step 7).
+/// rounding, pass and band (step 7), penalties (step 8).
 public struct ScoreExplanation {
     public let scored: ScoredAudit
 
@@ -29,7 +29,8 @@ public struct ScoreExplanation {
             "Audit \(audit.id) (\(audit.file):\(audit.line))",
             "  interaction \(audit.interactionID), agent \(audit.agent), reviewer \(audit.reviewer), \(audit.date)\(audit.isCalibration ? ", calibration audit" : "")",
             "Scorecard \(scorecard.id) version \(scorecard.version): \(scorecard.title)",
-            "  N/A answers: \(scorecard.naPolicy == .exclude ? "dropped from their section (na_policy: exclude)" : "earn full credit (na_policy: pass)")",
+            "  scoring: \(scorecard.scoring == .points ? "points earned over points possible, summed over sections (scoring: points)" : "weighted mean of section scores (scoring: sections)")",
+            "  N/A answers: \(Self.naPhrase(scorecard.naPolicy))",
             "  critical failures: \(scorecard.criticalPolicy == .zero ? "zero the section or the audit (critical_policy: zero)" : "recorded only (critical_policy: flag)")",
             "  passing score: \(scorecard.passingScore.map { $0.decimalString() } ?? "none (audits have no pass/fail)")",
             "",
@@ -42,14 +43,15 @@ public struct ScoreExplanation {
     private func sectionLines() -> [String] {
         var lines: [String] = []
         var index = 0
+        let outcomes = result.criteria
         for (sectionIndex, section) in scorecard.sections.enumerated() {
             let outcome = result.sections[sectionIndex]
             let kind = section.isBonus ? "bonus section" : "section"
             lines.append("  \(kind) \(section.id) \"\(section.title)\", weight \(section.weight.decimalString())")
             var terms: [(weight: Rational, credit: Rational)] = []
             for criterion in section.criteria {
-                let item = result.criteria[index]
-                lines.append("    " + describe(criterion, item))
+                let item = outcomes[index]
+                lines.append("    " + describe(criterion, item, section: section, outcomes: outcomes))
                 if item.scored, let credit = item.credit { terms.append((criterion.weight, credit)) }
                 index += 1
             }
@@ -59,28 +61,91 @@ public struct ScoreExplanation {
     }
 
     /// One criterion: answer, credit and whether it counts, with the reason when it does not.
-    private func describe(_ criterion: Criterion, _ item: CriterionResult) -> String {
+    private func describe(_ criterion: Criterion, _ item: CriterionResult, section: Section, outcomes: [CriterionResult]) -> String {
         let answer = ScoredAudit.answerText(item.answer, criterion: criterion)
+        if criterion.isField {
+            let shown = item.applies ? answer : "(does not apply: \(notApplicableReason(criterion, section: section, outcomes: outcomes)))"
+            return "\(criterion.id) (\(criterion.kind.name) field): \(shown) — recorded, never scored"
+        }
         var line = "\(criterion.id) (\(criterion.kind.name), weight \(criterion.weight.decimalString())): answer \(answer)"
         if !item.applies {
-            let condition = criterion.when.map(Self.describe) ?? ""
-            return line + " — does not apply: when \(condition) does not match this audit"
+            return line + " — does not apply: " + notApplicableReason(criterion, section: section, outcomes: outcomes)
         }
         guard let answer = item.answer else {
             return line + " — unanswered and optional: not scored"
         }
-        if answer == .notApplicable, scorecard.naPolicy == .exclude {
-            return line + " — N/A: left out of the section"
+        let policy = scorecard.naPolicy(of: criterion)
+        let own = criterion.naPolicy == nil ? "" : " (its own na_policy)"
+        if answer == .notApplicable, policy == .exclude {
+            return line + " — N/A: left out of the section\(own)"
         }
-        let credit = answer == .notApplicable ? Rational.one : ScoreEngine.credit(of: answer, for: criterion.kind) ?? .zero
+        let credit = answer == .notApplicable ? (policy == .pass ? Rational.one : .zero) : ScoreEngine.credit(of: answer, for: criterion.kind) ?? .zero
         let formula = creditFormula(answer, criterion.kind)
         line += formula.isEmpty ? " → credit \(Self.exact(credit))" : " → credit \(formula) = \(Self.exact(credit))"
-        if answer == .notApplicable { line += " (N/A earns full credit)" }
+        if answer == .notApplicable { line += policy == .pass ? " (N/A earns full credit\(own))" : " (N/A earns credit 0\(own))" }
         if criterion.weight.isZero { line += "; weight 0: tracked, not scored" }
         if item.failedCritical {
-            line += criterion.critical == .scorecard ? "; CRITICAL FAILURE: the audit auto-fails" : "; CRITICAL FAILURE: the section fails"
+            line += "; CRITICAL FAILURE (\(failureReason(criterion, answer: answer, credit: credit))): "
+                + (criterion.critical == .scorecard ? "the audit auto-fails" : "the section fails")
         }
+        if let penalty = item.penalty { line += "; penalty \(penalty.decimalString()) points" }
         return line
+    }
+
+    /// Why a critical criterion failed (docs/scoring.md, rule 4).
+    private func failureReason(_ criterion: Criterion, answer: Answer, credit: Rational) -> String {
+        switch (answer, criterion.kind) {
+        case (.choice(let option), .choice(let options)) where options.indices.contains(option) && options[option].fails:
+            return "option '\(options[option].value)' has fails: true"
+        case (.number(let value), .number(let ranges)):
+            if let range = ranges.first(where: { $0.contains(value) }), range.fails {
+                return "range \(range.minimum.decimalString()) to \(range.maximum.decimalString()) has fails: true"
+            }
+        default: break
+        }
+        if let threshold = criterion.criticalBelow {
+            return "credit \(Self.exact(credit)) is below critical_below \(threshold.decimalString())"
+        }
+        return "credit 0"
+    }
+
+    /// Which condition hides a criterion, and what the audit holds for each of its keys.
+    private func notApplicableReason(_ criterion: Criterion, section: Section, outcomes: [CriterionResult]) -> String {
+        let items = scorecard.criteria.map(\.criterion)
+        func answers(_ item: Int) -> [String]? {
+            guard item < outcomes.count, outcomes[item].applies, item < audit.answers.count, let answer = audit.answers[item] else { return nil }
+            return answer.values(for: items[item].kind)
+        }
+        func holding(_ condition: Condition) -> String {
+            condition.clauses.map { clause in
+                let actual: String
+                if let item = clause.item {
+                    actual = answers(item).map { $0.isEmpty ? "unanswered" : "'\($0.joined(separator: ";"))'" } ?? "unanswered or not applicable"
+                } else {
+                    actual = audit.value(of: clause.field).map { "'\($0)'" } ?? "missing"
+                }
+                return "\(clause.field) is \(actual)"
+            }.joined(separator: ", ")
+        }
+        let checks: [(Condition?, Bool, String)] = [
+            (section.when, true, "section \(section.id)'s when"), (section.unless, false, "section \(section.id)'s unless"),
+            (criterion.when, true, "when"), (criterion.unless, false, "unless"),
+        ]
+        for (condition, isWhen, name) in checks {
+            guard let condition else { continue }
+            let matches = condition.matches(audit.value(of:), answers: answers)
+            if isWhen && !matches { return "\(name) \(Self.describe(condition)) does not match (\(holding(condition)))" }
+            if !isWhen && matches { return "\(name) \(Self.describe(condition)) matches (\(holding(condition)))" }
+        }
+        return "its conditions do not match this audit"
+    }
+
+    private static func naPhrase(_ policy: NAPolicy) -> String {
+        switch policy {
+        case .exclude: "dropped from their section (na_policy: exclude)"
+        case .pass: "earn full credit (na_policy: pass)"
+        case .fail: "earn credit 0 (na_policy: fail)"
+        }
     }
 
     private func creditFormula(_ answer: Answer, _ kind: Criterion.Kind) -> String {
@@ -91,6 +156,8 @@ public struct ScoreExplanation {
             "\(points.decimalString()) / \(maximum.decimalString())"
         case (.choice(let option), .choice(let options)) where options.indices.contains(option):
             "option '\(options[option].label)'"
+        case (.number(let value), .number(let ranges)):
+            ranges.first { $0.contains(value) }.map { "range \($0.minimum.decimalString()) to \($0.maximum.decimalString())" } ?? ""
         default:
             ""
         }
@@ -119,17 +186,35 @@ public struct ScoreExplanation {
         }
         let terms = counted.map { "\($0.0.weight.decimalString())×\(Self.factor($0.1.rawScore ?? .zero))" }.joined(separator: " + ")
         let weights = regular.map { $0.0.weight.decimalString() }.joined(separator: " + ")
-        lines.append("  raw = 100 × (\(terms)) / (\(weights)) = \(Self.exact(raw))")
+        let penalty = result.criteria.reduce(Rational.zero) { $0 + ($1.penalty ?? .zero) }
+        if scorecard.scoring == .points {
+            let weighted = zip(scorecard.sections, result.sections).filter { !$0.0.weight.isZero }
+            let earned = weighted.map { "\($0.0.weight.decimalString())×\(Self.factor($0.1.earned))" }.joined(separator: " + ")
+            let possible = weighted.filter { !$0.0.isBonus }.map { "\($0.0.weight.decimalString())×\(Self.factor($0.1.possible))" }.joined(separator: " + ")
+            lines.append("  points earned E = \(earned), points possible M = \(possible)")
+            lines.append(penalty.isZero ? "  raw = 100 × E / M = \(Self.exact(raw))"
+                         : "  raw = 100 × (E − penalties \(penalty.decimalString())) / M, at least 0 = \(Self.exact(raw))")
+        } else {
+            lines.append("  raw = 100 × (\(terms)) / (\(weights))\(penalty.isZero ? "" : " − penalties \(penalty.decimalString()), at least 0") = \(Self.exact(raw))")
+        }
+        if !penalty.isZero {
+            let items = zip(scorecard.criteria, result.criteria).compactMap { entry, item in
+                item.penalty.map { "\(entry.criterion.id) \($0.decimalString())" }
+            }
+            lines.append("  penalties (step 8): \(items.joined(separator: ", ")); never below 0")
+        }
         if counted.contains(where: { $0.0.isBonus }) { lines.append("  (bonus sections add to the top only, so the score may exceed 100)") }
         lines.append("")
         lines.append("Step 6: critical rules")
         let failedSections = zip(scorecard.sections, result.sections).filter { $0.1.failed }.map { $0.0.id }
         if result.isAutoFailed {
             lines.append(scorecard.criticalPolicy == .zero ? "  a critical: scorecard criterion failed, so the score is 0" : "  a critical: scorecard criterion failed; flagged, score = raw")
+        } else if !failedSections.isEmpty, scorecard.criticalPolicy == .zero, scorecard.scoring == .points {
+            lines.append("  failed section(s) \(failedSections.joined(separator: ", ")) earn 0 but stay possible: score = \(Self.exact(result.score ?? .zero))")
         } else if !failedSections.isEmpty, scorecard.criticalPolicy == .zero {
             let terms = counted.map { "\($0.0.weight.decimalString())×\(Self.factor($0.1.score ?? .zero))" }.joined(separator: " + ")
             lines.append("  failed section(s) \(failedSections.joined(separator: ", ")) count as 0:")
-            lines.append("  score = 100 × (\(terms)) / (\(weights)) = \(Self.exact(result.score ?? .zero))")
+            lines.append("  score = 100 × (\(terms)) / (\(weights))\(penalty.isZero ? "" : " − penalties \(penalty.decimalString())") = \(Self.exact(result.score ?? .zero))")
         } else if !failedSections.isEmpty {
             lines.append("  failed section(s) \(failedSections.joined(separator: ", ")) flagged only; score = raw")
         } else {
