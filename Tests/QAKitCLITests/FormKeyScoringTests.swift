@@ -89,4 +89,26 @@ struct FormKeyScoringTests {
         let a4 = try qakit("explain", "-s", "compliance-pack.yaml", "audits.csv", "--audit", "A4").standardOutput
         #expect(a4.contains("CRITICAL FAILURE (option 'fail' has fails: true): the audit auto-fails"))
     }
+
+    /// coach.csv: three audits answering Greeting no (penalty 5), the rest full credit, refund
+    /// hidden (reason technical). A penalty is part of the criterion's cost (docs/coaching.md).
+    @Test func aPenaltyIsPartOfACriterionsCost() throws {
+        // scoring: sections: Opening S = (0 + 1)/2, compliance 1: raw 100 × (1×0.5 + 2×1)/3 − 5 = 78.33.
+        // Greeting's points lost: 100 × 1 × 1 × (1 − 0) / (3 × 2) = 16.67, plus the penalty 5 = 21.67.
+        let sections = try qakit("coach", "-s", "compliance-pack-sections.yaml", "coach.csv").standardOutput
+        #expect(sections.contains("| 1 | Greets | 21.67 | 0 | 0.0% | — |"), "\(sections)")
+        // scoring: points: E = 1 + 2×2 = 5 of M = 2 + 2×2 = 6; the penalty costs 100 × 5/6 = 83.33
+        // and the lost credit 100 × 1 × 1 × 1 / 6 = 16.67: 100.00 per audit (and the score is 0).
+        let points = try qakit("coach", "-s", "compliance-pack.yaml", "coach.csv").standardOutput
+        #expect(points.contains("| 1 | Greets | 100.00 | 0 | 0.0% | — |"), "\(points)")
+    }
+
+    /// Free text, dates and multi_select fields have no answer reviewers agree on; a select field
+    /// and a number are compared like any criterion (docs/calibration.md).
+    @Test func calibrationLeavesTextDateAndMultiSelectFieldsOut() throws {
+        let output = try qakit("calibrate", "-s", "compliance-pack.yaml", "calibration.csv").standardOutput
+        #expect(output.contains("- reason (select): too few interactions to judge (2 of 10)"))
+        #expect(output.contains("- hold (number): too few interactions to judge (2 of 10)"))
+        #expect(!output.contains("summary (text)") && !output.contains("follow_up (date)") && !output.contains("causes (multi_select)"))
+    }
 }

@@ -99,12 +99,21 @@ struct CalibrationAnalysis {
         var compared: [Int]
     }
 
+    /// One outcome per criterion whose answers reviewers can agree on: free text, dates and
+    /// `multi_select` fields are left out; a `select` field is compared as nominal answers
+    /// (docs/calibration.md).
     private func analyseCriteria() -> [CriterionOutcome] {
-        let criteria = scorecard.criteria.map(\.criterion)
-        let slots = Slots<CriterionOutcome>(count: criteria.count)
+        let all = scorecard.criteria.map(\.criterion)
+        let positions = all.indices.filter { index in
+            switch all[index].kind {
+            case .text, .date, .multiSelect: false
+            default: true
+            }
+        }
+        let slots = Slots<CriterionOutcome>(count: positions.count)
         defer { slots.deallocate() }
-        DispatchQueue.concurrentPerform(iterations: criteria.count) { index in
-            slots.set(index, analyse(criteria[index], at: index))
+        DispatchQueue.concurrentPerform(iterations: positions.count) { slot in
+            slots.set(slot, analyse(all[positions[slot]], at: positions[slot]))
         }
         return slots.values()
     }

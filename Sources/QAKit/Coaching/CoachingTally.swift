@@ -90,7 +90,12 @@ public struct ScorecardTally: Sendable, Hashable {
             if outcome.scored, let credit = outcome.credit {
                 criteria[index].addScored(credit: credit, answer: outcome.answer, optionCount: layout.optionCounts[index],
                                           unit: layout.creditUnits[index])
-                if let loss, credit < .one { addLoss(index, credit: credit, result: result, layout: layout, loss: loss) }
+                if let loss, credit < .one || outcome.penalty != nil {
+                    addLoss(index, credit: credit, result: result, layout: layout, loss: loss)
+                }
+            } else if let loss, outcome.penalty != nil {
+                // A penalty on a criterion of weight 0 still costs points (docs/coaching.md).
+                criteria[index].addPointsLost(layout.pointsLost(index, in: result, regularWeight: loss.regularWeight))
             }
             if outcome.failedCritical { criteria[index].addCriticalFailure(cost: result.criticalCost) }
         }
@@ -100,8 +105,8 @@ public struct ScorecardTally: Sendable, Hashable {
     /// count of lost credit units; anything else is the exact points of `ScorecardLayout.pointsLost`.
     private mutating func addLoss(_ index: Int, credit: Rational, result: ScoredResult, layout: ScorecardLayout, loss: LossContext) {
         let section = layout.sectionOfCriterion[index]
-        guard result.sections[section].counted else { return }
-        if loss.isStandard(section), let earned = CriterionTally.units(of: credit, unit: layout.creditUnits[index]),
+        guard result.sections[section].counted || result.criteria[index].penalty != nil else { return }
+        if result.criteria[index].penalty == nil, loss.isStandard(section), let earned = CriterionTally.units(of: credit, unit: layout.creditUnits[index]),
            let whole = Int(exactly: layout.creditUnits[index]) {
             criteria[index].addStandardLoss(units: whole - earned, factor: layout.standardLossFactors[index])
         } else {
@@ -189,7 +194,7 @@ public struct AgentTally: Sendable, Hashable {
         }
         for index in result.criteria.indices {
             let outcome = result.criteria[index]
-            let lostCredit = outcome.scored && (outcome.credit.map { $0 < .one } ?? false)
+            let lostCredit = (outcome.scored && (outcome.credit.map { $0 < .one } ?? false)) || outcome.penalty != nil
             guard lostCredit || outcome.failedCritical, disputes?.overturnedAnswer(criterion: index) == nil,
                   evidence[audit.scorecardIndex][index].wouldKeep(date: audit.date, sequence: sequence) else { continue }
             let lost = lostCredit ? loss.map { layout.pointsLost(index, in: result, regularWeight: $0.regularWeight) } ?? .zero : .zero
@@ -226,7 +231,11 @@ final class ScorecardLayout: Sendable {
     /// 100 × W_section / ΣW_regular × w / Σw(section) / unit (0 where the section cannot count).
     let standardLossFactors: [Rational]
 
+    /// `scoring: points`: points lost are 100 × W × w × (1 − credit) / M (docs/coaching.md).
+    let isPointsScoring: Bool
+
     init(_ scorecard: Scorecard) {
+        isPointsScoring = scorecard.scoring == .points
         let criteria = scorecard.criteria
         sectionOfCriterion = criteria.map(\.section)
         weights = criteria.map(\.criterion.weight)
@@ -268,6 +277,14 @@ final class ScorecardLayout: Sendable {
 
     /// What the points-lost arithmetic needs about one audit; `nil` when it has no raw score.
     func lossContext(of result: ScoredResult) -> LossContext? {
+        if isPointsScoring {
+            // M: the points possible of the audit; no standard shortcut.
+            var possible = Rational.zero
+            for (section, range) in sectionCriteria.enumerated() where !sectionIsBonus[section] {
+                possible += sectionWeights[section] * range.reduce(Rational.zero) { result.criteria[$1].scored ? $0 + weights[$1] : $0 }
+            }
+            return possible.isZero ? nil : LossContext(regularWeight: possible, fullSections: 0)
+        }
         var allRegularCounted = true
         for index in result.sections.indices where !sectionIsBonus[index] && !result.sections[index].counted {
             allRegularCounted = false
@@ -287,11 +304,23 @@ final class ScorecardLayout: Sendable {
     /// 100 × W_section / ΣW_regular × w / Σw(section's scored criteria) × (1 − credit), where
     /// ΣW_regular sums the weights of the audit's counted regular sections. 0 where the criterion
     /// was not scored or its section did not count.
+    ///
+    /// Under `scoring: points` it is 100 × W_section × w × (1 − credit) / M instead (M, the
+    /// audit's points possible, is passed as `regularWeight`). A penalty adds its points: P under
+    /// `scoring: sections`, 100 × P / M under `scoring: points` (docs/coaching.md).
     func pointsLost(_ index: Int, in result: ScoredResult, regularWeight: Rational) -> Rational {
         let outcome = result.criteria[index]
         let section = sectionOfCriterion[index]
-        guard outcome.scored, let credit = outcome.credit, credit < .one, result.sections[section].counted else { return .zero }
-        return Rational.hundred * sectionWeights[section] * weights[index] * (.one - credit)
+        var lost = Rational.zero
+        if let penalty = outcome.penalty {
+            lost = isPointsScoring ? Rational.hundred * penalty / regularWeight : penalty
+        }
+        guard outcome.scored, let credit = outcome.credit, credit < .one else { return lost }
+        if isPointsScoring {
+            return lost + Rational.hundred * sectionWeights[section] * weights[index] * (.one - credit) / regularWeight
+        }
+        guard result.sections[section].counted else { return lost }
+        return lost + Rational.hundred * sectionWeights[section] * weights[index] * (.one - credit)
             / (regularWeight * scoredWeight(in: section, of: result))
     }
 
