@@ -38,8 +38,8 @@ enum AnswerParser {
             }
             return .points(value)
         case .number(let ranges):
-            guard let (value, places) = Rational.parseDecimal(text), places <= numberPlaces else {
-                throw .invalid(expected: "a number with at most \(numberPlaces) decimals")
+            guard let (value, places) = Rational.parseDecimal(text), places <= Criterion.numberPlaces else {
+                throw .invalid(expected: "a number with at most \(Criterion.numberPlaces) decimals")
             }
             if !ranges.isEmpty, !ranges.contains(where: { $0.contains(value) }) {
                 let list = ranges.map { "\($0.minimum.decimalString(maximumPlaces: 4)) to \($0.maximum.decimalString(maximumPlaces: 4))" }
@@ -72,8 +72,6 @@ enum AnswerParser {
         }
     }
 
-    /// Decimal places a `number` answer may have (docs/audits.md).
-    static let numberPlaces = 6
 
     /// `true`/`false` (and in CSV `yes`/`no`, `1`/`0`) for the `calibration` field; empty is `false`.
     static func parseFlag(_ raw: String, allowWords: Bool) -> Bool? {

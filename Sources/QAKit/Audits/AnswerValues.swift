@@ -13,7 +13,7 @@ extension Answer {
             guard let options = kind.options, options.indices.contains(index) else { return [] }
             return [options[index].value]
         case .points(let value): return [value.decimalString(maximumPlaces: 2)]
-        case .number(let value): return [value.decimalString(maximumPlaces: AnswerParser.numberPlaces)]
+        case .number(let value): return [value.decimalString(maximumPlaces: Criterion.numberPlaces)]
         case .date(let date): return [date.description]
         case .text(let text): return [text]
         case .options(let indices):

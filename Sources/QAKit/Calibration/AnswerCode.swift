@@ -45,7 +45,7 @@ enum AnswerCode {
         case .points:
             return DecimalText.trimmed(code, places: 2)
         case .number:
-            return DecimalText.trimmed(code, places: AnswerParser.numberPlaces)
+            return DecimalText.trimmed(code, places: Criterion.numberPlaces)
         case .date:
             return CalendarDate(daysSince1970: Int(code)).description
         case .text, .multiSelect:

@@ -1,7 +1,20 @@
-/// Text for HTML and SVG: the one escaping rule of qakit's HTML output (`CoachingHTML.escape`).
+/// Text for HTML and SVG: the one escaping rule of qakit's HTML output.
 public enum HTMLText {
     /// `text` with `&`, `<`, `>`, `"` and `'` escaped, safe in element content and attribute values.
     public static func escape(_ text: String) -> String {
-        CoachingHTML.escape(text)
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
     }
 }

@@ -38,7 +38,7 @@ enum CoachingWriter {
         case (.choice(let index), .select(let options)) where options.indices.contains(index): return options[index].label
         case (.options(let indices), .multiSelect(let options)):
             return indices.filter(options.indices.contains).map { options[$0].label }.joined(separator: ", ")
-        case (.number(let value), _): return value.decimalString(maximumPlaces: AnswerParser.numberPlaces)
+        case (.number(let value), _): return value.decimalString(maximumPlaces: Criterion.numberPlaces)
         case (.date(let date), _): return date.description
         case (.text(let text), _): return text
         default: return "—"

@@ -216,21 +216,8 @@ public enum CoachingHTML {
         "<tr>" + cells.enumerated().map { index, cell in index == 0 ? "<td>\(escape(cell))</td>" : "<td class=\"n\">\(escape(cell))</td>" }.joined() + "</tr>\n"
     }
 
-    /// Escapes `&`, `<`, `>`, `"` and `'` for text and attribute values.
+    /// `text` escaped for HTML (`HTMLText.escape`, the one escaping rule).
     public static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
+        HTMLText.escape(text)
     }
 }

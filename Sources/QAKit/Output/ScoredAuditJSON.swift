@@ -13,7 +13,7 @@ extension ScoredAudit {
             guard let options = criterion.kind.options, options.indices.contains(index) else { return "null" }
             return JSONText.string(options[index].value)
         case .points(let value): return value.decimalString(maximumPlaces: 2)
-        case .number(let value): return value.decimalString(maximumPlaces: AnswerParser.numberPlaces)
+        case .number(let value): return value.decimalString(maximumPlaces: Criterion.numberPlaces)
         case .date(let date): return "\"\(date)\""
         case .text(let text): return JSONText.string(text)
         case .options(let indices):

@@ -74,7 +74,7 @@ final class ConditionResolver {
                number.decimalString(maximumPlaces: 2) == value { return nil }
             return ("a number from 0 to \(maximum.decimalString()) in its shortest form (7.5, not 7.50)", nil)
         case .number(let ranges):
-            guard let (number, _) = Rational.parseDecimal(value), number.decimalString(maximumPlaces: AnswerParser.numberPlaces) == value else {
+            guard let (number, _) = Rational.parseDecimal(value), number.decimalString(maximumPlaces: Criterion.numberPlaces) == value else {
                 return ("a number in its shortest form (7.5, not 7.50)", nil)
             }
             if ranges.isEmpty || ranges.contains(where: { $0.contains(number) }) { return nil }

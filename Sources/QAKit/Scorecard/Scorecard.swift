@@ -314,6 +314,9 @@ public final class Criterion: Sendable {
         self.penalty = penalty
     }
 
+    /// Decimal places a `number` answer may have (docs/audits.md).
+    public static let numberPlaces = 6
+
     /// Whether the criterion is a field: recorded, never scored (docs/scorecards.md, "Fields").
     public var isField: Bool { kind.isField }
 
