@@ -12,6 +12,9 @@
 #
 #   Benchmarks/run-profiles.sh            # 1M audits, long pivot on 150k audits (~3M answer rows)
 #   Benchmarks/run-profiles.sh 100000 20000
+#   Benchmarks/run-profiles.sh 1000000 0  # the wide files only (no long pivot)
+#
+# Data go to $QAKIT_BENCH_DATA (default /tmp/bench-profiles), never into the repository.
 #
 # Prints "wall user system peak-RSS-KB" per run (/usr/bin/time -f "%e %U %S %M"), then medians.
 set -euo pipefail
@@ -27,27 +30,32 @@ case $audits in
     100000) label=100k ;;
     *) label=$audits ;;
 esac
-data=Benchmarks/data/audits-$label.csv
-foreign=Benchmarks/data/audits-$label-foreign.csv
-twin=Benchmarks/data/audits-$label-utf8-twin.csv
-legacy=Benchmarks/data/audits-$label-cp1252.csv
-long=Benchmarks/data/answers-$long_audits.csv
-grouped=Benchmarks/data/answers-$long_audits-grouped.csv
+store=${QAKIT_BENCH_DATA:-/tmp/bench-profiles}
+data=$store/audits-$label.csv
+foreign=$store/audits-$label-foreign.csv
+twin=$store/audits-$label-utf8-twin.csv
+legacy=$store/audits-$label-cp1252.csv
+long=$store/answers-$long_audits.csv
+grouped=$store/answers-$long_audits-grouped.csv
 work=$(mktemp -d /tmp/qakit-profiles-bench-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 swift build -c release --product qakit >/dev/null
 qakit=.build/release/qakit
 
-mkdir -p Benchmarks/data
+mkdir -p "$store"
 [[ -f $data ]] || python3 Benchmarks/generate.py --audits "$audits" --out "$data"
 [[ -f $foreign ]] || python3 Benchmarks/profiles_data.py foreign "$data" "$foreign"
 [[ -f $legacy ]] || python3 Benchmarks/profiles_data.py cp1252 "$data" "$twin" "$legacy"
-[[ -f $long ]] || python3 Benchmarks/profiles_data.py long "$data" "$long" "$long_audits"
-[[ -f $grouped ]] || python3 Benchmarks/profiles_data.py long "$data" "$grouped" "$long_audits" --grouped
-head -n $((long_audits + 1)) "$data" > "$work/subset.csv"
-ls -l "$data" "$foreign" "$twin" "$legacy" "$long" "$grouped" | awk '{ printf "%-50s %8.1f MB\n", $9, $5 / 1048576 }'
-echo "answer rows in $long: $(($(wc -l < "$long") - 1))"
+if ((long_audits > 0)); then
+    [[ -f $long ]] || python3 Benchmarks/profiles_data.py long "$data" "$long" "$long_audits"
+    [[ -f $grouped ]] || python3 Benchmarks/profiles_data.py long "$data" "$grouped" "$long_audits" --grouped
+    head -n $((long_audits + 1)) "$data" > "$work/subset.csv"
+    ls -l "$long" "$grouped" | awk '{ printf "%-50s %8.1f MB\n", $9, $5 / 1048576 }'
+    echo "answer rows in $long: $(($(wc -l < "$long") - 1))"
+fi
+ls -l "$data" "$foreign" "$twin" "$legacy" | awk '{ printf "%-50s %8.1f MB\n", $9, $5 / 1048576 }'
+uptime
 
 declare -A command=(
     [native]="$qakit score -s $scorecard $data --by agent"
@@ -60,6 +68,7 @@ declare -A command=(
     [long-grouped]="$qakit score -s $scorecard $grouped --profile Benchmarks/profile-bench-long-grouped.yaml --by agent"
 )
 engines=(native profile utf8-twin cp1252 pandas wide-subset long long-grouped)
+((long_audits > 0)) || engines=(native profile utf8-twin cp1252 pandas)
 for run in $(seq "$runs"); do
     for engine in "${engines[@]}"; do
         /usr/bin/time -f "%e %U %S %M" -o "$work/$engine.$run.time" ${command[$engine]} >"$work/$engine.out" 2>"$work/$engine.err"
@@ -74,9 +83,12 @@ for engine in "${engines[@]}"; do
     printf '%-13s %8s %8s %8s %10.1f\n' "$engine" "$(median 1)" "$(median 2)" "$(median 3)" "$(echo "$(median 4)" | awk '{ print $1 / 1024 }')"
 done
 echo
-for engine in native profile utf8-twin cp1252 wide-subset long long-grouped; do echo "$engine: $(tail -1 "$work/$engine.err")"; done
+for engine in "${engines[@]}"; do [[ $engine == pandas ]] || echo "$engine: $(tail -1 "$work/$engine.err")"; done
 cat "$work/pandas.out"
+uptime
 cmp "$work/native.out" "$work/profile.out" && echo "profile output identical to native"
 cmp "$work/utf8-twin.out" "$work/cp1252.out" && echo "windows-1252 output identical to its UTF-8 twin"
-cmp "$work/wide-subset.out" "$work/long.out" && echo "long pivot output identical to the wide subset"
-cmp "$work/wide-subset.out" "$work/long-grouped.out" && echo "grouped long pivot output identical to the wide subset"
+if ((long_audits > 0)); then
+    cmp "$work/wide-subset.out" "$work/long.out" && echo "long pivot output identical to the wide subset"
+    cmp "$work/wide-subset.out" "$work/long-grouped.out" && echo "grouped long pivot output identical to the wide subset"
+fi

@@ -412,7 +412,9 @@ struct ProfileCommandTests {
     }
 
     /// A records path whose key no element of an array has, and one that leads to a number: one
-    /// error for the file naming the path (and a did-you-mean), exit 2, nothing written.
+    /// error for the file naming the path (and a did-you-mean), exit 2, nothing written. Located
+    /// (counted by hand in the one-line file): the first review `{"id"` is byte/column 62, the
+    /// `1` of `"count": 1` column 11.
     @Test func aRecordsPathThatLeadsNowhereOrToANumberIsOneError() throws {
         let workspace = try OutputWorkspace()
         defer { workspace.remove() }
@@ -423,19 +425,20 @@ struct ProfileCommandTests {
         let typo = try scoreCSV(workspace, "reviews.json", "--profile", "typo.yaml")
         #expect(typo.status == 2)
         #expect(typo.standardOutput.isEmpty)
-        #expect(typo.standardError.contains("reviews.json: error: records path 'conversations.reviews.ratngs': no element of 'conversations.reviews' has 'ratngs'; did you mean 'ratings'?"),
+        #expect(typo.standardError.contains("reviews.json:1:62: error: records path 'conversations.reviews.ratngs': no element of 'conversations.reviews' has 'ratngs'; did you mean 'ratings'?"),
                 "\(typo.standardError)")
         try workspace.write("profile: p\nformat: json\nrecords: count\n", to: "count.yaml")
         let count = try workspace.run(["kpis", "reviews.json", "--profile", "count.yaml"])
         #expect(count.status == 2)
         #expect(count.standardOutput.isEmpty)
-        #expect(count.standardError.contains("reviews.json: error: records path 'count' holds a number; expected an array of records or one record object"),
+        #expect(count.standardError.contains("reviews.json:1:11: error: records path 'count' holds a number; expected an array of records or one record object"),
                 "\(count.standardError)")
     }
 
     /// `kpis` reads `format: json` with `%s` dates: T-1 opened at 1788253200 (2026-09-01T09:00:00Z)
     /// and first answered 120 s later → 2 minutes. T-2's `soon` is no UNIX time: that ticket is
-    /// rejected with its value named, the rest still counted (1 ticket), exit 1.
+    /// rejected with its value named (at its line in the file, 3), the rest still counted (1
+    /// ticket), exit 1.
     @Test func jsonTicketsWithUnixSecondsAndOneThatIsNoNumber() throws {
         let workspace = try OutputWorkspace()
         defer { workspace.remove() }
@@ -458,7 +461,7 @@ struct ProfileCommandTests {
         #expect(output.standardOutput.contains("\"key\": \"2026-09\""), "\(output.standardOutput)")
         #expect(output.standardOutput.contains("\"tickets\": 1"), "\(output.standardOutput)")
         #expect(output.standardOutput.contains("\"first_response_median\": 2"), "\(output.standardOutput)")
-        #expect(output.standardError.contains("tickets.json:2: error: ticket 'T-2', field 'created_at'"), "\(output.standardError)")
+        #expect(output.standardError.contains("tickets.json:3: error: ticket 'T-2', field 'created_at'"), "\(output.standardError)")
         #expect(output.standardError.contains("'soon' matches none of the date formats '%s'"), "\(output.standardError)")
     }
 }

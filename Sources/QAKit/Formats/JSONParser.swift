@@ -51,6 +51,28 @@ public struct JSONParser: Sendable {
         }
     }
 
+    /// Parses one JSON text held in memory and keeps where each of its values starts, so that a
+    /// message about a value deep in it can name its line and column (`JSONDocument`).
+    public func parseDocument(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONDocument {
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONSyntaxError) -> (JSONValue, [Int]) in try parseLocated(buffer) }
+        }
+        let (root, starts) = try result.get()
+        return JSONDocument(root: root, bytes: bytes, starts: starts)
+    }
+
+    private func parseLocated(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> (JSONValue, [Int]) {
+        var scanner = JSONScanner(bytes: bytes, maximumDepth: maximumDepth)
+        scanner.isLocating = true
+        do {
+            let root = try scanner.document()
+            return (root, scanner.starts)
+        } catch {
+            let (line, column) = Self.position(of: error.offset, in: bytes, firstLine: 1)
+            throw JSONSyntaxError(line: line, column: column, message: error.message)
+        }
+    }
+
     /// Parses one JSON text held in memory.
     public func parse(_ bytes: [UInt8], firstLine: Int = 1) throws(JSONSyntaxError) -> JSONValue {
         let result = bytes.withUnsafeBufferPointer { buffer in
@@ -97,6 +119,10 @@ struct JSONScanner {
     /// Where the last string's content lies in the input when it had no escapes (its UTF-8 then
     /// equals the source bytes); `nil` after an escaped string.
     var unescapedSpan: Range<Int>?
+    /// Whether to note the offset of every value in `starts` (`JSONParser.parseDocument`).
+    var isLocating = false
+    /// The byte offset of every value, in document order (a container before its contents).
+    var starts: [Int] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
         self.bytes = bytes
@@ -115,6 +141,7 @@ struct JSONScanner {
     private mutating func value() throws(JSONFailure) -> JSONValue {
         skipWhitespace()
         guard index < bytes.count else { throw failure("expected a JSON value, found end of input") }
+        if isLocating { starts.append(index) }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try object()
         case UInt8(ascii: "["): return try array()
@@ -451,4 +478,74 @@ struct JSONScanner {
     }
 
     private static func codePoint(_ value: UInt32) -> String { "U+\(hex4(value))" }
+}
+
+/// A JSON text parsed whole, with where each of its values starts: a value is named by its
+/// number in document order (`root` is 0; a container comes before its contents), and
+/// `position(ofNode:)` gives its line and column, for messages (docs/imports.md).
+public final class JSONDocument {
+    public let root: JSONValue
+    private let bytes: [UInt8]
+    private let starts: [Int]
+    /// The offset of each line's first byte.
+    private let lineStarts: [Int]
+    /// The last position worked out, to count on from it when the next is further on its line
+    /// (records come in file order, and a minified file is one line).
+    private var last = (offset: 0, line: 1, column: 1)
+
+    init(root: JSONValue, bytes: [UInt8], starts: [Int]) {
+        self.root = root
+        self.bytes = bytes
+        self.starts = starts
+        var lineStarts = [0]
+        for (index, byte) in bytes.enumerated() where byte == 0x0A { lineStarts.append(index + 1) }
+        self.lineStarts = lineStarts
+    }
+
+    /// How many values `value` holds, itself included.
+    public static func size(_ value: JSONValue) -> Int {
+        switch value {
+        case .object(let members): members.reduce(1) { $0 + size($1.value) }
+        case .array(let items): items.reduce(1) { $0 + size($1) }
+        default: 1
+        }
+    }
+
+    /// The number of `value`'s member `key` (or element number `key` of an array), `value` being
+    /// node `node`.
+    public static func child(_ key: String, of value: JSONValue, node: Int) -> (value: JSONValue, node: Int)? {
+        var next = node + 1
+        switch value {
+        case .object(let members):
+            for member in members {
+                if member.key == key { return (member.value, next) }
+                next += size(member.value)
+            }
+            return nil
+        case .array(let items):
+            guard let wanted = Int(key), wanted >= 0, wanted < items.count else { return nil }
+            for item in items[..<wanted] { next += size(item) }
+            return (items[wanted], next)
+        default:
+            return nil
+        }
+    }
+
+    /// The 1-based line and column (in Unicode scalars) where node `node` starts.
+    public func position(ofNode node: Int) -> (line: Int, column: Int) {
+        guard node >= 0, node < starts.count else { return (1, 1) }
+        let offset = starts[node]
+        if offset < last.offset || (last.line < lineStarts.count && offset >= lineStarts[last.line]) {
+            // Not further on the last position's line: find the line, count from its start.
+            var low = 0, high = lineStarts.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+            }
+            last = (lineStarts[low], low + 1, 1)
+        }
+        let counted = bytes.withUnsafeBufferPointer { UTF8Sequence.scalarCount($0, from: last.offset, to: offset) }
+        last = (offset, last.line, last.column + counted)
+        return (last.line, last.column)
+    }
 }

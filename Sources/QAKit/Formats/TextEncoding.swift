@@ -69,11 +69,32 @@ struct Transcoder {
         switch encoding {
         case .utf8:
             for byte in input { output[count] = byte; count += 1 }
-        case .latin1:
-            for byte in input { put(UInt32(byte)) }
-        case .windows1252:
-            for byte in input {
-                if byte < 0x80 { output[count] = byte; count += 1 } else { put(Self.windows1252[Int(byte)]) }
+        case .latin1, .windows1252:
+            // Eight ASCII bytes at a time are copied as they are (one load, one test, one store):
+            // exports are mostly ASCII. A byte above 0x7F is looked up (Windows-1252) or taken
+            // as its own code point (Latin-1).
+            guard let source = input.baseAddress, let target = output.baseAddress else { return 0 }
+            let isLatin1 = encoding == .latin1
+            let end = input.count
+            var index = 0
+            while index < end {
+                if index + 8 <= end {
+                    let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 {
+                        UnsafeMutableRawPointer(target + count).storeBytes(of: word, as: UInt64.self)
+                        count += 8
+                        index += 8
+                        continue
+                    }
+                }
+                let byte = source[index]
+                if byte < 0x80 {
+                    target[count] = byte
+                    count += 1
+                } else {
+                    put(isLatin1 ? UInt32(byte) : Self.windows1252[Int(byte)])
+                }
+                index += 1
             }
         case .utf16:
             var bytes = pending + Array(input)

@@ -3,8 +3,8 @@
 /// (docs/imports.md): each `columns` entry is a dotted path into the object (`agent.email`,
 /// `answers.0.value`), the keys not under a path are read as in qakit's own JSON Lines.
 ///
-/// A JSON file is read whole (at most 512 MiB); its records are numbered 1, 2, … in messages,
-/// where a JSON Lines file gives the line.
+/// A JSON file is read whole (at most 512 MiB); messages give the line and column of the record
+/// (or of the value at fault in it), a JSON Lines file the line.
 struct KeyedProfileSource: AuditRecordSource {
     let file: String
     var allowsFlagWords: Bool { true }
@@ -49,7 +49,7 @@ struct KeyedProfileSource: AuditRecordSource {
         if isLines {
             lines = JSONLinesReader(source: source)
         } else {
-            pending = try JSONRecord.records(of: source, file: path, profile: profile).enumerated().map { ($0 + 1, $1) }.reversed()
+            pending = try JSONRecord.records(of: source, file: path, profile: profile).map { ($0.line, $0) }.reversed()
         }
     }
 
@@ -136,9 +136,16 @@ struct KeyedProfileSource: AuditRecordSource {
     /// One object read through the profile's paths and words.
     private mutating func item(_ record: JSONRecord, line: Int) -> SourceItem {
         let value = record.value
+        if record.holdsNoRecords {
+            let auditPath = paths.first { $0.rule.field == "audit_id" }?.path
+            return .problem(record.noRecordsProblem(file: file, recordsPath: profile.records ?? [], auditPath: auditPath))
+        }
+        let column = lines == nil ? record.column : 1
+        /// Where the value at `path` is: in a JSON file its own line and column, in JSON Lines the line.
+        func place(_ path: [String]) -> (line: Int, column: Int) { lines == nil ? record.position(of: path) : (line, 1) }
         guard case .object(let members) = value else {
             return .problem(Diagnostic(.error, "record skipped: expected an audit object, found \(value.typeName == "array" ? "an array" : "a \(value.typeName)")",
-                                       file: file, line: line, column: 1))
+                                       file: file, line: line, column: column))
         }
         var entries: [(key: String, value: KeyedValue)] = []
         if !isDecided || pathSeen.contains(false) { notePaths(in: record) }
@@ -152,13 +159,29 @@ struct KeyedProfileSource: AuditRecordSource {
                 continue
             }
             var converted = Self.keyed(found)
+            if !isNA, rule.field != "answers", rule.field != "comments", decoder.readFields.contains(rule.field) || decoder.criterionIDs.contains(rule.field) {
+                switch found {
+                case .array, .object:
+                    // A value the audit needs, found as an array or object: at its own line and column.
+                    let (atLine, atColumn) = place(path)
+                    let id = entries.first { $0.key == "audit_id" }.flatMap { entry -> String? in
+                        if case .scalar(let text?) = entry.value, !text.isEmpty { return text }
+                        return nil
+                    }
+                    let subject = id.map { "audit '\($0)', " } ?? ""
+                    return .problem(Diagnostic(.error, "\(subject)field '\(rule.field)' (path '\(rule.source)'): expected a string, number or boolean, found \(JSONRecord.article(found))",
+                                               file: file, line: atLine, column: atColumn))
+                default:
+                    break
+                }
+            }
             if isNA {
                 converted = .scalar("na")
             } else if case .scalar(let text?) = converted {
                 switch rewrite(field: rule.field, source: rule.source, text: text, isNotApplicable: false) {
                 case .same: break
                 case .text(let bytes): converted = .scalar(String(decoding: bytes, as: UTF8.self))
-                case .problem(let message): return problem(message, entries: entries, line: line)
+                case .problem(let message): return problem(message, entries: entries, at: place(path))
                 }
             }
             entries.append((rule.field, converted))
@@ -170,7 +193,7 @@ struct KeyedProfileSource: AuditRecordSource {
                 switch rewrite(field: member.key, source: member.key, text: text, isNotApplicable: false) {
                 case .same: break
                 case .text(let bytes): converted = .scalar(String(decoding: bytes, as: UTF8.self))
-                case .problem(let message): return problem(message, entries: entries, line: line)
+                case .problem(let message): return problem(message, entries: entries, at: place([member.key]))
                 }
             case .object(let inner) where member.key == "answers":
                 var rewritten: [(key: String, value: KeyedValue)] = []
@@ -179,7 +202,7 @@ struct KeyedProfileSource: AuditRecordSource {
                     switch transform.rewrite(field: id, source: "answers.\(id)", purpose: .answer(id), text: text, isNotApplicable: false) {
                     case .same: rewritten.append((id, answer))
                     case .text(let bytes): rewritten.append((id, .scalar(String(decoding: bytes, as: UTF8.self))))
-                    case .problem(let message): return problem(message, entries: entries, line: line)
+                    case .problem(let message): return problem(message, entries: entries, at: place(["answers", id]))
                     }
                 }
                 converted = .object(rewritten)
@@ -188,7 +211,12 @@ struct KeyedProfileSource: AuditRecordSource {
             }
             entries.append((member.key, converted))
         }
-        return builder.item(from: entries, line: line)
+        let built = builder.item(from: entries, line: line)
+        if case .problem(var diagnostic) = built, diagnostic.column == nil, diagnostic.line == line {
+            diagnostic.column = column
+            return .problem(diagnostic)
+        }
+        return built
     }
 
     private func rewrite(field: String, source: String, text: String, isNotApplicable: Bool) -> CellTransform.Rewrite {
@@ -196,12 +224,14 @@ struct KeyedProfileSource: AuditRecordSource {
         return transform.rewrite(field: field, source: source, purpose: purpose, text: text, isNotApplicable: isNotApplicable)
     }
 
-    private func problem(_ message: ImportProblem, entries: [(key: String, value: KeyedValue)], line: Int) -> SourceItem {
+    private func problem(_ message: ImportProblem, entries: [(key: String, value: KeyedValue)], at: (line: Int, column: Int)) -> SourceItem {
         let id = entries.first { $0.key == "audit_id" }.flatMap { entry -> String? in
             if case .scalar(let text) = entry.value { return text }
             return nil
         }
-        return .problem(ImportProblems.recordProblem(message, auditID: id, file: file, line: line))
+        var diagnostic = ImportProblems.recordProblem(message, auditID: id, file: file, line: at.line)
+        if lines == nil, diagnostic.column == nil { diagnostic.column = at.column }
+        return .problem(diagnostic)
     }
 
     private static func keyed(_ json: JSONValue) -> KeyedValue {

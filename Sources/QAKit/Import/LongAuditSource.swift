@@ -18,8 +18,8 @@ struct LongAuditSource: AuditRecordSource {
     /// Where the rows come from: a CSV reader, or a JSON file's records already made rows.
     private enum Input {
         case csv(CSVReader)
-        /// Reversed, so the next is the last.
-        case rows([CSVReadResult])
+        /// Reversed, so the next is the last; a record that is no row is its problem.
+        case rows([Result<CSVReadResult, DiagnosticBox>])
     }
     private var input: Input
     private let long: LongLayout
@@ -72,7 +72,7 @@ struct LongAuditSource: AuditRecordSource {
 
     /// One record per answer of a JSON file (docs/imports.md, `long`): each record is a row whose
     /// cells are the texts at the long roles' and `columns`' paths, in the record or, when it
-    /// lacks a path's first key, in its enclosing records outward. Records are numbered 1, 2, …
+    /// lacks a path's first key, in its enclosing records outward. A row's line is its record's line in the file.
     init(jsonPath path: String, profile: ImportProfile, long: LongLayout, decoder: AuditDecoder) throws(InputError) {
         let source: ByteSource
         do {
@@ -80,22 +80,28 @@ struct LongAuditSource: AuditRecordSource {
         } catch {
             throw InputError(file: path, message: error.message, isUnreadable: true)
         }
-        let records = try JSONRecord.records(of: source, file: path, profile: profile)
+        let all = try JSONRecord.records(of: source, file: path, profile: profile)
+        let records = all.filter { !$0.holdsNoRecords }
         var names: [String] = []
         for name in [long.audit, long.criterion, long.value] + [long.notApplicable, long.comment].compactMap({ $0 }) + profile.columns.map(\.source)
         where !names.contains(name) { names.append(name) }
         let paths = names.map { $0.split(separator: ".", omittingEmptySubsequences: false).map(String.init) }
         var seen = [Bool](repeating: false, count: names.count)
-        var rows: [CSVReadResult] = []
-        rows.reserveCapacity(records.count)
-        for (index, record) in records.enumerated() {
-            let number = index + 1
+        var rows: [Result<CSVReadResult, DiagnosticBox>] = []
+        rows.reserveCapacity(all.count)
+        var reported: Set<[Int]> = []
+        let auditPath = long.audit.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        for record in all {
+            if record.holdsNoRecords {
+                rows.append(.failure(DiagnosticBox(diagnostic: record.noRecordsProblem(file: path, recordsPath: profile.records ?? [], auditPath: auditPath))))
+                continue
+            }
             guard case .object = record.value else {
-                rows.append(.invalid(line: number, column: 1, message: "expected an answer object, found \(JSONRecord.article(record.value))"))
+                rows.append(.success(.invalid(line: record.line, column: record.column, message: "expected an answer object, found \(JSONRecord.article(record.value))")))
                 continue
             }
             var fields: [String] = []
-            var problem: String?
+            var problem: (message: String, path: [String])?
             for (column, path) in paths.enumerated() {
                 let found = record.resolve(path)
                 if found != nil { seen[column] = true }
@@ -105,11 +111,20 @@ struct LongAuditSource: AuditRecordSource {
                 case .number(let text)?: fields.append(text)
                 case .bool(let flag)?: fields.append(flag ? "true" : "false")
                 case let other?:
-                    problem = problem ?? "'\(names[column])' is \(JSONRecord.article(other)); expected a string, number or boolean"
+                    problem = problem ?? ("'\(names[column])' is \(JSONRecord.article(other)); expected a string, number or boolean", path)
                     fields.append("")
                 }
             }
-            rows.append(problem.map { .invalid(line: number, column: 1, message: $0) } ?? .row(CSVRow(line: number, fields: fields)))
+            if let problem {
+                // At the value's own line and column, in the record or the enclosing one it came
+                // from: a review's value is named once, not once per rating.
+                let (line, column) = record.position(of: problem.path)
+                if reported.insert([line, column]).inserted {
+                    rows.append(.success(.invalid(line: line, column: column, message: problem.message)))
+                }
+            } else {
+                rows.append(.success(.row(CSVRow(line: record.line, fields: fields))))
+            }
         }
         if !records.isEmpty, seen.contains(false) {
             let missing = names.indices.filter { !seen[$0] }.map { "'\(names[$0])'" }
@@ -120,6 +135,9 @@ struct LongAuditSource: AuditRecordSource {
         }
         try self.init(path: path, input: .rows(rows.reversed()), header: .row(CSVRow(line: 1, fields: names)), profile: profile, long: long, decoder: decoder)
     }
+
+    /// A JSON record's problem found before the pivot (a review without ratings).
+    struct DiagnosticBox: Error { var diagnostic: Diagnostic }
 
     private init(path: String, input: Input, header: CSVReadResult?, profile: ImportProfile, long: LongLayout, decoder: AuditDecoder) throws(InputError) {
         file = path
@@ -190,8 +208,15 @@ struct LongAuditSource: AuditRecordSource {
                 result = try reader.next()
             case .rows(var rows):
                 input = .rows([])
-                result = rows.popLast()
+                let popped = rows.popLast()
                 input = .rows(rows)
+                switch popped {
+                case nil: result = nil
+                case .success(let row)?: result = row
+                case .failure(let box)?:
+                    ready.append(.problem(box.diagnostic))
+                    return
+                }
             }
         } catch {
             throw InputError(file: file, line: error.position?.line, column: error.position?.column, message: error.message,

@@ -35,7 +35,7 @@ struct JSONLinesTicketSource: TicketSource {
             reader = JSONLinesReader(source: source)
         } else {
             reader = nil
-            pending = try JSONRecord.records(of: source, file: path, profile: profile ?? ImportProfile()).enumerated().map { ($0 + 1, $1) }.reversed()
+            pending = try JSONRecord.records(of: source, file: path, profile: profile ?? ImportProfile()).filter { !$0.holdsNoRecords }.map { ($0.line, $0) }.reversed()
         }
     }
 
@@ -71,7 +71,7 @@ struct JSONLinesTicketSource: TicketSource {
             cells.line = line
             guard case .object(let members) = value else {
                 return .problem(Diagnostic(.error, "record skipped: expected a ticket object, found \(value.typeName == "array" ? "an array" : "a \(value.typeName)")",
-                                           file: file, line: line))
+                                           file: file, line: line, column: reader == nil ? record.column : 1))
             }
             let found: [(column: TicketColumn, value: JSONValue)] = profile == nil
                 ? members.compactMap { member in TicketColumn(name: member.key).map { ($0, member.value) } }

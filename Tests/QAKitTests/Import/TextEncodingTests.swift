@@ -36,6 +36,30 @@ struct TextEncodingTests {
         #expect(try decoded([0x4E, 0xFA, 0xF1, 0x65, 0x7A, 0x80], .latin1, chunk: chunk) == "Núñez\u{80}")
     }
 
+    /// Long ASCII runs (copied eight bytes at a time) broken by bytes above 0x7F at every
+    /// alignment: the expected text is built scalar by scalar from the code pages (Latin-1: the
+    /// byte is the code point; Windows-1252: 0x80 is €, 0x9C œ, 0xE9 é), not by the decoder.
+    @Test(arguments: [1, 5, 9, 4096])
+    func longMixedRuns(chunk: Int) throws {
+        var bytes: [UInt8] = []
+        var latin1 = "", windows = ""
+        for run in 0..<40 {
+            for index in 0..<run {
+                let byte = UInt8(0x41 + (run + index) % 26)
+                bytes.append(byte)
+                latin1.unicodeScalars.append(Unicode.Scalar(byte))
+                windows.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+            let high: [(UInt8, Unicode.Scalar)] = [(0x80, "€"), (0x9C, "œ"), (0xE9, "é")]
+            let (byte, scalar) = high[run % 3]
+            bytes.append(byte)
+            latin1.unicodeScalars.append(Unicode.Scalar(byte))
+            windows.unicodeScalars.append(scalar)
+        }
+        #expect(try decoded(bytes, .windows1252, chunk: chunk) == windows)
+        #expect(try decoded(bytes, .latin1, chunk: chunk) == latin1)
+    }
+
     /// UTF-16: the byte-order mark decides the order; a surrogate pair split across chunks is
     /// joined (U+1F600 is D83D DE00); a lone surrogate becomes 0xFF, an invalid UTF-8 byte.
     @Test(arguments: [1, 2, 3, 4096])
