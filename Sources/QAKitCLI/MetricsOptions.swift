@@ -39,6 +39,34 @@ struct MetricsOptions: ParsableArguments {
         return calculation
     }
 
+    /// As `calculate`, for two groupings of the same tickets over `period` read in one pass
+    /// (`qakit report`: by period and by agent); problems are printed once, for `first`, and
+    /// the summary line is `first`'s.
+    func calculate(_ first: [KPIDimension], and second: [KPIDimension], period: PeriodFilter = PeriodFilter(), matchesNamesLoosely: Bool = true,
+                   hadErrors: inout Bool) throws -> (KPICalculation, KPICalculation) {
+        var sources = try open()
+        if let missing = (first + second).first(where: { key in (key == .team || key == .channel) && !sources.contains { $0.has(key.column) } }),
+           sources.allSatisfy(\.declaresColumns) {
+            Terminal.printError("qakit: error: --metrics: no ticket file has a '\(missing.column.name)' column to join --by \(missing.rawValue); no output written")
+            throw ExitCode(2)
+        }
+        var calculation = KPICalculation(dimensions: first, period: period)
+        calculation.matchesNamesLoosely = matchesNamesLoosely
+        var other = KPICalculation(dimensions: second, period: period)
+        other.matchesNamesLoosely = matchesNamesLoosely
+        for index in sources.indices {
+            do {
+                try calculation.read(&sources[index], alsoInto: &other) { Terminal.print([$0]) }
+            } catch {
+                Terminal.print([error.diagnostic])
+                hadErrors = true
+            }
+        }
+        if calculation.ticketsWithErrors > 0 || other.ticketsWithErrors > 0 { hadErrors = true }
+        Terminal.printError(KPIsCommand.summary(calculation))
+        return (calculation, other)
+    }
+
     /// Opens every ticket file before anything is read, so that a missing one stops the run (exit 2).
     func open() throws -> [any TicketSource] {
         var sources: [any TicketSource] = []

@@ -76,10 +76,10 @@ struct ReportCommand: ParsableCommand {
         var kpisByAgent: [KPIFigures]?
         if metricsOptions.isEnabled {
             // As before --metrics was shared: tickets grouped by period and by agent exactly as
-            // written; the second pass's problems were reported by the first.
-            var byPeriod = try metricsOptions.calculate([period.kpiDimension], period: filter, matchesNamesLoosely: false, hadErrors: &hadErrors)
-            var byAgent = try metricsOptions.calculate([.agent], period: filter, matchesNamesLoosely: false, reportsProblems: false,
-                                                       hadErrors: &hadErrors)
+            // written.
+            // One reading of the tickets feeds both groupings.
+            var (byPeriod, byAgent) = try metricsOptions.calculate([period.kpiDimension], and: [.agent], period: filter,
+                                                                   matchesNamesLoosely: false, hadErrors: &hadErrors)
             kpisByPeriod = byPeriod.figures()
             kpisByAgent = byAgent.figures()
         }

@@ -71,6 +71,45 @@ public struct KPICalculation {
         try readAll(&source, report: relay)
     }
 
+    /// Reads every ticket of `source` once for this calculation and for `other` (another
+    /// grouping of the same tickets over the same period): each figure is what a separate
+    /// `read` of the file would give, at the cost of one reading and decoding. Problems go to
+    /// `report` for this calculation only; `other` counts the same tickets silently.
+    public mutating func read<Source: TicketSource>(_ source: inout Source, alsoInto other: inout KPICalculation,
+                                                    report: (Diagnostic) -> Void) throws(InputError) {
+        let repeats = RepeatedProblems()
+        func relay(_ diagnostic: Diagnostic) { repeats.pass(diagnostic, to: report) }
+        defer { repeats.summary().forEach(report) }
+        try readAll(&source, also: &other, report: relay)
+    }
+
+    private mutating func readAll<Source: TicketSource>(_ source: inout Source, also other: inout KPICalculation,
+                                                        report: (Diagnostic) -> Void) throws(InputError) {
+        let file = source.file
+        let reader = TicketReader(source)
+        defer { source = reader.source }
+        // `other` takes each batch first: a batch's failure is thrown by this calculation's
+        // `take`, after both have counted what the batch holds.
+        func takeBoth(_ batch: TicketBatch, into calculation: inout KPICalculation, other: inout KPICalculation) throws(InputError) {
+            try? other.take(batch, file: file, report: { _ in })
+            try calculation.take(batch, file: file, report: report)
+        }
+        let pipeline = RecordPipeline<TicketBatch>(makeBatch: { TicketBatch() }, fill: { reader.fill(&$0) })
+        guard RecordPipeline<TicketBatch>.isUseful, pipeline.start() else {
+            var more = true
+            while more {
+                var batch = TicketBatch()
+                more = reader.fill(&batch)
+                try takeBoth(batch, into: &self, other: &other)
+            }
+            return
+        }
+        defer { pipeline.finish() }
+        while let batch = pipeline.next() {
+            try takeBoth(batch, into: &self, other: &other)
+        }
+    }
+
     private mutating func readAll<Source: TicketSource>(_ source: inout Source, report: (Diagnostic) -> Void) throws(InputError) {
         let file = source.file
         let reader = TicketReader(source)

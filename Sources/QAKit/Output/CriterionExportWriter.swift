@@ -42,6 +42,8 @@ public final class CriterionExportWriter {
     private let dateCells = DateCells()
     /// Per scorecard, the criterion cells of standard rows seen so far.
     private let rowCells: [RowCells]
+    /// Per scorecard, the criterion cells of the other rows seen so far.
+    private let otherRowCells: [OtherRowCells]
     /// Rows written so far.
     public private(set) var rowCount = 0
 
@@ -65,6 +67,7 @@ public final class CriterionExportWriter {
         criteria = scorecards.map { $0.criteria.map(\.criterion) }
         lossCells = layouts.map(LossCells.init)
         rowCells = layouts.map { _ in RowCells() }
+        otherRowCells = layouts.map { _ in OtherRowCells() }
         scorecardCells = scorecards.map { scorecard in
             let version = Array(String(scorecard.version).utf8)
             var cells: [UInt8] = []
@@ -132,6 +135,8 @@ public final class CriterionExportWriter {
         let decimals = decimalCells
         let losses = lossCells[audit.scorecardIndex]
         let rows = rowCells[audit.scorecardIndex]
+        let otherRows = otherRowCells[audit.scorecardIndex]
+        var shape: AuditShape?
         let commentNull = Self.jsonCommentNull
         out.reserveCapacity(out.count + entries.count * (head.count + tail.count + 96))
         for index in entries.indices {
@@ -154,8 +159,27 @@ public final class CriterionExportWriter {
                     out += cell
                 }
             } else {
-                appendCriterionCells(index, outcome: outcome, cells: cardCells[index], criterion: entries[index], loss: loss, layout: layout,
-                                     losses: losses, result: result, answers: &answers[index], decimals: decimals, to: &out)
+                // Outside the standard case the cells are a function of the criterion, its answer,
+                // its credit (as lost credit units), whether it was scored and failed a critical
+                // rule, and, for points lost, of which regular sections counted (ΣW_regular) and
+                // which criteria of its section were scored (Σw of the section): the two masks of
+                // `AuditShape`. Cached under all of these; anything that does not fit a key is
+                // built directly.
+                if shape == nil { shape = AuditShape(result: result, layout: layout) }
+                if let key = OtherRowCells.key(criterion: index, outcome: outcome, shape: shape!, layout: layout) {
+                    if let cell = otherRows.cell(key) {
+                        out += cell
+                    } else {
+                        var cell: [UInt8] = []
+                        appendCriterionCells(index, outcome: outcome, cells: cardCells[index], criterion: entries[index], loss: loss, layout: layout,
+                                             losses: losses, result: result, answers: &answers[index], decimals: decimals, to: &cell)
+                        otherRows.store(cell, key: key)
+                        out += cell
+                    }
+                } else {
+                    appendCriterionCells(index, outcome: outcome, cells: cardCells[index], criterion: entries[index], loss: loss, layout: layout,
+                                         losses: losses, result: result, answers: &answers[index], decimals: decimals, to: &out)
+                }
             }
             switch format {
             case .csv:
@@ -282,6 +306,90 @@ public final class CriterionExportWriter {
         }
 
         func store(_ cell: [UInt8], key: Int) {
+            let slot = Self.slot(key)
+            keys[slot] = key
+            cells[slot] = cell
+        }
+    }
+
+    /// What, beyond a criterion's own outcome, fixes its points lost in one audit: the regular
+    /// sections that counted (which fix ΣW_regular, and whether the audit has a raw score at
+    /// all) and, per section, which of its criteria were scored (which fix Σw of the section).
+    /// `nil` masks for scorecards beyond 64 sections or sections beyond 64 criteria.
+    private struct AuditShape {
+        var counted: UInt64 = 0
+        var scoredBySection: [UInt64]?
+
+        init(result: ScoredResult, layout: ScorecardLayout) {
+            guard result.sections.count <= 64 else { return }
+            for (index, section) in result.sections.enumerated() where section.counted { counted |= 1 << UInt64(index) }
+            var masks = [UInt64](repeating: 0, count: layout.sectionCriteria.count)
+            for (section, range) in layout.sectionCriteria.enumerated() {
+                guard range.count <= 64 else { return }
+                for index in range where result.criteria[index].scored { masks[section] |= 1 << UInt64(index - range.lowerBound) }
+            }
+            scoredBySection = masks
+        }
+    }
+
+    /// A direct-mapped cache of the cells from `section` to `failed_critical` of rows outside the
+    /// standard case, keyed by two words: the criterion, answer, lost credit units, scored and
+    /// critical-failure flags (`first`), and the audit's section masks (`second`), compared exactly.
+    private final class OtherRowCells {
+        struct Key: Equatable {
+            var first: Int
+            var second: UInt64
+            var third: UInt64
+        }
+
+        private static let slots = 8192
+        private let keys = UnsafeMutablePointer<Key>.allocate(capacity: slots)
+        private let cells = UnsafeMutablePointer<[UInt8]>.allocate(capacity: slots)
+
+        init() {
+            // -1 marks an empty slot: no `first` is negative.
+            keys.initialize(repeating: Key(first: -1, second: 0, third: 0), count: Self.slots)
+            cells.initialize(repeating: [], count: Self.slots)
+        }
+
+        deinit {
+            keys.deallocate()
+            cells.deinitialize(count: Self.slots)
+            cells.deallocate()
+        }
+
+        /// `nil` when a part does not fit: no answer code, a credit that is not a whole number of
+        /// credit units or loses 64 or more, a criterion index beyond 1023, no masks.
+        static func key(criterion: Int, outcome: CriterionResult, shape: AuditShape, layout: ScorecardLayout) -> Key? {
+            guard criterion < 1024, let masks = shape.scoredBySection else { return nil }
+            // 6 marks a blank answer: `answerCode` tags use 0…5.
+            guard let answer = outcome.answer.map(CriterionExportWriter.answerCode) ?? 6 else { return nil }
+            // Lost units 0…63 for a credit, 64 for none.
+            var lost = 64
+            if let credit = outcome.credit {
+                guard let earned = CriterionTally.units(of: credit, unit: layout.creditUnits[criterion]),
+                      let whole = Int(exactly: layout.creditUnits[criterion]), whole - earned >= 0, whole - earned < 64 else { return nil }
+                lost = whole - earned
+            }
+            let flags = (outcome.scored ? 2 : 0) | (outcome.failedCritical ? 1 : 0)
+            let first = ((answer << 10 | criterion) << 7 | lost) << 2 | flags
+            // An unscored row has no points lost: the masks do not matter.
+            guard outcome.scored else { return Key(first: first, second: 0, third: 0) }
+            return Key(first: first, second: shape.counted, third: masks[layout.sectionOfCriterion[criterion]])
+        }
+
+        private static func slot(_ key: Key) -> Int {
+            let mix = UInt64(truncatingIfNeeded: key.first) &* 0x9E37_79B9_7F4A_7C15 ^ key.second &* 0xC2B2_AE3D_27D4_EB4F
+                ^ key.third &* 0x1656_67B1_9E37_79F9
+            return Int(truncatingIfNeeded: mix >> 51)
+        }
+
+        func cell(_ key: Key) -> [UInt8]? {
+            let slot = Self.slot(key)
+            return keys[slot] == key ? cells[slot] : nil
+        }
+
+        func store(_ cell: [UInt8], key: Key) {
             let slot = Self.slot(key)
             keys[slot] = key
             cells[slot] = cell
