@@ -7,7 +7,7 @@ import Testing
 /// out by hand from docs/scoring.md (and checked again with an independent Python `fractions`
 /// script). Where a vendor published a figure it is one of the rows: Genesys's 60 %, MaestroQA's
 /// 60 % and 53 %, the ServiceNow review's 78.57 %.
-@Suite(.disabled("enabled when the issue 11 keys land"))
+@Suite
 struct VendorFormTests {
     /// One audit of `score --format json`, reduced to what the tests compare.
     struct Scored: Equatable, CustomStringConvertible {
