@@ -247,12 +247,8 @@ struct FormKeyDocsTests {
     @Test func lintMessagesOfConditionsAndIds() throws {
         let output = try QAKitProcess.run(["lint", "lint-conditions.yaml"], in: Self.directory)
         #expect(output.status == 1)
-        // The named item's line (refund at 20, escalated at 27) is printed as "line 0" by the
-        // build this suite was written against: compared apart, as a known issue.
-        #expect(Self.withoutItemLines(output.standardError) == Self.withoutItemLines(Self.lintConditions))
-        withKnownIssue("conditionOnLaterItem prints '(line 0)': checkLaterItems runs before Scorecard.lines is set") {
-            #expect(output.standardError == Self.lintConditions)
-        }
+        // The named item's line: refund at 20, escalated at 27.
+        #expect(output.standardError == Self.lintConditions)
         #expect(output.standardOutput == "1 scorecard checked: 12 errors, 0 warnings\n")
     }
 

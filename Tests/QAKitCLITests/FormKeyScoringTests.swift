@@ -111,4 +111,37 @@ struct FormKeyScoringTests {
         #expect(output.contains("- hold (number): too few interactions to judge (2 of 10)"))
         #expect(!output.contains("summary (text)") && !output.contains("follow_up (date)") && !output.contains("causes (multi_select)"))
     }
+
+    /// A criterion whose section or own `unless` can hide it may have no column: the header is
+    /// only refused for criteria that always apply (docs/audits.md, "One error for the file").
+    @Test func aConditionalCriterionMayHaveNoColumn() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qakit-formkeys-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // No disclosure and no hold column: both sit in the compliance section, hidden for chats.
+        try "audit_id,interaction_id,agent,reviewer,date,channel,Greeting,empathy,reason,refund\nH1,I1,Ann,Rev,2026-10-01,chat,yes,4,technical,\n"
+            .write(to: directory.appendingPathComponent("chats.csv"), atomically: true, encoding: .utf8)
+        let card = QAKitProcess.fixtures.appendingPathComponent("form-keys/compliance-pack.yaml").path
+        let output = try QAKitProcess.run(["score", "-s", card, "chats.csv", "--format", "csv"], in: directory)
+        #expect(output.status == 0, "\(output.standardError)")
+        // Opening: yes 1, 4 → 1, refund hidden: E = M = 2: 100.
+        #expect(output.standardOutput.contains("H1,I1,Ann,Rev,2026-10-01,Compliance.Calls,1,100.00,100.00,true"))
+    }
+
+    /// One mistake, one message: a misspelt multi_select value is the only error, even though the
+    /// `unless` on it can then no longer hide kb_linked (left blank).
+    @Test func aConditionOnAnInvalidAnswerAddsNoSecondMessage() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qakit-formkeys-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fixtures = QAKitProcess.fixtures.appendingPathComponent("forms-docs")
+        let header = try String(contentsOf: fixtures.appendingPathComponent("fields.csv"), encoding: .utf8).split(separator: "\n")[0]
+        try (header + "\nF-9,T-9,Ana,Sam,2026-09-01,email,billing,knowlege,,,,yes,yes,,,\n")
+            .write(to: directory.appendingPathComponent("audits.csv"), atomically: true, encoding: .utf8)
+        let output = try QAKitProcess.run(["score", "-s", fixtures.appendingPathComponent("fields.yaml").path, "audits.csv"], in: directory)
+        #expect(output.status == 1)
+        let errors = output.standardError.split(separator: "\n").filter { $0.contains(": error:") }
+        #expect(errors.count == 1, "\(errors)")
+        #expect(errors.first?.contains("field 'root_causes'") == true)
+    }
 }

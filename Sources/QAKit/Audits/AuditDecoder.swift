@@ -269,6 +269,9 @@ public final class AuditDecoder {
         /// Applicability so far, kept only when a condition tests an answer or a section.
         let tracksApplicability = card.usesConditionsBeyondFields
         var applicability: [Bool] = []
+        /// Items whose answer was invalid: a criterion whose condition tests one is not also
+        /// reported as unanswered (one mistake, one message).
+        var invalidItems: [Int] = []
         var sectionOf: [Int] = []
         if tracksApplicability {
             sectionOf = card.sections.indices.flatMap { section in Array(repeating: section, count: card.sections[section].criteria.count) }
@@ -298,8 +301,12 @@ public final class AuditDecoder {
             } else {
                 applies = criterion.when?.matchesWithoutAllocating(lookup) ?? true
             }
+            if isInvalid { invalidItems.append(offset) }
             if answer == nil, !isInvalid {
-                if applies, criterion.isRequired, !problems.has(field: criterion.id) {
+                let section = tracksApplicability ? card.sections[sectionOf[offset]] : nil
+                let dependsOnInvalid = !invalidItems.isEmpty && [section?.when, section?.unless, criterion.when, criterion.unless]
+                    .contains { condition in condition?.clauses.contains { $0.item.map(invalidItems.contains) ?? false } ?? false }
+                if applies, criterion.isRequired, !dependsOnInvalid, !problems.has(field: criterion.id) {
                     let hasColumn = plan.answerColumn[offset] != nil
                     problems.add(field: criterion.id, unansweredMessage(criterion, hasColumn: hasColumn, layout: layout), isShared: !hasColumn)
                 }

@@ -37,14 +37,18 @@ enum HeaderCheck {
         return "the header lacks required \(noun) \(list(missing, quoted: true)) (every audit needs \(requiredFieldList))" + hints.joined()
     }
 
-    /// The required criteria without `when` that have no column, for a run whose only scorecard
-    /// is `scorecards[0]` (so every record is scored with it).
+    /// The required criteria that always apply (no `when` or `unless`, nor on their section) and
+    /// have no column, for a run whose only scorecard is `scorecards[0]` (so every record is
+    /// scored with it).
     private static func missingCriterionProblem(_ layout: RecordLayout, _ scorecards: [Scorecard]) -> String? {
         let scorecard = scorecards[0]
         let plan = layout.plan(for: scorecards, index: 0)
-        let absent = scorecard.criteria.map(\.criterion).enumerated().filter { offset, criterion in
-            criterion.isRequired && criterion.when == nil && plan.answerColumn[offset] == nil
-        }.map(\.element.id)
+        let absent = scorecard.criteria.enumerated().filter { offset, entry in
+            let criterion = entry.criterion
+            let section = scorecard.sections[entry.section]
+            let alwaysApplies = criterion.when == nil && criterion.unless == nil && section.when == nil && section.unless == nil
+            return criterion.isRequired && alwaysApplies && plan.answerColumn[offset] == nil
+        }.map(\.element.criterion.id)
         guard !absent.isEmpty else { return nil }
         let hints = absent.compactMap { id in layout.misspelling(of: id).map { hint(column: $0, for: id) } }
         let noun = absent.count == 1 ? "a column for required criterion" : "columns for required criteria"
