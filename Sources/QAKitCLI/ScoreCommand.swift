@@ -199,6 +199,8 @@ final class Progress: ScoreRowConsumer {
         tick()
     }
 
+    var readsAnswers: Bool { consumer?.readsAnswers ?? true }
+
     func tick() {
         guard isShown, run.scoredCount % 100_000 == 0 else { return }
         shown = true

@@ -80,6 +80,9 @@ public final class ScoreCSVWriter: ScoreRowConsumer {
     }
 
     /// Adds the row's line, writing out every 64 KiB.
+    /// Only for the field columns.
+    public var readsAnswers: Bool { !fieldColumns.isEmpty }
+
     public func consume(_ row: ScoreRow) throws {
         append(row.id)
         buffer.append(UInt8(ascii: ","))

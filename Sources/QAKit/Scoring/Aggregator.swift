@@ -104,6 +104,9 @@ public final class Aggregator: ScoreRowConsumer {
 
     /// Adds one row, whose key must be taken by this aggregator's grouping; calibration audits
     /// are skipped unless included.
+    /// It never reads `ScoreRow.answers`: a `--by` field's values come with the row's keys.
+    public var readsAnswers: Bool { false }
+
     public func consume(_ row: ScoreRow) {
         guard includesCalibration || !row.isCalibration else { return }
         let group = row.key.map(group(for:)) ?? Aggregate.noValue.utf8.withContiguousStorageIfAvailable(group(for:))!

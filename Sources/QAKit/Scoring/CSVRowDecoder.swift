@@ -38,6 +38,9 @@ final class CSVRowDecoder {
     /// take the general path (no plan, or one whose arithmetic could overflow).
     private var cards: [Card??]
     private let credits: UnsafeMutableBufferPointer<Int64>
+    /// Whether the run's consumer reads the audits' answers (the field columns of the per-audit
+    /// CSV), which rows read here do not carry: scorecards with fields then take the general path.
+    private let readsAnswers: Bool
 
     /// Where a `--by` key's value comes from (the cases of `Aggregator.Dimension.key(of:)`).
     private enum KeySource {
@@ -60,6 +63,8 @@ final class CSVRowDecoder {
         let foreignColumns: [Int]
         let specs: [AnswerSpec]
         let words: [ASCIIWord?]
+        /// For a form plan, how each criterion's cell is coded (`FormTables`); else empty.
+        let forms: [FormCell]
         /// Recent cells per criterion and what they read as (`cacheSize` slots each): answer
         /// cells repeat (`yes`, `4`, `within_target`), so most are one integer comparison away
         /// from their credit.
@@ -69,6 +74,15 @@ final class CSVRowDecoder {
 
         init(plan: ScoringPlan, columns: RecordLayout.Plan, foreignColumns: [Int], specs: [AnswerSpec], words: [ASCIIWord?]) {
             self.plan = plan
+            forms = plan.form.map { form in
+                form.items.indices.map { index in
+                    let criterion = plan.criteria[index]
+                    var ranges: [(low: Int64, high: Int64)] = []
+                    if case .ranges(let first, let count) = form.items[index].kind { ranges = Array(form.ranges[first..<first + count]) }
+                    return FormCell(form: form.items[index].form, allowsNA: criterion.allowsNA,
+                                    words: (criterion.kind.options ?? []).map { ASCIIWord($0.value) }, ranges: ranges)
+                }
+            } ?? []
             count = plan.items.count
             answerColumns = .allocate(capacity: count)
             _ = answerColumns.initialize(from: columns.answerColumn.map { $0 ?? -1 })
@@ -93,13 +107,24 @@ final class CSVRowDecoder {
         }
     }
 
+    /// How a form plan's cell of a number or a field is read (`readForm`).
+    struct FormCell {
+        let form: FormTables.Form
+        let allowsNA: Bool
+        /// The options of a `select` or `multi_select`.
+        let words: [ASCIIWord?]
+        /// A `number`'s ranges in millionths; empty for a field.
+        let ranges: [(low: Int64, high: Int64)]
+    }
+
     private static let cacheSize = 8
     /// Cached value of a cell that answers nothing.
     private static let unanswered = Int64.min + 1
 
     init(layout: RecordLayout, decoder: AuditDecoder, engines: [ScoreEngine], scorecardIDs: ByteStrings, grouping: Grouping?,
-         readsTeam: Bool) {
+         readsTeam: Bool, readsAnswers: Bool = true) {
         self.layout = layout
+        self.readsAnswers = readsAnswers
         self.decoder = decoder
         self.engines = engines
         scorecards = decoder.scorecards
@@ -245,17 +270,29 @@ final class CSVRowDecoder {
             applies |= 1 << UInt64(index)
         }
 
+        let isForm = plan.form != nil
+        var unanswered: UInt64 = 0
         for index in 0..<card.count {
             let cell = cells.raw(card.answerColumns[index])
             guard let credit = credit(cells.span(cell), criterion: index, card: card) else { return nil }
             if credit == Self.unanswered {
                 let bit: UInt64 = 1 << UInt64(index)
-                let applicable = plan.conditionMask & bit == 0 || applies & bit != 0
-                if applicable && card.required[index] { return nil }
+                if card.required[index] {
+                    if isForm {
+                        unanswered |= bit
+                    } else if plan.conditionMask & bit == 0 || applies & bit != 0 {
+                        return nil
+                    }
+                }
                 credits[index] = ScoringPlan.noCredit
             } else {
                 credits[index] = credit
             }
+        }
+        // A form's applicability may depend on answers: known only now (docs/scorecards.md, "Conditions").
+        if unanswered != 0,
+           plan.formApplicability(codes: UnsafeBufferPointer(rebasing: credits[0..<card.count]), fieldMask: applies) & unanswered != 0 {
+            return nil
         }
         for column in card.foreignColumns where !cells.trimmed(column).isEmpty { return nil }
 
@@ -338,13 +375,15 @@ final class CSVRowDecoder {
         return value
     }
 
-    /// The cell read by its `AnswerSpec` and credited by the plan.
+    /// The cell read by its `AnswerSpec` and credited by the plan (coded, for a form plan).
     private func read(_ cell: UnsafeBufferPointer<UInt8>, criterion index: Int, card: Card) -> Int64? {
         switch card.specs[index].read(bytes: cell, words: card.words) {
         case .unanswered:
             return Self.unanswered
         case .general:
-            return nil
+            return card.forms.isEmpty ? nil : Self.readForm(cell, card.forms[index])
+        case .answer(let answer) where !card.forms.isEmpty:
+            return card.plan.code(of: answer, index: index)
         case .answer(let answer):
             switch card.plan.credit(of: answer, item: card.plan.items[index]) {
             case .none: return ScoringPlan.noCredit
@@ -383,7 +422,7 @@ final class CSVRowDecoder {
     private func card(_ index: Int) -> Card? {
         if let card = cards[index] { return card }
         var card: Card?
-        if let plan = engines[index].plan, plan.cannotOverflow {
+        if let plan = engines[index].plan, plan.cannotOverflow, plan.form == nil || !hidesFields(scorecards[index]) {
             let (specs, words) = decoder.answerSpecs(scorecard: index)
             let columns = layout.plan(for: scorecards, index: index)
             // A forced version ignores answers to its siblings' criteria, as `AuditDecoder` does.
@@ -393,6 +432,93 @@ final class CSVRowDecoder {
         }
         cards[index] = .some(card)
         return card
+    }
+
+    /// Whether rows read here would lose what the run needs of `scorecard`'s fields: the
+    /// consumer reads answers, or a `--by` key names a field (docs/aggregates.md).
+    private func hidesFields(_ scorecard: Scorecard) -> Bool {
+        let fields = scorecard.fieldIDs
+        if fields.isEmpty { return false }
+        if readsAnswers { return true }
+        return keys.contains { key in
+            if case .metadata(let name) = key { return fields.contains(name) }
+            return false
+        }
+    }
+
+    /// A form plan's cell that its `AnswerSpec` leaves to `AnswerParser` (a number, a field),
+    /// coded as `ScoringPlan.code(of:index:)` codes what `AnswerParser.parse` reads; `unanswered`;
+    /// `nil` for anything else (the general path judges it).
+    static func readForm(_ cell: UnsafeBufferPointer<UInt8>, _ spec: FormCell) -> Int64? {
+        var start = 0, end = cell.count
+        while start < end && (cell[start] == 0x20 || cell[start] == 0x09) { start += 1 }
+        while end > start && (cell[end - 1] == 0x20 || cell[end - 1] == 0x09) { end -= 1 }
+        if start == end { return unanswered }
+        let text = UnsafeBufferPointer(rebasing: cell[start..<end])
+        if let word = ASCIIWord(bytes: text), AnswerSpec.isNotApplicable(word) { return spec.allowsNA ? ScoringPlan.naCode : nil }
+        switch spec.form {
+        case .number:
+            guard let value = millionths(text) else { return nil }
+            if spec.ranges.isEmpty || spec.ranges.contains(where: { $0.low <= value && value <= $0.high }) { return value }
+            return nil
+        case .date:
+            return plainDay(text).map(Int64.init)
+        case .text:
+            return 0
+        case .option:
+            guard let word = ASCIIWord(bytes: text), let index = spec.words.firstIndex(of: word) else { return nil }
+            return Int64(index)
+        case .multiSelect:
+            var bits: UInt64 = 0
+            var partStart = 0
+            for position in 0...text.count where position == text.count || text[position] == UInt8(ascii: ";") {
+                var low = partStart, high = position
+                partStart = position + 1
+                while low < high && (text[low] == 0x20 || text[low] == 0x09) { low += 1 }
+                while high > low && (text[high - 1] == 0x20 || text[high - 1] == 0x09) { high -= 1 }
+                if low == high { continue }
+                guard let word = ASCIIWord(bytes: UnsafeBufferPointer(rebasing: text[low..<high])),
+                      let index = spec.words.firstIndex(of: word) else { return nil }
+                bits |= 1 << UInt64(index)
+            }
+            return bits == 0 ? unanswered : Int64(bitPattern: bits)
+        case .yesNo, .scale, .points:
+            return nil
+        }
+    }
+
+    /// `[+-]?[0-9]{1,12}(\.[0-9]{1,6})?` in millionths, the value `Rational.parseDecimal` reads;
+    /// `nil` for anything else.
+    private static func millionths(_ text: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var index = 0
+        let negative = text[0] == UInt8(ascii: "-")
+        if negative || text[0] == UInt8(ascii: "+") { index = 1 }
+        var whole: Int64 = 0, digits = 0, fraction: Int64 = 0, places = -1
+        while index < text.count {
+            let byte = text[index]
+            index += 1
+            if byte == UInt8(ascii: ".") {
+                guard places < 0, digits > 0 else { return nil }
+                places = 0
+                continue
+            }
+            let digit = Int64(byte) - 48
+            guard digit >= 0 && digit <= 9 else { return nil }
+            if places >= 0 {
+                guard places < 6 else { return nil }
+                fraction = fraction * 10 + digit
+                places += 1
+            } else {
+                guard digits < 12 else { return nil }
+                whole = whole * 10 + digit
+                digits += 1
+            }
+        }
+        guard digits > 0, places != 0 else { return nil }
+        var scale: Int64 = 1
+        for _ in 0..<(6 - max(places, 0)) { scale *= 10 }
+        let value = whole * 1_000_000 + fraction * scale
+        return negative ? -value : value
     }
 
     /// The day number (days since 1970-01-01) of `YYYY-MM-DD` naming a real day, the only form

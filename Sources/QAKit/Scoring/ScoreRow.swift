@@ -26,8 +26,9 @@ public struct ScoreRow {
     var disputes: AuditDisputes? = nil
     /// The audit's further keys when a `--by` field holds several values (docs/aggregates.md).
     var moreKeys: [[UInt8]] = []
-    /// The audit's answers, for the field columns of the per-audit CSV; empty on the plan path,
-    /// whose scorecards have no fields.
+    /// The audit's answers, for the field columns of the per-audit CSV; empty for a row read
+    /// straight from CSV bytes (only consumers that do not read them get such rows of
+    /// scorecards with fields: `ScoreRowConsumer.readsAnswers`).
     var answers: [Answer?] = []
 
     /// Where the metadata comes from: the record's cells (read straight from CSV bytes, each
@@ -124,6 +125,14 @@ public struct ScoreRow {
 public protocol ScoreRowConsumer: AnyObject {
     /// Takes one row; it is valid only during the call. Throwing stops the run.
     func consume(_ row: ScoreRow) throws
+    /// Whether it reads `ScoreRow.answers` (the field columns of the per-audit CSV). Rows read
+    /// straight from CSV bytes carry none, so then the audits of scorecards with fields take
+    /// the general path. Default: `true`.
+    var readsAnswers: Bool { get }
+}
+
+extension ScoreRowConsumer {
+    public var readsAnswers: Bool { true }
 }
 
 extension ScoringPlan.Fraction {

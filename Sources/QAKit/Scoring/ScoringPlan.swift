@@ -61,11 +61,54 @@ final class ScoringPlan: Sendable {
     /// Whether `evaluate` can never overflow, whatever the answers, so that it may run apart
     /// from the audit (see `cannotOverflow(items:sections:)`).
     let cannotOverflow: Bool
+    /// For a scorecard using docs/scorecards.md's "Keys for real-world forms": the tables of
+    /// `FormTables.swift`. Then `items` hold only weights and multipliers (to the shared
+    /// denominator), credits are answer codes, and `conditions` are the field clauses of the
+    /// form's conditions, by condition index.
+    let form: FormTables?
 
     /// The plan for `scorecard`, or `nil` when its figures do not fit the integer tables.
     init?(_ scorecard: Scorecard) {
         let flat = scorecard.sections.flatMap(\.criteria)
-        guard flat.count <= 64, !scorecard.usesFormKeys else { return nil }
+        guard flat.count <= 64 else { return nil }
+        if scorecard.usesFormKeys {
+            guard let plan = FormPlanParts(scorecard) else { return nil }
+            items = plan.items
+            itemWeights = items.map { ($0.weight, $0.multiplier) }
+            (conditionMask, sectionCriticalMask, scorecardCriticalMask) = (0, 0, 0)
+            sections = plan.sections
+            criteria = flat
+            conditions = plan.conditions
+            form = plan.form
+        } else {
+            guard let plain = Self.plainParts(scorecard, flat: flat) else { return nil }
+            (items, itemWeights, sections, criteria, conditions) = (plain.items, plain.itemWeights, plain.sections, flat, plain.conditions)
+            (conditionMask, sectionCriticalMask, scorecardCriticalMask) = plain.masks
+            form = nil
+        }
+        sectionIDs = scorecard.sections.map(\.id)
+        naEarnsCredit = scorecard.naPolicy == .pass
+        zeroesFailures = scorecard.criticalPolicy == .zero
+        if let passing = scorecard.passingScore {
+            guard let cents = Self.centsCeiling(passing) else { return nil }
+            passingCents = cents
+        } else {
+            passingCents = nil
+        }
+        var bands: [(Int64, String)] = []
+        for band in scorecard.bands {
+            guard let cents = Self.centsCeiling(band.minimum) else { return nil }
+            bands.append((cents, band.name))
+        }
+        bandCents = bands
+        cannotOverflow = Self.cannotOverflow(items: items, sections: sections)
+    }
+
+    /// The tables of a scorecard without form keys.
+    private static func plainParts(_ scorecard: Scorecard, flat: [Criterion]) -> (
+        items: [Item], itemWeights: [(weight: Int64, multiplier: Int64)], sections: [SectionPlan],
+        conditions: [(index: Int, condition: Condition)], masks: (UInt64, UInt64, UInt64)
+    )? {
         var items: [Item] = []
         var sections: [SectionPlan] = []
         guard let sectionScale = Self.commonDenominator(scorecard.sections.map(\.weight)) else { return nil }
@@ -88,8 +131,6 @@ final class ScoringPlan: Sendable {
             sections.append(SectionPlan(weight: weight, isBonus: section.isBonus, denominator: sectionDenominator,
                                         items: start..<items.count))
         }
-        self.items = items
-        itemWeights = items.map { ($0.weight, $0.multiplier) }
         var masks: (condition: UInt64, section: UInt64, scorecard: UInt64) = (0, 0, 0)
         for (index, item) in items.enumerated() {
             let bit: UInt64 = 1 << UInt64(index)
@@ -97,26 +138,49 @@ final class ScoringPlan: Sendable {
             if item.critical == .section { masks.section |= bit }
             if item.critical == .scorecard { masks.scorecard |= bit }
         }
-        (conditionMask, sectionCriticalMask, scorecardCriticalMask) = masks
-        self.sections = sections
-        criteria = flat
-        conditions = flat.indices.compactMap { index in flat[index].when.map { (index, $0) } }
-        sectionIDs = scorecard.sections.map(\.id)
-        naEarnsCredit = scorecard.naPolicy == .pass
-        zeroesFailures = scorecard.criticalPolicy == .zero
-        if let passing = scorecard.passingScore {
-            guard let cents = Self.centsCeiling(passing) else { return nil }
-            passingCents = cents
-        } else {
-            passingCents = nil
+        let conditions = flat.indices.compactMap { index in flat[index].when.map { (index, $0) } }
+        return (items, items.map { ($0.weight, $0.multiplier) }, sections, conditions, masks)
+    }
+
+    /// The tables of a scorecard with form keys: one criterion-weight scale and one credit
+    /// denominator for the whole scorecard, so that points scoring can add across sections.
+    private struct FormPlanParts {
+        var items: [Item] = []
+        var sections: [SectionPlan] = []
+        var conditions: [(index: Int, condition: Condition)]
+        var form: FormTables
+
+        init?(_ scorecard: Scorecard) {
+            guard let (compiled, denominators, fieldConditions) = ScoringPlan.formTables(scorecard),
+                  let sectionScale = ScoringPlan.commonDenominator(scorecard.sections.map(\.weight)),
+                  let weightScale = ScoringPlan.commonDenominator(scorecard.sections.flatMap(\.criteria).map(\.weight)) else { return nil }
+            var form = compiled
+            let flat = scorecard.sections.flatMap(\.criteria)
+            var denominator: Int64 = 1
+            for (index, criterion) in flat.enumerated() where !criterion.isField {
+                guard let common = ScoringPlan.lcm(denominator, denominators[index]) else { return nil }
+                denominator = common
+            }
+            guard ScoringPlan.finishForm(&form, scorecard: scorecard, denominators: denominators, denominator: denominator) else { return nil }
+            var start = 0
+            for section in scorecard.sections {
+                for criterion in section.criteria {
+                    guard let weight = ScoringPlan.integer(criterion.weight, scale: weightScale) else { return nil }
+                    items.append(Item(weight: weight, denominator: denominators[items.count], multiplier: denominator / denominators[items.count],
+                                      kind: .yesNo, critical: criterion.critical, hasCondition: false))
+                }
+                guard let weight = ScoringPlan.integer(section.weight, scale: sectionScale) else { return nil }
+                sections.append(SectionPlan(weight: weight, isBonus: section.isBonus, denominator: denominator, items: start..<items.count))
+                start = items.count
+            }
+            let (partial, o1) = sectionScale.multipliedReportingOverflow(by: weightScale)
+            let (scale, o2) = partial.multipliedReportingOverflow(by: denominator)
+            guard !(o1 || o2) else { return nil }
+            form.pointScale = scale
+            form.weightScale = weightScale
+            conditions = fieldConditions.enumerated().map { ($0.offset, $0.element) }
+            self.form = form
         }
-        var bands: [(Int64, String)] = []
-        for band in scorecard.bands {
-            guard let cents = Self.centsCeiling(band.minimum) else { return nil }
-            bands.append((cents, band.name))
-        }
-        bandCents = bands
-        cannotOverflow = Self.cannotOverflow(items: items, sections: sections)
     }
 
     /// A bound on every intermediate of `evaluate`. Every credit lies in 0...1, so a credit
@@ -186,6 +250,17 @@ final class ScoringPlan: Sendable {
     /// Writes each criterion's credit numerator (over `Item.denominator`) to `credits`, in
     /// criterion order; `false` when an answer is one the tables cannot express.
     func credits(of answers: [Answer?], into credits: UnsafeMutableBufferPointer<Int64>) -> Bool {
+        if form != nil {
+            for index in items.indices {
+                if index < answers.count, let answer = answers[index] {
+                    guard let code = code(of: answer, index: index) else { return false }
+                    credits[index] = code
+                } else {
+                    credits[index] = Self.noCredit
+                }
+            }
+            return true
+        }
         for index in items.indices {
             switch credit(of: index < answers.count ? answers[index] : nil, item: items[index]) {
             case .none: credits[index] = Self.noCredit
@@ -262,6 +337,7 @@ final class ScoringPlan: Sendable {
     /// `sections`; `nil` on overflow, which sends the caller to the reference path.
     func evaluate(credits: UnsafeBufferPointer<Int64>, applies: UInt64,
                   sections tallies: UnsafeMutableBufferPointer<SectionTally>) -> Evaluation? {
+        if form != nil { return evaluateForm(codes: credits, fieldMask: applies, sections: tallies) }
         // raw and final sums share the denominator `common`: Σ V·S = rawSum / common.
         var rawSum: Int64 = 0
         var finalSum: Int64 = 0
@@ -332,8 +408,14 @@ final class ScoringPlan: Sendable {
                     }
                     let raw = Rational(Int128(tally.numerator), Int128(tally.denominator))
                     let zeroed = tally.failed && zeroesFailures
-                    results.append(SectionResult(id: sectionIDs[position], score: zeroed ? .zero : raw, rawScore: raw,
-                                                 failed: tally.failed, counted: section.weight != 0))
+                    var result = SectionResult(id: sectionIDs[position], score: zeroed ? .zero : raw, rawScore: raw,
+                                               failed: tally.failed, counted: section.weight != 0)
+                    if let form {
+                        // Σ(weight × credit) and Σ weight, as the reference reports them (rule 5).
+                        result.earned = Rational(Int128(tally.numerator), Int128(form.weightScale) * Int128(form.denominator))
+                        result.possible = Rational(Int128(tally.denominator), Int128(form.weightScale) * Int128(form.denominator))
+                    }
+                    results.append(result)
                 }
                 return AuditScore(score: evaluation.score?.rational, rawScore: evaluation.rawScore?.rational,
                                   isAutoFailed: evaluation.isAutoFailed, passed: evaluation.passed,
@@ -345,7 +427,8 @@ final class ScoringPlan: Sendable {
 
     /// Criterion results, exactly as the reference engine reports them.
     func criterionResults(answers: [Answer?], applies: UInt64) -> [CriterionResult] {
-        items.indices.map { index in
+        if form != nil { return formCriterionResults(answers: answers, fieldMask: applies) }
+        return items.indices.map { index in
             let item = items[index]
             let answer = index < answers.count ? answers[index] : nil
             let isApplicable = !item.hasCondition || applies & (1 << UInt64(index)) != 0
@@ -393,7 +476,7 @@ final class ScoringPlan: Sendable {
 
     /// The least common multiple of the values' denominators, kept small enough that sums of
     /// products stay far inside 64 bits.
-    private static func commonDenominator(_ values: [Rational]) -> Int64? {
+    static func commonDenominator(_ values: [Rational]) -> Int64? {
         var common: Int64 = 1
         for value in values {
             guard let denominator = Int64(exactly: value.denominator), let next = lcm(common, denominator) else { return nil }
@@ -402,13 +485,13 @@ final class ScoringPlan: Sendable {
         return common
     }
 
-    private static func lcm(_ a: Int64, _ b: Int64) -> Int64? {
+    static func lcm(_ a: Int64, _ b: Int64) -> Int64? {
         let (product, overflow) = (a / Int64(Rational.gcd64(UInt64(a), UInt64(b)))).multipliedReportingOverflow(by: b)
         return overflow || product > limit ? nil : product
     }
 
     /// `value × scale`, which must be a (modest) integer.
-    private static func integer(_ value: Rational, scale: Int64) -> Int64? {
+    static func integer(_ value: Rational, scale: Int64) -> Int64? {
         let product = value * Rational(Int128(scale))
         guard product.denominator == 1, let result = Int64(exactly: product.numerator), result.magnitude <= UInt64(limit) else { return nil }
         return result

@@ -213,6 +213,7 @@ public final class ScoringRun {
         let engines = self.engines
         let scorecardIDs = self.scorecardIDs
         let readsTeam = checksNameVariants
+        let readsAnswers = consumer.readsAnswers
         try withUnsafeMutablePointer(to: &source) { pointer in
             var rowDecoder: CSVRowDecoder?
             /// Reads items into `batch` until it is full; `false` after the last.
@@ -231,7 +232,7 @@ public final class ScoringRun {
                         case .csvRecord(let layout, let cells)?:
                             if rowDecoder?.layout !== layout {
                                 rowDecoder = CSVRowDecoder(layout: layout, decoder: decoder, engines: engines, scorecardIDs: scorecardIDs,
-                                                           grouping: grouping, readsTeam: readsTeam)
+                                                           grouping: grouping, readsTeam: readsTeam, readsAnswers: readsAnswers)
                             }
                             let prepared = batch.cells.withBytes(of: cells) { rowDecoder!.prepare($0, credits: &batch.credits, keys: &batch.keys) }
                             if let prepared { batch.prepared.append(prepared) }
