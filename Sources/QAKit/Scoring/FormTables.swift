@@ -517,7 +517,7 @@ extension ScoringPlan {
                 if scaled.denominator == 1, let code = Int64(exactly: scaled.numerator) { codes.append(code) }
             }
         case .number:
-            for value in decimals(places: AnswerParser.numberPlaces) { if let code = millionths(value) { codes.append(code) } }
+            for value in decimals(places: Criterion.numberPlaces) { if let code = millionths(value) { codes.append(code) } }
         case .date:
             for text in clause.values {
                 if text.utf8.count == 10, let date = CalendarDate.parse(text), date.description == text { codes.append(Int64(date.daysSince1970)) }
