@@ -10,15 +10,16 @@ public struct CSVAuditSource: AuditRecordSource {
     private var pendingWarnings: [Diagnostic] = []
     /// The record `next()` reads into, kept between calls so that its buffers are reused.
     private var scratch = CSVRecord()
-    /// How the file is read when another tool wrote it (docs/imports.md); `nil` for qakit's layout.
-    private let profile: ImportProfile?
+    /// How the file is read when another tool wrote it (an import profile, docs/imports.md);
+    /// `nil` for qakit's layout.
+    private let profile: (any CSVAuditReading)?
     /// The profile's cell rewriting, worked out with the header; `nil` when nothing is rewritten.
-    private var transform: CellTransform?
+    private var transform: (any CSVCellRewriter)?
 
     /// Opens `path` (`-` for standard input); a missing or unreadable file is an `InputError`.
     /// With a `profile`, its encoding and delimiter (over `delimiter`) read the file, and its
     /// columns rename the header.
-    public init(path: String, delimiter: Unicode.Scalar = ",", profile: ImportProfile? = nil, decoder: AuditDecoder) throws(InputError) {
+    public init(path: String, delimiter: Unicode.Scalar = ",", profile: (any CSVAuditReading)? = nil, decoder: AuditDecoder) throws(InputError) {
         file = path
         self.decoder = decoder
         self.profile = profile
@@ -66,7 +67,7 @@ public struct CSVAuditSource: AuditRecordSource {
             return nil
         case .invalid(let line, let column, let message)?:
             return .item(.problem(Diagnostic(.error, "record skipped: \(message)", file: file, line: line, column: column,
-                                             sharedCause: ImportProblems.encodingCause(message, profile: profile))))
+                                             sharedCause: Self.encodingCause(message))))
         case .row?:
             let count = record.count - cellsBase
             guard count <= layout.names.count else {
@@ -75,10 +76,10 @@ public struct CSVAuditSource: AuditRecordSource {
                     .error, "record has \(count) cells but the header has \(layout.names.count) columns; check for an unquoted delimiter",
                     file: file, line: record.line)))
             }
-            if let transform, let problem = transform.apply(to: &record, cells: cellsBase..<record.count) {
-                let id = layout.column(of: .auditID).flatMap { $0 < count ? record.string(at: cellsBase + $0) : nil }
+            if let transform, let problem = transform.rewrite(&record, cells: cellsBase..<record.count,
+                                                              idColumn: layout.column(of: .auditID), file: file, line: record.line) {
                 record.truncate(bytes: bytesBase, cells: cellsBase)
-                return .item(.problem(ImportProblems.recordProblem(problem, auditID: id, file: file, line: record.line)))
+                return .item(.problem(problem))
             }
             return .csvRecord(layout, cells: cellsBase..<record.count)
         }
@@ -102,7 +103,7 @@ public struct CSVAuditSource: AuditRecordSource {
             let sources = row.fields.map(AnswerParser.trimmed)
             if profile?.delimiter == nil { try rejectOtherDelimiters(sources, line: row.line) }
             let names = try profile.map { profile throws(InputError) in
-                try ProfileColumns.rename(sources, profile: profile, file: file, line: row.line)
+                try profile.rename(sources, file: file, line: row.line)
             } ?? sources
             var seen: [String: Int] = [:]
             for (index, name) in names.enumerated() where !name.isEmpty {
@@ -117,8 +118,15 @@ public struct CSVAuditSource: AuditRecordSource {
             }
             pendingWarnings = decoder.headerWarnings(for: layout, file: file, line: row.line)
             self.layout = layout
-            transform = profile.flatMap { CellTransform.forAudits(profile: $0, sources: sources, layout: layout) }
+            transform = profile.flatMap { $0.cellRewriter(sources: sources, layout: layout) }
         }
+    }
+
+    /// Invalid UTF-8 in a file read as UTF-8 is a wrong encoding, not a broken record: listed
+    /// once, with the option that reads it (`--encoding windows-1252`), the rest counted.
+    static func encodingCause(_ message: String) -> Diagnostic.SharedCause? {
+        guard message.hasPrefix("invalid UTF-8") else { return nil }
+        return .init("the file is not UTF-8", listedRecords: 1)
     }
 
     /// A header read as one column that holds semicolons or tabs is another delimiter's export
@@ -132,4 +140,24 @@ public struct CSVAuditSource: AuditRecordSource {
                              isUnreadable: true)
         }
     }
+}
+
+/// How a CSV file that another tool wrote is read into qakit's columns: its encoding and
+/// delimiter, the renaming of its header, and the rewriting of its cells. Import profiles
+/// (docs/imports.md) implement it, so that this reader does not depend on them.
+public protocol CSVAuditReading: Sendable {
+    var encoding: TextEncoding? { get }
+    var delimiter: Unicode.Scalar? { get }
+    /// The header's names (`sources`) as qakit's column names; a column the profile names and the
+    /// file lacks is one error for the file.
+    func rename(_ sources: [String], file: String, line: Int) throws(InputError) -> [String]
+    /// What rewrites the cells of the records under a header; `nil` when no cell changes.
+    func cellRewriter(sources: [String], layout: RecordLayout) -> (any CSVCellRewriter)?
+}
+
+/// Rewrites one record's cells in place (answer words, decimal commas, dates).
+public protocol CSVCellRewriter {
+    /// Rewrites `cells` of `record`; the record's error (naming the audit read from `idColumn`
+    /// when there is one) when a cell cannot be read.
+    func rewrite(_ record: inout CSVRecord, cells: Range<Int>, idColumn: Int?, file: String, line: Int) -> Diagnostic?
 }

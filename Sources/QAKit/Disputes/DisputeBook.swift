@@ -169,13 +169,15 @@ public final class DisputeBook {
         return .amended(amended, entries)
     }
 
-    /// Notes what the disputes did to an audit's score (`score` `nil` and `isVoid` for a voided one).
-    func note(_ audit: Audit, original: AuditScore, amended: AuditScore?, voidedBy: Dispute?) {
-        changes.append(AuditChange(auditID: audit.id, agent: audit.agent, reviewer: audit.reviewer, originalScore: original.score,
-                                   score: amended?.score, isVoid: voidedBy != nil))
+    /// Notes what the disputes did to an audit's score: its score before them and after them
+    /// (`amended` `nil` for a voided audit). Takes the scores, not the scoring result, so that
+    /// Disputes does not depend on Scoring (docs/disputes.md).
+    func note(_ audit: Audit, original: Rational?, amended: Rational?, voidedBy: Dispute?) {
+        changes.append(AuditChange(auditID: audit.id, agent: audit.agent, reviewer: audit.reviewer, originalScore: original,
+                                   score: amended, isVoid: voidedBy != nil))
         if let voidedBy {
             voided.append(VoidedAudit(auditID: audit.id, agent: audit.agent, reviewer: audit.reviewer, date: audit.date,
-                                      disputeID: voidedBy.id, originalScore: original.score))
+                                      disputeID: voidedBy.id, originalScore: original))
         }
     }
 

@@ -196,15 +196,6 @@ public final class CellTransform {
         return transform.isEmpty ? nil : transform
     }
 
-    /// The transform of a ticket file whose header `sources` a profile renamed to `fields`.
-    static func forTickets(profile: ImportProfile, sources: [String], fields: [String]) -> CellTransform? {
-        guard profile.transformsCells else { return nil }
-        let transform = CellTransform(profile: profile, fields: fields, sources: sources) { index in
-            TicketColumn(name: fields[index])?.purpose ?? .other
-        }
-        return transform.isEmpty ? nil : transform
-    }
-
     /// The transform of an interaction export (`qakit sample`, `worksheet --interactions`): its
     /// `date` takes the profile's dates, every column its `values` words.
     static func forInteractions(profile: ImportProfile, sources: [String], fields: [String]) -> CellTransform? {

@@ -228,7 +228,7 @@ struct LongAuditSource: AuditRecordSource {
             finishAll()
         case .invalid(let line, let column, let message)?:
             ready.append(.problem(Diagnostic(.error, "row skipped: \(message)", file: file, line: line, column: column,
-                                             sharedCause: ImportProblems.encodingCause(message, profile: nil))))
+                                             sharedCause: CSVAuditSource.encodingCause(message))))
         case .row(let row)?:
             take(row)
         }

@@ -66,13 +66,6 @@ enum ImportProblems {
     static func recordProblem(_ problem: ImportProblem, auditID: String?, file: String, line: Int) -> Diagnostic {
         problem.diagnostic(subject: auditID.map { AnswerParser.trimmed($0) }.flatMap { $0.isEmpty ? nil : "audit '\($0)'" }, file: file, line: line)
     }
-
-    /// Invalid UTF-8 in a file read as UTF-8 is a wrong encoding, not a broken record: listed
-    /// once, with the option that reads it (`--encoding windows-1252`), the rest counted.
-    static func encodingCause(_ message: String, profile: ImportProfile?) -> Diagnostic.SharedCause? {
-        guard message.hasPrefix("invalid UTF-8") else { return nil }
-        return .init("the file is not UTF-8", listedRecords: 1)
-    }
 }
 
 extension ImportProfile {
@@ -103,5 +96,24 @@ public struct ImportProblem: Sendable, Hashable {
     public func diagnostic(subject: String?, file: String, line: Int) -> Diagnostic {
         Diagnostic(.error, (subject.map { $0 + ", " } ?? "record skipped: ") + message, file: file, line: line,
                    sharedCause: .init(cause, listedRecords: 1))
+    }
+}
+
+/// An import profile as the CSV audit reader sees it (docs/imports.md).
+extension ImportProfile: CSVAuditReading {
+    public func rename(_ sources: [String], file: String, line: Int) throws(InputError) -> [String] {
+        try ProfileColumns.rename(sources, profile: self, file: file, line: line)
+    }
+
+    public func cellRewriter(sources: [String], layout: RecordLayout) -> (any CSVCellRewriter)? {
+        CellTransform.forAudits(profile: self, sources: sources, layout: layout)
+    }
+}
+
+extension CellTransform: CSVCellRewriter {
+    public func rewrite(_ record: inout CSVRecord, cells: Range<Int>, idColumn: Int?, file: String, line: Int) -> Diagnostic? {
+        guard let problem = apply(to: &record, cells: cells) else { return nil }
+        let id = idColumn.flatMap { $0 < cells.count ? record.string(at: cells.lowerBound + $0) : nil }
+        return ImportProblems.recordProblem(problem, auditID: id, file: file, line: line)
     }
 }

@@ -75,7 +75,7 @@ public struct ProfileLoader: Sendable {
         if let text = reader.string("records") {
             profile.records = Self.path(text, key: "records", at: reader.mapping["records"]!.mark, log: log)
             if let format = profile.format, format != .json {
-                log.report(.profile(.recordsOutsideJSON(format: format.rawValue)), at: reader.mapping.pair("records")!.key.mark)
+                log.report(ProfileProblem.recordsOutsideJSON(format: format.rawValue), at: reader.mapping.pair("records")!.key.mark)
             }
         }
         if let node = reader.node("columns") { profile.columns = Self.columns(node, log: log) }
@@ -101,13 +101,13 @@ public struct ProfileLoader: Sendable {
     /// The delimiter: `;`, `|`, a tab (`"\t"`, or the two characters `\t`).
     static func delimiter(_ node: Node, log: DiagnosticLog) -> Unicode.Scalar? {
         guard let scalar = node.scalar, !scalar.isNull else {
-            log.report(.profile(.delimiterNotOneCharacter(found: node.kindDescription)), at: node.mark)
+            log.report(ProfileProblem.delimiterNotOneCharacter(found: node.kindDescription), at: node.mark)
             return nil
         }
         switch checkedDelimiter(scalar.string) {
         case .success(let delimiter): return delimiter
         case .failure(let problem):
-            log.report(.profile(problem), at: node.mark)
+            log.report(problem, at: node.mark)
             return nil
         }
     }
@@ -131,7 +131,7 @@ public struct ProfileLoader: Sendable {
 
     static func decimal(_ node: Node, log: DiagnosticLog) -> Unicode.Scalar? {
         if let text = node.scalar?.string, text == "," || text == "." { return text.unicodeScalars.first }
-        log.report(.profile(.decimalNotCommaOrPoint(found: node.kindDescription)), at: node.mark)
+        log.report(ProfileProblem.decimalNotCommaOrPoint(found: node.kindDescription), at: node.mark)
         return nil
     }
 
@@ -139,7 +139,7 @@ public struct ProfileLoader: Sendable {
         switch DateFormat.parse(text) {
         case .success(let format): return format
         case .failure(let problem):
-            log.report(.profile(.dateFormat(text, problem)), at: mark)
+            log.report(ProfileProblem.dateFormat(text, problem), at: mark)
             return nil
         }
     }
@@ -147,7 +147,7 @@ public struct ProfileLoader: Sendable {
     static func path(_ text: String, key: String, at mark: Mark, log: DiagnosticLog) -> [String]? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard !parts.contains(where: \.isEmpty) else {
-            log.report(.profile(.emptyPath(key: key)), at: mark)
+            log.report(ProfileProblem.emptyPath(key: key), at: mark)
             return nil
         }
         return parts
@@ -168,7 +168,7 @@ public struct ProfileLoader: Sendable {
             guard pair.value.mapping != nil,
                   let reader = NodeReader(pair.value, context: "column '\(field)'", allowedKeys: columnKeys, log: log) else {
                 if pair.value.mapping == nil {
-                    log.report(.profile(.notColumnEntry(field: field, found: pair.value.kindDescription)), at: pair.value.mark)
+                    log.report(ProfileProblem.notColumnEntry(field: field, found: pair.value.kindDescription), at: pair.value.mark)
                 }
                 continue
             }
@@ -197,17 +197,17 @@ public struct ProfileLoader: Sendable {
     /// A mapping of words to words; booleans and numbers count as their text.
     static func wordMap(_ node: Node, name: String, log: DiagnosticLog) -> ValueMap? {
         guard let mapping = node.mapping else {
-            log.report(.profile(.notWordMap(name: name, found: node.kindDescription)), at: node.mark)
+            log.report(ProfileProblem.notWordMap(name: name, found: node.kindDescription), at: node.mark)
             return nil
         }
         guard !mapping.pairs.isEmpty else {
-            log.report(.profile(.emptyWordMap(name: name)), at: node.mark)
+            log.report(ProfileProblem.emptyWordMap(name: name), at: node.mark)
             return nil
         }
         var entries: [(word: String, value: String)] = []
         for pair in mapping.pairs {
             guard let scalar = pair.value.scalar, !scalar.isNull, !scalar.string.isEmpty else {
-                log.report(.profile(.wordNotText(name: name, found: pair.value.kindDescription)), at: pair.value.mark)
+                log.report(ProfileProblem.wordNotText(name: name, found: pair.value.kindDescription), at: pair.value.mark)
                 continue
             }
             entries.append((pair.key.string, scalar.string))
@@ -229,5 +229,12 @@ public struct ProfileLoader: Sendable {
             long.criteria = map.entries.map { (source: $0.word, id: $0.value) }
         }
         return long
+    }
+}
+
+extension DiagnosticLog {
+    /// Records a problem only an import profile can have (docs/imports.md); always an error.
+    func report(_ problem: ProfileProblem, at mark: Mark) {
+        report(error: problem.message, at: mark)
     }
 }

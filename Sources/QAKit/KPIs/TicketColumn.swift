@@ -64,3 +64,15 @@ extension TicketColumn {
         }
     }
 }
+
+extension CellTransform {
+    /// The transform of a ticket file whose header `sources` a profile renamed to `fields`
+    /// (docs/kpis.md): each ticket column rewrites its cells as its purpose says.
+    static func forTickets(profile: ImportProfile, sources: [String], fields: [String]) -> CellTransform? {
+        guard profile.transformsCells else { return nil }
+        let transform = CellTransform(profile: profile, fields: fields, sources: sources) { index in
+            TicketColumn(name: fields[index])?.purpose ?? .other
+        }
+        return transform.isEmpty ? nil : transform
+    }
+}

@@ -119,7 +119,6 @@ public final class CriterionExportWriter {
     public func write(_ scored: ScoredAudit) throws {
         if rowCount == 0 { try begin() }
         let audit = scored.audit
-        let scorecard = scored.scorecard
         let criteria = scored.result.criteria
         let result = ScoredResult(score: scored.result, sections: scored.result.sections, criteria: criteria)
         let layout = layouts[audit.scorecardIndex]

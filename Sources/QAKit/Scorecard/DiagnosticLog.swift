@@ -21,4 +21,10 @@ final class DiagnosticLog {
         let severity: Diagnostic.Severity = problem.isWarning && !isStrict ? .warning : .error
         diagnostics.append(Diagnostic(severity, problem.message, file: file, at: mark))
     }
+
+    /// Records an error whose wording belongs to a reader built on this one (an import profile's
+    /// `ProfileProblem`, docs/imports.md), so that the scorecard layer need not know its problems.
+    func report(error message: String, at mark: Mark) {
+        diagnostics.append(Diagnostic(.error, message, file: file, at: mark))
+    }
 }

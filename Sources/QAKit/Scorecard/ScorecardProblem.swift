@@ -74,10 +74,6 @@ enum ScorecardProblem: Sendable, Equatable {
     case noScoredCriterion
     case bonusOnlyScored(section: String)
 
-    // MARK: Import profiles
-    /// A problem only an import profile can have (docs/imports.md).
-    case profile(ProfileProblem)
-
     // MARK: Reviewers file (`qakit serve --reviewers`, docs/serve.md)
     case notReviewerList(found: String)
     case noReviewers
@@ -104,8 +100,6 @@ enum ScorecardProblem: Sendable, Equatable {
         switch self {
         case .yaml(let error):
             error.message
-        case .profile(let problem):
-            problem.message
         case .emptyFile:
             "the file is empty; a scorecard needs at least 'scorecard', 'title', 'version' and 'sections'"
         case .noScorecardFiles:

@@ -44,7 +44,7 @@ public final class ScoringRun {
     /// Audits left out because a dispute overturned them as a whole.
     public internal(set) var voidedCount = 0
     /// Audits `runRows` scored straight from CSV bytes (the rest took the general path).
-    internal(set) var directCount = 0
+    var directCount = 0
 
     /// Whether a problem that every record of a file's shape shares (a key missing from every
     /// line, `Diagnostic.sharedCause`) is reported once, with a count at the end of the file,
@@ -357,14 +357,14 @@ public final class ScoringRun {
         let original = result
         switch outcome {
         case .void(let dispute):
-            book.note(audit, original: original, amended: nil, voidedBy: dispute)
+            book.note(audit, original: original.score, amended: nil, voidedBy: dispute)
             voidedCount += 1
             return false
         case .amended(let amended, let entries):
             audit = amended
             result = engines[audit.scorecardIndex].score(audit)
             disputes = AuditDisputes(originalScore: original.score, entries: entries)
-            book.note(audit, original: original, amended: result, voidedBy: nil)
+            book.note(audit, original: original.score, amended: result.score, voidedBy: nil)
             return true
         }
     }
