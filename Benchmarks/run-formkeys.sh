@@ -28,6 +28,7 @@ qakit=.build/release/qakit
 uptime
 "$py" -c 'import pandas, sys; print(f"pandas {pandas.__version__}, python {sys.version.split()[0]}")'
 echo "data: $data ($(du -h "$data" | cut -f1)), $(nproc) cores"
+rm -f "$dir/times"
 printf '%-8s %4s %8s %8s %9s\n' tool run wall_s user_s peak_MB
 for run in $(seq 1 "$runs"); do
     for tool in plain points pandas; do
@@ -42,9 +43,10 @@ for run in $(seq 1 "$runs"); do
     done
 done
 uptime
+# Medians per tool (sort, not gawk's asort: Debian's default awk is mawk).
 for tool in plain points pandas; do
-    awk -v t="$tool" '$1 == t { w[++n] = $3; u[n] = $4; m[n] = $5 }
-        END { asort(w); asort(u); asort(m); k = int((n + 1) / 2); printf "median %-7s wall %.2f s  user %.2f s  peak %.1f MB\n", t, w[k], u[k], m[k] }' "$dir/times"
+    median() { awk -v t="$tool" '$1 == t { print $'"$1"' }' "$dir/times" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+    printf 'median %-7s wall %s s  user %s s  peak %s MB\n' "$tool" "$(median 3)" "$(median 4)" "$(median 5)"
 done
 rm -f "$dir/times"
 # Both qakit runs must have scored every audit (no rejection): the totals of the audits column agree.

@@ -237,7 +237,9 @@ public final class AuditDecoder {
         let ids = versions.ids
         if let name {
             if let ordinal = versions.ordinal(of: name) { return ordinal }
-            problems.add(field: "scorecard", "unknown scorecard '\(name)'\(Suggestion.hint(for: name, among: ids))")
+            // Most often the run loaded the wrong scorecard file, so every record says the same:
+            // the first 10 are listed, the rest counted (docs/audits.md, "Repeated record errors").
+            problems.add(field: "scorecard", "unknown scorecard '\(name)'\(Suggestion.hint(for: name, among: ids))", isShared: true, listing: 10)
             return nil
         }
         if ids.count == 1 { return 0 }
@@ -373,7 +375,7 @@ struct RecordProblems {
     var auditID: String?
     /// Each problem's field and message, and whether it comes from the record's layout rather
     /// than its values (`Diagnostic.sharedCause`).
-    private(set) var entries: [(field: String, message: String, isShared: Bool)] = []
+    private(set) var entries: [(field: String, message: String, isShared: Bool, listing: Int?)] = []
 
     /// How many records with a shared problem are listed in full (`Diagnostic.SharedCause`).
     let listedRecords: Int
@@ -392,8 +394,9 @@ struct RecordProblems {
 
     var isEmpty: Bool { entries.isEmpty }
 
-    mutating func add(field: String, _ message: String, isShared: Bool = false) {
-        entries.append((field, message, isShared))
+    /// `listing` overrides `listedRecords` for a shared problem.
+    mutating func add(field: String, _ message: String, isShared: Bool = false, listing: Int? = nil) {
+        entries.append((field, message, isShared, listing))
     }
 
     func has(field: String) -> Bool {
@@ -406,7 +409,7 @@ struct RecordProblems {
         return entries.map { entry in
             let problem = "field '\(entry.field)': \(entry.message)"
             var diagnostic = Diagnostic(.error, "\(subject), \(problem)", file: file, line: line,
-                                        sharedCause: entry.isShared ? .init(problem, listedRecords: listedRecords) : nil)
+                                        sharedCause: entry.isShared ? .init(problem, listedRecords: entry.listing ?? listedRecords) : nil)
             diagnostic.record = Diagnostic.RecordField(auditID: auditID, field: entry.field, problem: problem)
             return diagnostic
         }

@@ -237,8 +237,8 @@ final class CSVRowDecoder {
     /// Checks everything about a record that does not depend on the records before it, and
     /// works out its credits (appended to `credits`); `nil` when the general path must take it.
     /// Only the duplicate-id check is left, for `ScoringRun` to make in record order, just
-    /// before it scores the record with `ScoringPlan.evaluate` (which cannot overflow: only such
-    /// plans get a card).
+    /// before it scores the record with `ScoringPlan.evaluate` (a plain plan cannot overflow there; a
+    /// form plan that overflows sends the record to the general path).
     func prepare(_ cells: Cells, credits batchCredits: inout [Int64], keys joinedKeys: inout [UInt8]) -> Prepared? {
         let id = cells.trimmed(idColumn)
         let interaction = cells.trimmed(interactionColumn)
@@ -422,7 +422,11 @@ final class CSVRowDecoder {
     private func card(_ index: Int) -> Card? {
         if let card = cards[index] { return card }
         var card: Card?
-        if let plan = engines[index].plan, plan.cannotOverflow, plan.form == nil || !hidesFields(scorecards[index]) {
+        // A plain plan gets a card only when `evaluate` cannot overflow. A form plan's
+        // `evaluateForm` checks every step and returns nil on overflow, and `finish` then hands
+        // the record to the general path, so it needs no such bound (the plain bound, a product
+        // over sections, does not describe a points total and refused every large form).
+        if let plan = engines[index].plan, plan.cannotOverflow || plan.form != nil, plan.form == nil || !hidesFields(scorecards[index]) {
             let (specs, words) = decoder.answerSpecs(scorecard: index)
             let columns = layout.plan(for: scorecards, index: index)
             // A forced version ignores answers to its siblings' criteria, as `AuditDecoder` does.

@@ -271,7 +271,7 @@ public final class ScoringRun {
     }
 
     /// Scores a prepared CSV record and hands its row to `consumer`, unless its id is a
-    /// duplicate (or, which cannot happen, its arithmetic overflows): then `false`, for the
+    /// duplicate (or its form plan's arithmetic overflows): then `false`, for the
     /// general path, which reports it.
     private func finish(_ prepared: CSVRowDecoder.Prepared, cells: CSVRowDecoder.Cells, layout: RecordLayout, credits: [Int64],
                         keys: UnsafeBufferPointer<UInt8>, line: Int, context: RowContext, consumer: ScoreRowConsumer,
