@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Audits in a JSON Lines file: one object per line with `answers` and `comments` objects,
 /// streamed line by line. Numbers keep their source text, so `7.5` is read exactly.
 public struct JSONLinesAuditSource: AuditRecordSource {
@@ -10,6 +18,28 @@ public struct JSONLinesAuditSource: AuditRecordSource {
     /// Items read ahead to decide whether this is an audit file at all, in reverse order.
     private var readAhead: [SourceItem] = []
     private var isDecided = false
+    /// The layouts of the member sequences (`JSONFlatRecord` signatures) of records the general
+    /// parser read and accepted, so that a later record of the same members is read as cells.
+    private var layouts: [MemberSequence: RecordLayout] = [:]
+    /// The most member sequences remembered: beyond them, new ones are read by the parser.
+    static let maximumLayouts = 1_024
+    private var signature = MemberSequence()
+
+    /// A `JSONFlatRecord` signature, hashed and compared as one block of bytes (hashing it byte
+    /// by byte cost a sixth of reading a file).
+    struct MemberSequence: Hashable {
+        var bytes: [UInt8] = []
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+
+        static func == (lhs: Self, rhs: Self) -> Bool {
+            lhs.bytes.count == rhs.bytes.count && lhs.bytes.withUnsafeBytes { a in
+                rhs.bytes.withUnsafeBytes { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+            }
+        }
+    }
 
     /// How many lines may be read ahead to find an object with any field an audit needs: a file
     /// whose first 1,000 objects have none is not an audit file, whatever follows.
@@ -60,6 +90,57 @@ public struct JSONLinesAuditSource: AuditRecordSource {
         readAhead = items.reversed()
     }
 
+    /// As `next()`, but a line of the common shape (`JSONFlatRecord`) whose members are those of
+    /// an earlier record the parser accepted is read straight into `record`'s cells, with that
+    /// record's layout, for `ScoringRun.runRows`'s fast path (docs/scoring.md). Every other line
+    /// is parsed as `next()` parses it; the cells give the same strings its values would.
+    public mutating func nextItem(into record: inout CSVRecord) throws(InputError) -> RawSourceItem? {
+        if !isDecided { try decide() }
+        if let item = readAhead.popLast() { return .item(item) }
+        defer { isStarted = true }
+        let (byteBase, cellBase) = (record.bytes.count, record.count)
+        var signature = self.signature
+        let layouts = self.layouts
+        var claimed: RecordLayout?
+        var isFlat = false
+        let read: JSONLinesItem?
+        do {
+            read = try reader.next(claiming: { bytes, line in
+                signature.bytes.removeAll(keepingCapacity: true)
+                isFlat = JSONFlatRecord.scan(bytes, isNested: Self.isNested, into: &record, signature: &signature.bytes)
+                guard isFlat else { return false }
+                guard let layout = layouts[signature], record.count - cellBase == layout.names.count else {
+                    record.truncate(bytes: byteBase, cells: cellBase)
+                    return false
+                }
+                record.line = line
+                claimed = layout
+                return true
+            })
+        } catch {
+            self.signature = signature
+            throw InputError(file: file, line: error.position?.line, column: error.position?.column, message: error.message, isUnreadable: true)
+        }
+        defer { self.signature = signature }
+        switch read {
+        case .claimed?:
+            return .csvRecord(claimed!, cells: cellBase..<record.count)
+        case .result(let result)?:
+            let sourceItem = try item(from: result)
+            if isFlat, case .record(_, let layout, _)? = sourceItem, self.layouts.count < Self.maximumLayouts {
+                self.layouts[signature] = layout
+            }
+            return sourceItem.map(RawSourceItem.item)
+        case nil:
+            return try item(from: nil).map(RawSourceItem.item)
+        }
+    }
+
+    /// The two members whose objects `JSONFlatRecord` reads: `answers` and `comments`.
+    private static func isNested(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        (key.count == 7 && memcmp(key.baseAddress!, "answers", 7) == 0) || (key.count == 8 && memcmp(key.baseAddress!, "comments", 8) == 0)
+    }
+
     private mutating func read() throws(InputError) -> SourceItem? {
         defer { isStarted = true }
         let result: JSONLinesResult?
@@ -68,6 +149,11 @@ public struct JSONLinesAuditSource: AuditRecordSource {
         } catch {
             throw InputError(file: file, line: error.position?.line, column: error.position?.column, message: error.message, isUnreadable: true)
         }
+        return try item(from: result)
+    }
+
+    /// What a line's parse gives; `nil` at the end.
+    private mutating func item(from result: JSONLinesResult?) throws(InputError) -> SourceItem? {
         switch result {
         case nil where !isStarted:
             // Zero bytes or only blank lines: almost always a failed export, never "no audits".

@@ -15,6 +15,14 @@ public enum JSONLinesResult: Sendable, Hashable {
     case invalid(line: Int, column: Int, message: String)
 }
 
+/// What `JSONLinesReader.next(claiming:)` yields for one non-blank line.
+public enum JSONLinesItem {
+    /// The claim took the line's bytes: nothing was parsed.
+    case claimed(line: Int)
+    /// What `next()` gives for the line.
+    case result(JSONLinesResult)
+}
+
 /// A streaming JSON Lines (NDJSON) reader: one strict RFC 8259 value per line.
 ///
 /// Lines end at LF; a CR before it is JSON whitespace and so is harmless. Lines that are empty or
@@ -85,6 +93,17 @@ public final class JSONLinesReader {
     /// - Throws: `FormatError` for I/O errors and UTF-16 input. After a throw the reader must not
     ///   be used again.
     public func next() throws(FormatError) -> JSONLinesResult? {
+        while let item = try next(claiming: { _, _ in false }) {
+            if case .result(let result) = item { return result }
+        }
+        return nil
+    }
+
+    /// As `next()`, but each non-blank line that is not too long is first offered, as bytes
+    /// with its line number, to `claim`: when it returns `true` it has read the line, which is
+    /// then not parsed (`.claimed`). A reader of the common shape of a line uses it to skip the
+    /// general parse (`JSONFlatRecord`), and leaves every other line to the parser.
+    public func next(claiming claim: (UnsafeBufferPointer<UInt8>, Int) -> Bool) throws(FormatError) -> JSONLinesItem? {
         if !hasCheckedStart { try checkStart() }
         while true {
             if index == end {
@@ -93,8 +112,7 @@ public final class JSONLinesReader {
                     guard isAtEnd else { continue }
                     // A last line without LF.
                     guard !pending.isEmpty || isPendingTooLong else { return nil }
-                    if let result = finishPendingLine() { return result }
-                    return nil
+                    return finishPendingLine(claim)
                 }
             }
             let newline = findNewline()
@@ -115,30 +133,36 @@ public final class JSONLinesReader {
             line += 1
             if isPendingTooLong {
                 isPendingTooLong = false
-                return tooLong(lineNumber)
+                return .result(tooLong(lineNumber))
             }
-            let result: JSONLinesResult?
+            let item: JSONLinesItem?
             if pending.isEmpty {
-                result = parseLine(direct, line: lineNumber)
+                item = take(direct, line: lineNumber, claim)
             } else {
-                result = pending.withUnsafeBufferPointer { parseLine($0, line: lineNumber) }
+                item = pending.withUnsafeBufferPointer { take($0, line: lineNumber, claim) }
                 pending.removeAll(keepingCapacity: true)
             }
-            if let result { return result }
+            if let item { return item }
         }
     }
 
     /// The last line, when the input does not end with LF.
-    private func finishPendingLine() -> JSONLinesResult? {
+    private func finishPendingLine(_ claim: (UnsafeBufferPointer<UInt8>, Int) -> Bool) -> JSONLinesItem? {
         let lineNumber = line
         line += 1
         if isPendingTooLong {
             isPendingTooLong = false
-            return tooLong(lineNumber)
+            return .result(tooLong(lineNumber))
         }
-        let result = pending.withUnsafeBufferPointer { parseLine($0, line: lineNumber) }
+        let item = pending.withUnsafeBufferPointer { take($0, line: lineNumber, claim) }
         pending.removeAll(keepingCapacity: true)
-        return result
+        return item
+    }
+
+    /// The line offered to `claim`, else parsed; `nil` for a blank line.
+    private func take(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, _ claim: (UnsafeBufferPointer<UInt8>, Int) -> Bool) -> JSONLinesItem? {
+        if claim(bytes, line) { return .claimed(line: line) }
+        return parseLine(bytes, line: line).map(JSONLinesItem.result)
     }
 
     private func tooLong(_ line: Int) -> JSONLinesResult {

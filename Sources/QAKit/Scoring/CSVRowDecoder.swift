@@ -117,13 +117,16 @@ final class CSVRowDecoder {
         let ranges: [(low: Int64, high: Int64)]
     }
 
+    /// Whether `calibration` may be yes/no/1/0 (`AuditRecordSource.allowsFlagWords`).
+    private let allowsFlagWords: Bool
     private static let cacheSize = 8
     /// Cached value of a cell that answers nothing.
     private static let unanswered = Int64.min + 1
 
     init(layout: RecordLayout, decoder: AuditDecoder, engines: [ScoreEngine], scorecardIDs: ByteStrings, grouping: Grouping?,
-         readsTeam: Bool, readsAnswers: Bool = true) {
+         readsTeam: Bool, readsAnswers: Bool = true, allowsFlagWords: Bool = true) {
         self.layout = layout
+        self.allowsFlagWords = allowsFlagWords
         self.readsAnswers = readsAnswers
         self.decoder = decoder
         self.engines = engines
@@ -246,7 +249,7 @@ final class CSVRowDecoder {
         let reviewer = cells.trimmed(reviewerColumn)
         let date = cells.trimmed(dateColumn)
         guard !id.isEmpty, !interaction.isEmpty, !agent.isEmpty, !reviewer.isEmpty, let day = Self.plainDay(cells.span(date)),
-              let isCalibration = Self.flag(cells.span(cells.trimmed(calibrationColumn))) else { return nil }
+              let isCalibration = flag(cells.span(cells.trimmed(calibrationColumn))) else { return nil }
         for column in unnamedColumns where !cells.trimmed(column).isEmpty { return nil }
         guard let ordinal = scorecardOrdinal(cells.span(cells.trimmed(scorecardColumn))),
               let cardIndex = versionIndex(cells.span(cells.trimmed(versionColumn)), ordinal: ordinal, day: day),
@@ -542,6 +545,14 @@ final class CSVRowDecoder {
 
     /// The `calibration` cell as `AnswerParser.parseFlag` reads it in CSV, for the lower-case
     /// spellings; `nil` for anything else (the general path decides).
+    /// `calibration` as `AnswerParser.parseFlag` reads it in lower case (other spellings take
+    /// the general path); yes/no/1/0 only where the source allows them (CSV, not JSON).
+    private func flag(_ text: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard let flag = Self.flag(text) else { return nil }
+        if !allowsFlagWords && text.count != 0 && text.count < 4 { return nil }
+        return flag
+    }
+
     private static func flag(_ text: UnsafeBufferPointer<UInt8>) -> Bool? {
         func equals(_ word: StaticString) -> Bool {
             text.count == word.utf8CodeUnitCount && memcmp(text.baseAddress!, word.utf8Start, text.count) == 0

@@ -216,6 +216,9 @@ public final class ScoringRun {
         let readsAnswers = consumer.readsAnswers
         try withUnsafeMutablePointer(to: &source) { pointer in
             var rowDecoder: CSVRowDecoder?
+            /// Row decoders by layout: JSON Lines records of a few member sequences alternate
+            /// (an optional answer left out), and each sequence has its layout.
+            var rowDecoders: [ObjectIdentifier: CSVRowDecoder] = [:]
             /// Reads items into `batch` until it is full; `false` after the last.
             let fill = { (batch: inout RowBatch) -> Bool in
                 while !batch.isFull {
@@ -231,8 +234,16 @@ public final class ScoringRun {
                             batch.items.append(.values(values, layout, line: line))
                         case .csvRecord(let layout, let cells)?:
                             if rowDecoder?.layout !== layout {
-                                rowDecoder = CSVRowDecoder(layout: layout, decoder: decoder, engines: engines, scorecardIDs: scorecardIDs,
-                                                           grouping: grouping, readsTeam: readsTeam, readsAnswers: readsAnswers)
+                                if let known = rowDecoders[ObjectIdentifier(layout)] {
+                                    rowDecoder = known
+                                } else {
+                                    let made = CSVRowDecoder(layout: layout, decoder: decoder, engines: engines, scorecardIDs: scorecardIDs,
+                                                             grouping: grouping, readsTeam: readsTeam, readsAnswers: readsAnswers,
+                                                             allowsFlagWords: context.allowsFlagWords)
+                                    // A decoder holds its layout, so an identifier is not reused while cached.
+                                    if rowDecoders.count < 64 { rowDecoders[ObjectIdentifier(layout)] = made }
+                                    rowDecoder = made
+                                }
                             }
                             let prepared = batch.cells.withBytes(of: cells) { rowDecoder!.prepare($0, credits: &batch.credits, keys: &batch.keys) }
                             if let prepared { batch.prepared.append(prepared) }

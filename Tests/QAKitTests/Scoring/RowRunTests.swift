@@ -128,10 +128,11 @@ struct RowRunTests {
     }
 
     /// What a run produced: CSV rows, aggregates, diagnostics and counts, as text.
-    static func transcript(scorecards: [Scorecard], file: String, grouping: Grouping, direct: Bool) throws -> (String, Int) {
+    static func transcript(scorecards: [Scorecard], file: String, grouping: Grouping, direct: Bool,
+                           format: AuditFormat = .csv) throws -> (String, Int) {
         let run = ScoringRun(scorecards: scorecards)
         run.checksNameVariants = true
-        var source = try AuditSources.open(path: file, format: .csv, decoder: run.decoder)
+        var source = try AuditSources.open(path: file, format: format, decoder: run.decoder)
         let rows = StringSink()
         // Every metadata column, written for spreadsheets, so the comparison covers the cells the
         // byte path copies and the neutralising of both paths.
