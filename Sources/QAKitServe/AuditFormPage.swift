@@ -29,8 +29,10 @@ struct AuditFormPage {
     var conditionFields: [(name: String, values: [String])] {
         var order: [String] = []
         var values: [String: [String]] = [:]
-        let conditions = [scorecard.appliesTo] + scorecard.criteria.map(\.criterion.when)
-        for clause in conditions.compactMap({ $0 }).flatMap(\.clauses) where !Self.derivedFields.contains(clause.field) {
+        // Audit fields only: a clause on an earlier answer (`item`) is answered by that criterion.
+        let conditions = [scorecard.appliesTo] + scorecard.sections.flatMap { [$0.when, $0.unless] }
+            + scorecard.criteria.flatMap { [$0.criterion.when, $0.criterion.unless] }
+        for clause in conditions.compactMap({ $0 }).flatMap(\.clauses) where clause.item == nil && !Self.derivedFields.contains(clause.field) {
             if values[clause.field] == nil { order.append(clause.field) }
             for value in clause.values where !(values[clause.field] ?? []).contains(value) { values[clause.field, default: []].append(value) }
         }
@@ -120,8 +122,17 @@ struct AuditFormPage {
         return html + "</div></fieldset>\n"
     }
 
+    /// `data-when` and `data-unless` for the form's script, which hides what does not apply.
+    private func conditionAttributes(when: Condition?, unless: Condition?) -> String {
+        func json(_ condition: Condition) -> String {
+            JSONText.object(condition.clauses.map { ($0.field, JSONText.array($0.values.map(JSONText.string))) })
+        }
+        return (when.map { " data-when=\"\(h(json($0)))\"" } ?? "") + (unless.map { " data-unless=\"\(h(json($0)))\"" } ?? "")
+    }
+
     private func sectionHTML(_ section: Section) -> String {
-        var html = "<fieldset id=\"section-\(h(section.id))\"><legend>\(h(section.title))\(section.isBonus && !section.title.lowercased().contains("bonus") ? " (bonus)" : "")</legend>\n"
+        var html = "<fieldset id=\"section-\(h(section.id))\"\(conditionAttributes(when: section.when, unless: section.unless))><legend>\(h(section.title))\(section.isBonus && !section.title.lowercased().contains("bonus") ? " (bonus)" : "")</legend>\n"
+        if let condition = Self.describe(when: section.when, unless: section.unless) { html += "<p class=\"help\">\(h(condition))</p>\n" }
         for criterion in section.criteria { html += criterionHTML(criterion) }
         return html + "</fieldset>\n"
     }
@@ -129,16 +140,14 @@ struct AuditFormPage {
     private func criterionHTML(_ criterion: Criterion) -> String {
         let id = criterion.id
         var attributes = "class=\"criterion\" id=\"criterion-\(h(id))\" data-criterion=\"\(h(id))\""
-        if let when = criterion.when {
-            let json = JSONText.object(when.clauses.map { ($0.field, JSONText.array($0.values.map(JSONText.string))) })
-            attributes += " data-when=\"\(h(json))\""
-        }
+        attributes += conditionAttributes(when: criterion.when, unless: criterion.unless)
+        if case .multiSelect = criterion.kind { attributes += " data-multi" }
         var html = "<div \(attributes)>\n"
         let mark = criterion.isRequired ? " <span class=\"required\" aria-hidden=\"true\">*</span>" : ""
         let critical = criterion.critical == .none ? "" : " <small>(critical: \(criterion.critical == .scorecard ? "fails the audit" : "fails the section"))</small>"
         html += "<fieldset class=\"options-group\" style=\"border:0;padding:0;margin:0\"\(describedBy(id))><legend class=\"question\">\(h(criterion.title))\(mark)\(critical)</legend>\n"
         if let guidance = criterion.guidance { html += "<p class=\"help\" id=\"help-\(h(id))\">\(h(guidance))</p>\n" }
-        if let when = criterion.when { html += "<p class=\"help\">Only when \(h(Self.describe(when))).</p>\n" }
+        if let condition = Self.describe(when: criterion.when, unless: criterion.unless) { html += "<p class=\"help\">\(h(condition))</p>\n" }
         html += answerInputs(criterion)
         html += "</fieldset>\n" + fieldError(id)
         let comment = values[id + ".comment"] ?? ""
@@ -162,18 +171,23 @@ struct AuditFormPage {
             let hasLevels = !levels.isEmpty
             let items = (minimum...maximum).map { value in radio(String(value), levels[value].map { "\(value) — \($0)" } ?? String(value)) }
             return "<div class=\"options\(hasLevels ? " levels" : "")\">\(items.joined())\(notApplicable)</div>\n"
-        case .number, .date, .text, .multiSelect:
-            let type: String
-            var hint = ""
-            switch criterion.kind {
-            case .number: type = "number\" step=\"any\" inputmode=\"decimal"
-            case .date: type = "date"
-            case .multiSelect(let options):
-                type = "text"
-                hint = " (" + options.map(\.value).joined(separator: "; ") + "; several separated by ;)"
-            default: type = "text"
+        case .multiSelect(let options):
+            // One checkbox per option; the browser sends each checked one, joined with ';' as
+            // the answer (docs/serve.md).
+            let chosen = Set((current ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+            let items = options.map { option in
+                "<label><input type=\"checkbox\" name=\"\(h(id))\" value=\"\(h(option.value))\"\(chosen.contains(option.value.lowercased()) ? " checked" : "")> \(h(option.label))</label>"
             }
-            return "<div class=\"options\"><label for=\"answer-\(h(id))\">\(h(criterion.kind.name))\(h(hint))"
+            return "<div class=\"options\(options.count > 4 ? " levels" : "")\">\(items.joined())\(notApplicable)</div>\n"
+        case .number, .date, .text:
+            let type: String
+            let label: String
+            switch criterion.kind {
+            case .number: (type, label) = ("number\" step=\"any\" inputmode=\"decimal", "Number")
+            case .date: (type, label) = ("date", "Date")
+            default: (type, label) = ("text", "Answer")
+            }
+            return "<div class=\"options\"><label for=\"answer-\(h(id))\">\(label)"
                 + "<input type=\"\(type)\" id=\"answer-\(h(id))\" name=\"\(h(id))\" value=\"\(h(current ?? ""))\"></label>\(notApplicable)</div>\n"
         case .choice(let options), .select(let options):
             let items = options.map { radio($0.value, $0.label) }
@@ -194,6 +208,14 @@ struct AuditFormPage {
         condition.clauses.map { "\($0.field) \($0.values.count == 1 ? "=" : "in") \($0.values.joined(separator: ", "))" }.joined(separator: " and ")
     }
 
+    /// "Only when channel = voice", "Not when identity_verified = no", or both; `nil` for neither.
+    static func describe(when: Condition?, unless: Condition?) -> String? {
+        let parts = [when.map { "Only when \(describe($0))" }, unless.map { "not when \(describe($0))" }].compactMap { $0 }
+        guard !parts.isEmpty else { return nil }
+        let text = parts.joined(separator: "; ")
+        return text.prefix(1).uppercased() + text.dropFirst() + "."
+    }
+
     /// Shows and hides criteria by their `data-when` (fields compared case-insensitively, as the
     /// scorecard's conditions are) and asks the server for the score as answers change. Without
     /// it, every criterion shows and the server ignores the ones that do not apply.
@@ -203,28 +225,44 @@ struct AuditFormPage {
       var live = document.getElementById('live-score');
       var status = document.getElementById('live-status');
       var criteria = Array.prototype.map.call(form.querySelectorAll('[data-criterion]'), function (el) { return el.getAttribute('data-criterion'); });
-      function fieldValue(name) {
-        if (name === 'month') { var d = fieldValue('date'); return d ? d.slice(0, 7) : ''; }
-        var el = form.elements.namedItem(name);
-        return el && typeof el.value === 'string' ? el.value.trim() : '';
+      function fieldValues(name) {
+        if (name === 'month') { var d = fieldValues('date'); return d.length ? [d[0].slice(0, 7)] : []; }
+        var out = [];
+        Array.prototype.forEach.call(form.elements, function (el) {
+          if (el.name !== name || el.disabled) { return; }
+          if ((el.type === 'radio' || el.type === 'checkbox') && !el.checked) { return; }
+          var v = typeof el.value === 'string' ? el.value.trim().toLowerCase() : '';
+          if (v) { out.push(v); }
+        });
+        return out;
       }
-      function applyConditions() {
-        form.querySelectorAll('[data-when]').forEach(function (block) {
-          var when = JSON.parse(block.getAttribute('data-when'));
-          var applies = Object.keys(when).every(function (field) {
-            var actual = fieldValue(field).toLowerCase();
-            return actual !== '' && when[field].some(function (v) { return v.toLowerCase() === actual; });
-          });
-          block.hidden = !applies;
-          block.querySelectorAll('input, textarea, select').forEach(function (input) { input.disabled = !applies; });
+      function matches(condition) {
+        return Object.keys(condition).every(function (field) {
+          var actual = fieldValues(field);
+          return condition[field].some(function (v) { return actual.indexOf(v.toLowerCase()) >= 0; });
         });
       }
+      function applyConditions() {
+        // In document order, so that a condition on an earlier answer sees it hidden or shown.
+        form.querySelectorAll('[data-when], [data-unless]').forEach(function (block) {
+          var when = block.getAttribute('data-when'), unless = block.getAttribute('data-unless');
+          block.hidden = !((!when || matches(JSON.parse(when))) && (!unless || !matches(JSON.parse(unless))));
+          Array.prototype.forEach.call(form.elements, function (input) {
+            if (input.type === 'hidden' || input.tagName === 'BUTTON') { return; }
+            var hidden = false;
+            for (var el = input.parentElement; el && el !== form; el = el.parentElement) { if (el.hidden) { hidden = true; break; } }
+            input.disabled = hidden;
+          });
+        });
+      }
+      var multi = Array.prototype.map.call(form.querySelectorAll('[data-multi]'), function (el) { return el.getAttribute('data-criterion'); });
       function audit() {
         var record = { answers: {}, comments: {} };
         new FormData(form).forEach(function (value, key) {
           if (key === 'csrf_token' || value === '') { return; }
           if (key.slice(-8) === '.comment' && criteria.indexOf(key.slice(0, -8)) >= 0) { record.comments[key.slice(0, -8)] = value; }
           else if (key.slice(-3) === '.na' && criteria.indexOf(key.slice(0, -3)) >= 0) { record.answers[key.slice(0, -3)] = 'na'; }
+          else if (multi.indexOf(key) >= 0 && key in record.answers && record.answers[key] !== 'na') { record.answers[key] += ';' + value; }
           else if (criteria.indexOf(key) >= 0) { if (!(key in record.answers)) { record.answers[key] = value; } }
           else if (key === 'calibration') { record.calibration = true; }
           else { record[key] = value; }

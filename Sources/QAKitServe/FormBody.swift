@@ -32,7 +32,14 @@ struct FormBody {
                 }
                 return decoded
             }
-            values[try decode(parts[0])] = parts.count > 1 ? try decode(parts[1]) : ""
+            // A name sent more than once is a multi_select's checkboxes: its values joined with
+            // ';', as a multi_select answer is written (docs/serve.md).
+            let name = try decode(parts[0]), value = parts.count > 1 ? try decode(parts[1]) : ""
+            if let earlier = values[name], !earlier.isEmpty, !value.isEmpty {
+                values[name] = earlier + ";" + value
+            } else if values[name]?.isEmpty != false {
+                values[name] = value
+            }
         }
         return values
     }

@@ -81,4 +81,53 @@ import Testing
             }
         }
     }
+
+    /// The keys of real-world forms in the browser: sections and criteria hidden by `when` and
+    /// `unless` on audit fields and on earlier answers, checkboxes for a multi_select, and the
+    /// live score of audit RD-2, 71.67, worked out by hand in examples/forms/EXPECTED.md.
+    @Test func formKeysInTheBrowser() throws {
+        if let reason = Self.missing() {
+            print("ServeBrowserTests skipped: \(reason)")
+            return
+        }
+        let forms = QAKitProcess.packageRoot.appendingPathComponent("examples/forms").path
+        let server = try ServeProcess(extra: ["-s", forms])
+        defer { server.stop() }
+        let script = QAKitProcess.fixtures.appendingPathComponent("serve_form_keys.py")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.python)
+        process.arguments = [script.path, "http://127.0.0.1:\(server.port)", server.directory.path]
+        let output = server.directory.appendingPathComponent("form-keys.json")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: output)
+        process.standardOutput = handle
+        try process.run()
+        let deadline = Date(timeIntervalSinceNow: 180)
+        while process.isRunning && Date() < deadline { usleep(50_000) }
+        if process.isRunning {
+            process.terminate()
+            Issue.record("the browser script still ran after 180 s: killed")
+        }
+        process.waitUntilExit()
+        try handle.close()
+        #expect(process.terminationStatus == 0)
+        let text = try String(contentsOf: output, encoding: .utf8)
+        let seen = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "\(text)")
+        // No channel and no call reason yet: the voice-only section and both reason criteria hide.
+        #expect(seen["hidden_at_start"] as? [String] == ["criterion-complaint_logged", "criterion-fee_disclosure", "section-hold"])
+        // identity_verified = no hides the wrap-up section (and the recap inside it).
+        #expect(Set(seen["hidden_identity_no"] as? [String] ?? []).isSuperset(of: ["section-wrap_up", "criterion-recap"]))
+        #expect(seen["hidden_voice_billing"] as? [String] == ["criterion-complaint_logged"])
+        #expect(seen["live_score"] as? String == "71.67")
+        #expect(seen["saved"] as? Bool == true)
+        #expect((seen["console_errors"] as? [String])?.isEmpty == true, "\(seen["console_errors"] ?? "")")
+        let lines = try server.storedLines()
+        #expect(lines.count == 1)
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        let answers = try #require(record["answers"] as? [String: Any])
+        // Both checkboxes, joined with ';' in the form's option order.
+        #expect(answers["root_causes"] as? String == "knowledge;process")
+        #expect(answers["complaint_logged"] == nil)
+        #expect(record["channel"] as? String == "voice")
+    }
 }
