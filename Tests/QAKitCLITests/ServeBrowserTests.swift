@@ -30,18 +30,14 @@ import Testing
         return check.terminationStatus == 0 ? nil : "no selenium in \(python) (pip install selenium)"
     }
 
-    @Test func wholeAuditWithTheKeyboard() throws {
-        if let reason = Self.missing() {
-            print("ServeBrowserTests skipped: \(reason)")
-            return
-        }
-        let server = try ServeProcess()
-        defer { server.stop() }
-        let script = QAKitProcess.fixtures.appendingPathComponent("serve_browser.py")
+    /// Runs a Selenium script of Fixtures against `server` (at most 180 s) and reads the JSON
+    /// object it prints of what it saw; its screenshots go to the server's directory.
+    static func runScript(_ name: String, server: ServeProcess) throws -> [String: Any] {
+        let script = QAKitProcess.fixtures.appendingPathComponent(name)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.python)
+        process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [script.path, "http://127.0.0.1:\(server.port)", server.directory.path]
-        let output = server.directory.appendingPathComponent("browser.json")
+        let output = server.directory.appendingPathComponent(name + ".json")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)
         process.standardOutput = handle
@@ -50,13 +46,23 @@ import Testing
         while process.isRunning && Date() < deadline { usleep(50_000) }
         if process.isRunning {
             process.terminate()
-            Issue.record("the browser script still ran after 180 s: killed")
+            Issue.record("\(name) still ran after 180 s: killed")
         }
         process.waitUntilExit()
         try handle.close()
-        #expect(process.terminationStatus == 0)
+        #expect(process.terminationStatus == 0, "\(name)")
         let text = try String(contentsOf: output, encoding: .utf8)
-        let seen = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "\(text)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "\(text)")
+    }
+
+    @Test func wholeAuditWithTheKeyboard() throws {
+        if let reason = Self.missing() {
+            print("ServeBrowserTests skipped: \(reason)")
+            return
+        }
+        let server = try ServeProcess()
+        defer { server.stop() }
+        let seen = try Self.runScript("serve_browser.py", server: server)
         #expect(Set(seen["hidden_at_start"] as? [String] ?? []) == ["troubleshooting", "refund_policy"])
         #expect((seen["answered"] as? [String])?.count == 18)
         // One required answer short there is no score; with it, 94.32 (worked out in serve_browser.py).
@@ -93,26 +99,7 @@ import Testing
         let forms = QAKitProcess.packageRoot.appendingPathComponent("examples/forms").path
         let server = try ServeProcess(extra: ["-s", forms])
         defer { server.stop() }
-        let script = QAKitProcess.fixtures.appendingPathComponent("serve_form_keys.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.python)
-        process.arguments = [script.path, "http://127.0.0.1:\(server.port)", server.directory.path]
-        let output = server.directory.appendingPathComponent("form-keys.json")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: output)
-        process.standardOutput = handle
-        try process.run()
-        let deadline = Date(timeIntervalSinceNow: 180)
-        while process.isRunning && Date() < deadline { usleep(50_000) }
-        if process.isRunning {
-            process.terminate()
-            Issue.record("the browser script still ran after 180 s: killed")
-        }
-        process.waitUntilExit()
-        try handle.close()
-        #expect(process.terminationStatus == 0)
-        let text = try String(contentsOf: output, encoding: .utf8)
-        let seen = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "\(text)")
+        let seen = try Self.runScript("serve_form_keys.py", server: server)
         // No channel and no call reason yet: the voice-only section and both reason criteria hide.
         #expect(seen["hidden_at_start"] as? [String] == ["criterion-complaint_logged", "criterion-fee_disclosure", "section-hold"])
         // identity_verified = no hides the wrap-up section (and the recap inside it).

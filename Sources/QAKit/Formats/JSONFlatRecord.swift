@@ -203,17 +203,7 @@ enum JSONFlatRecord {
                     flush(&record)
                     index += 1
                     guard index < count else { return false }
-                    let simple: UInt8? = switch bytes[index] {
-                    case UInt8(ascii: "\""): UInt8(ascii: "\"")
-                    case UInt8(ascii: "\\"): UInt8(ascii: "\\")
-                    case UInt8(ascii: "/"): UInt8(ascii: "/")
-                    case UInt8(ascii: "b"): 0x08
-                    case UInt8(ascii: "f"): 0x0C
-                    case UInt8(ascii: "n"): 0x0A
-                    case UInt8(ascii: "r"): 0x0D
-                    case UInt8(ascii: "t"): 0x09
-                    default: nil
-                    }
+                    let simple = JSONScanner.simpleEscape(bytes[index])
                     if let simple {
                         record.bytes.append(simple)
                         index += 1

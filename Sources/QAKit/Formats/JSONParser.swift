@@ -293,11 +293,10 @@ struct JSONScanner {
     }
 
     /// One escape starting at the backslash at `index`, appended to `scratch`.
-    private mutating func escape() throws(JSONFailure) {
-        let backslash = index
-        index += 1
-        guard index < bytes.count else { throw failure("expected an escape character after '\\', found end of input") }
-        let simple: UInt8? = switch bytes[index] {
+    /// The byte a one-letter escape stands for (`n` in `\n` → LF), per RFC 8259; `nil` for
+    /// any other letter (`u` included). Shared with `JSONFlatRecord`.
+    static func simpleEscape(_ letter: UInt8) -> UInt8? {
+        switch letter {
         case UInt8(ascii: "\""): 0x22
         case UInt8(ascii: "\\"): 0x5C
         case UInt8(ascii: "/"): 0x2F
@@ -308,7 +307,13 @@ struct JSONScanner {
         case UInt8(ascii: "t"): 0x09
         default: nil
         }
-        if let simple {
+    }
+
+    private mutating func escape() throws(JSONFailure) {
+        let backslash = index
+        index += 1
+        guard index < bytes.count else { throw failure("expected an escape character after '\\', found end of input") }
+        if let simple = Self.simpleEscape(bytes[index]) {
             scratch.append(simple)
             index += 1
             return
