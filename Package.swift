@@ -6,6 +6,11 @@ import Glibc
 import Darwin
 #endif
 
+// `qakit serve` and Hummingbird are left out when QAKIT_NO_SERVE is set: the AddressSanitizer
+// pass of .ci/run (Fuzz/sanitize-tests.sh) sets it, so that it does not build SwiftNIO a second
+// time, instrumented, and skips the serve tests; the normal build and `swift test` include them.
+let includesServe = getenv("QAKIT_NO_SERVE") == nil
+
 let package = Package(
     name: "qakit",
     platforms: [.macOS(.v13)],
@@ -21,8 +26,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Reads the zip container of .xlsx workbooks (QAKitSpreadsheet); needs Foundation.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
-        // The HTTP server of `qakit serve` (QAKitServe only; the QAKit library never links it).
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The system libyaml (apt: libyaml-dev, pkg-config: yaml-0.1); never vendored.
@@ -41,15 +44,6 @@ let package = Package(
             name: "QAKitSpreadsheet",
             dependencies: ["QAKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        // `qakit serve`: the audit form and its JSON API over Hummingbird (docs/serve.md).
-        .target(
-            name: "QAKitServe",
-            dependencies: [
-                "QAKit",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ]
-        ),
         // The thin command-line front end. The target is `QAKitCLI` (not `qakit`) so that its folder
         // and module cannot collide with `QAKit` on a case-insensitive file system; the product,
         // and so the binary, is still `qakit`.
@@ -58,7 +52,6 @@ let package = Package(
             dependencies: [
                 "QAKit",
                 "QAKitSpreadsheet",
-                "QAKitServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -81,6 +74,23 @@ let package = Package(
         ),
     ]
 )
+
+if includesServe {
+    // The HTTP server of `qakit serve` (QAKitServe only; the QAKit library never links it).
+    package.dependencies.append(.package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"))
+    // `qakit serve`: the audit form and its JSON API over Hummingbird (docs/serve.md).
+    package.targets.append(.target(
+        name: "QAKitServe",
+        dependencies: [
+            "QAKit",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]
+    ))
+    let cli = package.targets.first { $0.name == "QAKitCLI" }!
+    cli.dependencies.append("QAKitServe")
+    cli.swiftSettings = [.define("QAKIT_SERVE")]
+}
 
 // libFuzzer targets (Fuzz/README in docs/robustness.md): only declared when QAKIT_FUZZ is set, so
 // the normal build and `swift test` never compile them. Fuzz/run.sh sets it and adds the

@@ -10,8 +10,15 @@ struct QAKitCommand: ParsableCommand {
         version: qakitVersion,
         subcommands: [LintCommand.self, InitCommand.self, ScoreCommand.self, ExplainCommand.self, CompareCommand.self, CalibrateCommand.self, CoachCommand.self,
                       SampleCommand.self, KPIsCommand.self, ExportCommand.self, WorksheetCommand.self, ReportCommand.self,
-                      DisputesCommand.self, ServeCommand.self]
+                      DisputesCommand.self] + serveCommand
     )
+
+    /// `qakit serve`, when the build includes it (Package.swift: QAKIT_NO_SERVE).
+    #if QAKIT_SERVE
+    static let serveCommand: [ParsableCommand.Type] = [ServeCommand.self]
+    #else
+    static let serveCommand: [ParsableCommand.Type] = []
+    #endif
 
     /// Runs the command line, mapping argument errors to exit code 2 as docs/commands.md ("Exit codes") requires
     /// (ArgumentParser's own default is 64).

@@ -1,3 +1,5 @@
+// Built only with QAKitServe: Package.swift defines QAKIT_SERVE unless QAKIT_NO_SERVE is set.
+#if QAKIT_SERVE
 import ArgumentParser
 import QAKit
 import QAKitServe
@@ -64,3 +66,4 @@ struct ServeCommand: ParsableCommand {
         }
     }
 }
+#endif
