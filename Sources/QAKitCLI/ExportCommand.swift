@@ -38,6 +38,8 @@ struct ExportCommand: ParsableCommand {
         let scorecards = try scorecardOptions.load()
         let run = ScoringRun(scorecards: scorecards)
         run.checksNameVariants = true
+        // Every row reads its criterion's result: built on the reading thread.
+        run.buildsCriterionResults = true
         try disputeOptions.attach(to: run)
         let metadata = format == .csv ? try MetadataColumns.scan(inputOptions, decoder: run.decoder) : []
         var sources = try inputOptions.open(decoder: run.decoder)

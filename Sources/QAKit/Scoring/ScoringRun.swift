@@ -1,6 +1,8 @@
 /// One step of a run, in source order.
 enum AuditItem {
     case decoded(AuditDecoder.Outcome)
+    /// A valid audit, already scored on the reading thread (`ScoringRun.runPipelined`).
+    case scored(Audit, AuditScore)
     case problem(Diagnostic)
     case warning(Diagnostic)
     case failure(InputError)
@@ -53,6 +55,11 @@ public final class ScoringRun {
 
     /// The layouts of the records `score(object:file:line:)` was given, kept across calls.
     var recordBuilder: KeyedRecordBuilder?
+
+    /// Whether the audits' per-criterion results are worked out on the reading thread, for a
+    /// caller that reads `AuditScore.criteria` of every audit (`export`, `report`): they are
+    /// otherwise rebuilt on the caller's thread at each read. Set before a run.
+    public var buildsCriterionResults = false
 
     /// Records per batch handed between the threads.
     static let batchSize = 256
@@ -108,6 +115,11 @@ public final class ScoringRun {
         let allowsFlagWords = source.allowsFlagWords
         try withUnsafeMutablePointer(to: &source) { pointer in
             let decoder = self.decoder
+            // Audits are scored on the reading thread too (the engines are immutable), so that
+            // this thread only applies disputes, counts and hands them on: it is the busier of
+            // the two for every caller that writes or tallies per criterion.
+            let engines = self.engines
+            let buildsCriterionResults = self.buildsCriterionResults
             let pipeline = RecordPipeline<[AuditItem]>(makeBatch: { [] }) { batch in
                 batch.reserveCapacity(Self.batchSize)
                 while batch.count < Self.batchSize {
@@ -117,8 +129,14 @@ public final class ScoringRun {
                         case .problem(let diagnostic): batch.append(.problem(diagnostic))
                         case .warning(let diagnostic): batch.append(.warning(diagnostic))
                         case .record(let values, let layout, let line):
-                            batch.append(.decoded(decoder.decode(values: values, layout: layout, file: file, line: line,
-                                                                 allowFlagWords: allowsFlagWords)))
+                            switch decoder.decode(values: values, layout: layout, file: file, line: line, allowFlagWords: allowsFlagWords) {
+                            case .audit(let audit):
+                                var result = engines[audit.scorecardIndex].score(audit)
+                                if buildsCriterionResults { result.criteria = result.criteria }
+                                batch.append(.scored(audit, result))
+                            case let rejected:
+                                batch.append(.decoded(rejected))
+                            }
                         }
                     } catch {
                         batch.append(.failure(error))
@@ -143,6 +161,7 @@ public final class ScoringRun {
                         report(diagnostic)
                     case .warning(let diagnostic): report(diagnostic)
                     case .decoded(let outcome): try handle(outcome, grouping: grouping, scored: scored, report: report)
+                    case .scored(let audit, let result): try handle(audit, result: result, grouping: grouping, scored: scored, report: report)
                     }
                 }
             }
@@ -383,23 +402,31 @@ public final class ScoringRun {
     func handle(_ outcome: AuditDecoder.Outcome, grouping: Grouping?, scored: (ScoredAudit) throws -> Void,
                         report: (Diagnostic) -> Void) throws {
         switch outcome {
-        case .audit(var audit):
-            var result = engines[audit.scorecardIndex].score(audit)
-            var disputed: AuditDisputes?
-            if let book = disputes {
-                guard applyDisputes(book, to: &audit, result: &result, disputes: &disputed) else { return }
-            }
-            count(isCalibration: audit.isCalibration, passed: result.passed)
-            if checksNameVariants {
-                nameVariants.note(agent: audit.agent, team: audit.metadata.value(named: "team"), reviewer: audit.reviewer,
-                                  file: audit.file, line: audit.line) { report($0.diagnostic(grouping: grouping)) }
-            }
-            var scoredAudit = ScoredAudit(audit: audit, result: result, shared: shared[audit.scorecardIndex])
-            scoredAudit.disputes = disputed
-            try scored(scoredAudit)
+        case .audit(let audit):
+            try handle(audit, result: engines[audit.scorecardIndex].score(audit), grouping: grouping, scored: scored, report: report)
         case .rejected(let diagnostics):
             rejectedCount += 1
             diagnostics.forEach(report)
         }
+    }
+
+    /// A valid audit and its result as the reviewer's answers give it: disputes applied, counted,
+    /// handed to `scored`.
+    private func handle(_ audit: Audit, result: AuditScore, grouping: Grouping?, scored: (ScoredAudit) throws -> Void,
+                        report: (Diagnostic) -> Void) throws {
+        var audit = audit
+        var result = result
+        var disputed: AuditDisputes?
+        if let book = disputes {
+            guard applyDisputes(book, to: &audit, result: &result, disputes: &disputed) else { return }
+        }
+        count(isCalibration: audit.isCalibration, passed: result.passed)
+        if checksNameVariants {
+            nameVariants.note(agent: audit.agent, team: audit.metadata.value(named: "team"), reviewer: audit.reviewer,
+                              file: audit.file, line: audit.line) { report($0.diagnostic(grouping: grouping)) }
+        }
+        var scoredAudit = ScoredAudit(audit: audit, result: result, shared: shared[audit.scorecardIndex])
+        scoredAudit.disputes = disputed
+        try scored(scoredAudit)
     }
 }
