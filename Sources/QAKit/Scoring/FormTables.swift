@@ -235,7 +235,9 @@ extension ScoringPlan {
             guard applies & (1 << UInt64(index)) != 0 else { continue }
             let code = codes[index]
             guard code != Self.noCredit, let (credit, fails, deduction) = judge(index, code: code) else { continue }
-            penalty += deduction
+            let (penalties, overflow) = penalty.addingReportingOverflow(deduction)
+            guard !overflow else { return nil }
+            penalty = penalties
             if item.critical != .none && (fails || credit < item.failBelow) {
                 if item.critical == .scorecard { isAutoFailed = true } else { failed = true }
             }
@@ -255,20 +257,36 @@ extension ScoringPlan {
         var final: Fraction?
         if form.isPoints {
             // E and M over σ·K·D and σ·K: raw = 100 × (E − P) / M (docs/scoring.md, rule 5).
+            // With the loader's bounds (weights ≤ 10⁶, penalties ≤ 1000, at most 64 criteria)
+            // these cannot leave Int128, but every step is checked, as the CSV row path relies on:
+            // on overflow the record takes the general, exact path.
             var earned: Int128 = 0, kept: Int128 = 0, possible: Int128 = 0
+            var overflowed = false
+            func checked(_ result: (partialValue: Int128, overflow: Bool)) -> Int128 {
+                if result.overflow { overflowed = true }
+                return result.partialValue
+            }
             for (position, section) in sections.enumerated() where section.weight != 0 {
                 let tally = tallies[position]
-                let term = Int128(section.weight) * Int128(tally.numerator)
-                earned += term
-                if !(tally.failed && zeroesFailures) { kept += term }
-                if !section.isBonus { possible += Int128(section.weight) * Int128(tally.denominator / form.denominator) }
+                let term = checked(Int128(section.weight).multipliedReportingOverflow(by: Int128(tally.numerator)))
+                earned = checked(earned.addingReportingOverflow(term))
+                if !(tally.failed && zeroesFailures) { kept = checked(kept.addingReportingOverflow(term)) }
+                if !section.isBonus {
+                    let points = checked(Int128(section.weight).multipliedReportingOverflow(by: Int128(tally.denominator / form.denominator)))
+                    possible = checked(possible.addingReportingOverflow(points))
+                }
             }
             if possible != 0 {
-                let deduction = Int128(penalty) * Int128(form.pointScale)
-                let denominator = possible * Int128(form.denominator) * 10_000
-                raw = Fraction(numerator: Swift.max(0, (earned * 10_000 - deduction) * 100), denominator: denominator)
-                final = Fraction(numerator: Swift.max(0, (kept * 10_000 - deduction) * 100), denominator: denominator)
+                let deduction = checked(Int128(penalty).multipliedReportingOverflow(by: Int128(form.pointScale)))
+                let denominator = checked(checked(possible.multipliedReportingOverflow(by: Int128(form.denominator))).multipliedReportingOverflow(by: 10_000))
+                func percent(_ sum: Int128) -> Int128 {
+                    let scaled = checked(sum.multipliedReportingOverflow(by: 10_000))
+                    return checked(checked(scaled.subtractingReportingOverflow(deduction)).multipliedReportingOverflow(by: 100))
+                }
+                raw = Fraction(numerator: Swift.max(0, percent(earned)), denominator: denominator)
+                final = Fraction(numerator: Swift.max(0, percent(kept)), denominator: denominator)
             }
+            guard !overflowed else { return nil }
         } else {
             guard let sums = formSectionSums(tallies: UnsafeBufferPointer(tallies)) else { return nil }
             if sums.regularWeight != 0 {
@@ -308,7 +326,7 @@ extension ScoringPlan {
             guard tally.denominator != 0, section.weight != 0 else { continue }
             let divisor = Int64(Rational.gcd64(tally.numerator.magnitude, UInt64(tally.denominator)))
             let (numerator, denominator) = (tally.numerator / divisor, tally.denominator / divisor)
-            if !section.isBonus { regularWeight += section.weight }
+            let (newRegular, o0) = section.isBonus ? (regularWeight, false) : regularWeight.addingReportingOverflow(section.weight)
             let shared = Int64(Rational.gcd64(UInt64(common), UInt64(denominator)))
             let (scaleSums, scaleTerm) = (denominator / shared, common / shared)
             let (term, o1) = numerator.multipliedReportingOverflow(by: section.weight)
@@ -319,8 +337,8 @@ extension ScoringPlan {
             let (newRaw, o6) = scaledRaw.addingReportingOverflow(scaledTerm)
             let zeroed = tally.failed && zeroesFailures
             let (newFinal, o7) = zeroed ? (scaledFinal, false) : scaledFinal.addingReportingOverflow(scaledTerm)
-            guard !(o1 || o2 || o3 || o4 || o5 || o6 || o7) else { return nil }
-            (rawSum, finalSum, common) = (newRaw, newFinal, newCommon)
+            guard !(o0 || o1 || o2 || o3 || o4 || o5 || o6 || o7) else { return nil }
+            (rawSum, finalSum, common, regularWeight) = (newRaw, newFinal, newCommon, newRegular)
         }
         return (rawSum, finalSum, common, regularWeight)
     }
