@@ -29,6 +29,8 @@ public final class AuditDecoder {
     private let answerWords: [[ASCIIWord?]]
     /// A comment list with no comments per scorecard, shared by every record that has none.
     private let noComments: [[String?]]
+    /// Per scorecard, `Scorecard.usesConditionsBeyondFields`, worked out once rather than per record.
+    private let tracksApplicability: [Bool]
     /// The version that scores every audit of its id, when one is forced (`qakit compare`).
     let forced: ForcedVersion?
 
@@ -58,6 +60,7 @@ public final class AuditDecoder {
         answerSpecs = specs
         answerWords = words
         noComments = flatCriteria.map { [String?](repeating: nil, count: $0.count) }
+        tracksApplicability = scorecards.map(\.usesConditionsBeyondFields)
     }
 
     /// Empties the duplicate check, for a caller that scores unrelated records one at a time
@@ -209,7 +212,8 @@ public final class AuditDecoder {
         guard let ordinal = resolveID(named: name, date: date, lookup: lookup, problems: &problems) else { return nil }
         if let forced, versions.idOrdinal[forced.index] == ordinal { return forced.index }
         let id = versions.ids[ordinal]
-        let loaded = versions.versionNumbers(ordinal: ordinal).map(String.init).joined(separator: ", ")
+        // Only the error messages name the loaded versions: built when one is written.
+        var loaded: String { versions.versionNumbers(ordinal: ordinal).map(String.init).joined(separator: ", ") }
         if let version {
             guard let number = Int(version), number >= 1 else {
                 problems.add(field: "scorecard_version", "'\(version)' is not a version number; expected a whole number such as 2 (loaded versions of '\(id)': \(loaded))")
@@ -267,15 +271,15 @@ public final class AuditDecoder {
         let words = answerWords[index]
         var answers: [Answer?] = []
         answers.reserveCapacity(criteria.count)
-        let card = scorecards[index]
         /// Applicability so far, kept only when a condition tests an answer or a section.
-        let tracksApplicability = card.usesConditionsBeyondFields
+        let tracksApplicability = self.tracksApplicability[index]
         var applicability: [Bool] = []
         /// Items whose answer was invalid: a criterion whose condition tests one is not also
         /// reported as unanswered (one mistake, one message).
         var invalidItems: [Int] = []
         var sectionOf: [Int] = []
         if tracksApplicability {
+            let card = scorecards[index]
             sectionOf = card.sections.indices.flatMap { section in Array(repeating: section, count: card.sections[section].criteria.count) }
             applicability.reserveCapacity(criteria.count)
         }
@@ -295,17 +299,20 @@ public final class AuditDecoder {
                     }
                 }
             }
-            let criterion = criteria[offset]
+            // The criterion is read in place: a copy of the whole `Criterion` per cell retained
+            // each of its strings and lists.
             let applies: Bool
             if tracksApplicability {
-                applies = card.applies(criterion, in: card.sections[sectionOf[offset]], answers: answers, applies: applicability, field: lookup)
+                let card = scorecards[index]
+                applies = card.applies(criteria[offset], in: card.sections[sectionOf[offset]], answers: answers, applies: applicability, field: lookup)
                 applicability.append(applies)
             } else {
-                applies = criterion.when?.matchesWithoutAllocating(lookup) ?? true
+                applies = criteria[offset].when?.matchesWithoutAllocating(lookup) ?? true
             }
             if isInvalid { invalidItems.append(offset) }
             if answer == nil, !isInvalid {
-                let section = tracksApplicability ? card.sections[sectionOf[offset]] : nil
+                let criterion = criteria[offset]
+                let section = tracksApplicability ? scorecards[index].sections[sectionOf[offset]] : nil
                 let dependsOnInvalid = !invalidItems.isEmpty && [section?.when, section?.unless, criterion.when, criterion.unless]
                     .contains { condition in condition?.clauses.contains { $0.item.map(invalidItems.contains) ?? false } ?? false }
                 if applies, criterion.isRequired, !dependsOnInvalid, !problems.has(field: criterion.id) {
