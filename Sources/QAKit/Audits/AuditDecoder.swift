@@ -278,8 +278,9 @@ public final class AuditDecoder {
         /// reported as unanswered (one mistake, one message).
         var invalidItems: [Int] = []
         var sectionOf: [Int] = []
-        if tracksApplicability {
-            let card = scorecards[index]
+        // The scorecard itself is needed only to work out applicability in order.
+        let card: Scorecard? = tracksApplicability ? scorecards[index] : nil
+        if let card {
             sectionOf = card.sections.indices.flatMap { section in Array(repeating: section, count: card.sections[section].criteria.count) }
             applicability.reserveCapacity(criteria.count)
         }
@@ -302,8 +303,7 @@ public final class AuditDecoder {
             // The criterion is read in place: a copy of the whole `Criterion` per cell retained
             // each of its strings and lists.
             let applies: Bool
-            if tracksApplicability {
-                let card = scorecards[index]
+            if let card {
                 applies = card.applies(criteria[offset], in: card.sections[sectionOf[offset]], answers: answers, applies: applicability, field: lookup)
                 applicability.append(applies)
             } else {
@@ -312,7 +312,7 @@ public final class AuditDecoder {
             if isInvalid { invalidItems.append(offset) }
             if answer == nil, !isInvalid {
                 let criterion = criteria[offset]
-                let section = tracksApplicability ? scorecards[index].sections[sectionOf[offset]] : nil
+                let section = card?.sections[sectionOf[offset]]
                 let dependsOnInvalid = !invalidItems.isEmpty && [section?.when, section?.unless, criterion.when, criterion.unless]
                     .contains { condition in condition?.clauses.contains { $0.item.map(invalidItems.contains) ?? false } ?? false }
                 if applies, criterion.isRequired, !dependsOnInvalid, !problems.has(field: criterion.id) {

@@ -57,8 +57,9 @@ public final class ScoringRun {
     var recordBuilder: KeyedRecordBuilder?
 
     /// Whether the audits' per-criterion results are worked out on the reading thread, for a
-    /// caller that reads `AuditScore.criteria` of every audit (`export`, `report`): they are
-    /// otherwise rebuilt on the caller's thread at each read. Set before a run.
+    /// caller that reads `AuditScore.criteria` of every audit and whose own thread is the busier
+    /// (`export`; not `report`, whose threads are even without it): they are otherwise rebuilt on
+    /// the caller's thread at each read. Set before a run.
     public var buildsCriterionResults = false
 
     /// Records per batch handed between the threads.
