@@ -27,13 +27,39 @@ enum JSONFlatRecord {
     static func scan(_ line: UnsafeBufferPointer<UInt8>, isNested: (UnsafeBufferPointer<UInt8>) -> Bool,
                      into record: inout CSVRecord, signature: inout [UInt8]) -> Bool {
         guard let base = line.baseAddress else { return false }
-        let (byteCount, cellCount) = (record.bytes.count, record.count)
-        var scanner = Scanner(bytes: base, count: line.count)
-        if scanner.object(isTop: true, isNested: isNested, record: &record, signature: &signature) {
-            scanner.skipSpace()
-            if scanner.index == scanner.count { return true }
+        let (byteCount, cellCount, signatureCount) = (record.bytes.count, record.count, signature.count)
+        // The cells and the signature are written straight into room made for them first: a
+        // line's unescaped cells are never longer than the line, nor is its signature (each
+        // member's name with two markers, where the line has two quotes and a colon). Appending
+        // a few bytes at a time through `Array.append(contentsOf:)` cost a fifth of the scan.
+        record.bytes.append(contentsOf: repeatElement(0, count: line.count))
+        signature.append(contentsOf: repeatElement(0, count: line.count))
+        // Moved out for the scan, so that no two accesses to `record` overlap.
+        var starts: [Int] = [], ends: [Int] = []
+        swap(&starts, &record.starts)
+        swap(&ends, &record.ends)
+        var isRead = false
+        var (written, signed) = (byteCount, signatureCount)
+        record.bytes.withUnsafeMutableBufferPointer { out in
+            signature.withUnsafeMutableBufferPointer { marks in
+                var scanner = Scanner(bytes: base, count: line.count, out: out.baseAddress!, written: byteCount,
+                                      marks: marks.baseAddress!, signed: signatureCount)
+                if scanner.object(isTop: true, isNested: isNested, starts: &starts, ends: &ends) {
+                    scanner.skipSpace()
+                    isRead = scanner.index == scanner.count
+                }
+                (written, signed) = (scanner.written, scanner.signed)
+            }
+        }
+        swap(&starts, &record.starts)
+        swap(&ends, &record.ends)
+        if isRead {
+            record.bytes.removeSubrange(written...)
+            signature.removeSubrange(signed...)
+            return true
         }
         record.truncate(bytes: byteCount, cells: cellCount)
+        signature.removeSubrange(signatureCount...)
         return false
     }
 
@@ -44,10 +70,36 @@ enum JSONFlatRecord {
         let bytes: UnsafePointer<UInt8>
         let count: Int
         var index = 0
+        /// Where the cells' bytes go, and how many of its bytes are written.
+        let out: UnsafeMutablePointer<UInt8>
+        var written: Int
+        /// Where the signature goes, and its length so far.
+        let marks: UnsafeMutablePointer<UInt8>
+        var signed: Int
 
-        init(bytes: UnsafePointer<UInt8>, count: Int) {
+        init(bytes: UnsafePointer<UInt8>, count: Int, out: UnsafeMutablePointer<UInt8>, written: Int,
+             marks: UnsafeMutablePointer<UInt8>, signed: Int) {
             self.bytes = bytes
             self.count = count
+            self.out = out
+            self.written = written
+            self.marks = marks
+            self.signed = signed
+        }
+
+        @inline(__always) mutating func put(_ byte: UInt8) {
+            out[written] = byte
+            written += 1
+        }
+
+        @inline(__always) mutating func put(from start: Int, count length: Int) {
+            (out + written).update(from: bytes + start, count: length)
+            written += length
+        }
+
+        @inline(__always) mutating func mark(_ byte: UInt8) {
+            marks[signed] = byte
+            signed += 1
         }
 
         @inline(__always) var byte: UInt8? { index < count ? bytes[index] : nil }
@@ -58,8 +110,7 @@ enum JSONFlatRecord {
             }
         }
 
-        mutating func object(isTop: Bool, isNested: (UnsafeBufferPointer<UInt8>) -> Bool, record: inout CSVRecord,
-                             signature: inout [UInt8]) -> Bool {
+        mutating func object(isTop: Bool, isNested: (UnsafeBufferPointer<UInt8>) -> Bool, starts: inout [Int], ends: inout [Int]) -> Bool {
             skipSpace()
             guard byte == UInt8(ascii: "{") else { return false }
             index += 1
@@ -74,15 +125,16 @@ enum JSONFlatRecord {
                 guard byte == UInt8(ascii: ":") else { return false }
                 index += 1
                 skipSpace()
-                signature.append(isTop ? JSONFlatRecord.topMember : JSONFlatRecord.nestedMember)
-                signature.append(contentsOf: key)
+                mark(isTop ? JSONFlatRecord.topMember : JSONFlatRecord.nestedMember)
+                (marks + signed).update(from: key.baseAddress!, count: key.count)
+                signed += key.count
                 if byte == UInt8(ascii: "{") {
                     guard isTop, isNested(key) else { return false }
-                    signature.append(JSONFlatRecord.objectValue)
-                    guard object(isTop: false, isNested: isNested, record: &record, signature: &signature) else { return false }
+                    mark(JSONFlatRecord.objectValue)
+                    guard object(isTop: false, isNested: isNested, starts: &starts, ends: &ends) else { return false }
                 } else {
-                    signature.append(JSONFlatRecord.scalarValue)
-                    guard scalar(into: &record) else { return false }
+                    mark(JSONFlatRecord.scalarValue)
+                    guard scalar(starts: &starts, ends: &ends) else { return false }
                 }
                 skipSpace()
                 switch byte {
@@ -126,30 +178,32 @@ enum JSONFlatRecord {
             return true
         }
 
-        /// One scalar value, appended to `record` as a cell.
-        mutating func scalar(into record: inout CSVRecord) -> Bool {
-            let start = record.bytes.count
+        /// One scalar value, written as a cell.
+        mutating func scalar(starts: inout [Int], ends: inout [Int]) -> Bool {
+            let start = written
             guard let first = byte else { return false }
             switch first {
             case UInt8(ascii: "\""):
-                guard string(into: &record) else { return false }
+                guard string() else { return false }
             case UInt8(ascii: "t"):
+                let at = index
                 guard word("true") else { return false }
-                record.bytes.append(contentsOf: "true".utf8)
+                put(from: at, count: 4)
             case UInt8(ascii: "f"):
+                let at = index
                 guard word("false") else { return false }
-                record.bytes.append(contentsOf: "false".utf8)
+                put(from: at, count: 5)
             case UInt8(ascii: "n"):
                 guard word("null") else { return false }
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 let numberStart = index
                 guard number() else { return false }
-                record.bytes.append(contentsOf: UnsafeBufferPointer(start: bytes + numberStart, count: index - numberStart))
+                put(from: numberStart, count: index - numberStart)
             default:
                 return false
             }
-            record.starts.append(start)
-            record.ends.append(record.bytes.count)
+            starts.append(start)
+            ends.append(written)
             return true
         }
 
@@ -185,32 +239,30 @@ enum JSONFlatRecord {
             return true
         }
 
-        /// A string's unescaped bytes, appended to `record`.
-        mutating func string(into record: inout CSVRecord) -> Bool {
+        /// A string's unescaped bytes, written to `out`.
+        mutating func string() -> Bool {
             index += 1
             var runStart = index
-            func flush(_ record: inout CSVRecord) {
-                if index > runStart { record.bytes.append(contentsOf: UnsafeBufferPointer(start: bytes + runStart, count: index - runStart)) }
-            }
             while index < count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
-                    flush(&record)
+                    put(from: runStart, count: index - runStart)
                     index += 1
                     return true
                 }
                 if byte == UInt8(ascii: "\\") {
-                    flush(&record)
+                    put(from: runStart, count: index - runStart)
                     index += 1
                     guard index < count else { return false }
                     let simple = JSONScanner.simpleEscape(bytes[index])
                     if let simple {
-                        record.bytes.append(simple)
+                        put(simple)
                         index += 1
                     } else {
                         guard bytes[index] == UInt8(ascii: "u"), index + 4 < count, let code = hex4(at: index + 1),
                               code != 0, !(0xD800...0xDFFF).contains(code), let scalar = Unicode.Scalar(code) else { return false }
-                        record.bytes.append(contentsOf: String(Character(scalar)).utf8)
+                        // At most 3 bytes of UTF-8 for the 6 of `\uXXXX`.
+                        for unit in UTF8.encode(scalar)! { put(unit) }
                         index += 5
                     }
                     runStart = index

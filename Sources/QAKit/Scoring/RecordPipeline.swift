@@ -15,7 +15,7 @@ final class RecordPipeline<Batch>: @unchecked Sendable {
     /// How many batches may wait for the consumer.
     static var capacity: Int { 8 }
 
-    private let fill: (inout Batch) -> Bool
+    private let fill: (inout Batch, _ backlog: Int) -> Bool
     private let makeBatch: () -> Batch
     private var batches: [Batch] = []
     private var isFinished = false
@@ -29,7 +29,15 @@ final class RecordPipeline<Batch>: @unchecked Sendable {
 
     /// `fill` fills an empty batch from `makeBatch` with the next items and returns `false` once
     /// the last one is in; it runs on the pipeline's thread only.
-    init(makeBatch: @escaping () -> Batch, fill: @escaping (inout Batch) -> Bool) {
+    convenience init(makeBatch: @escaping () -> Batch, fill: @escaping (inout Batch) -> Bool) {
+        self.init(makeBatch: makeBatch, balancing: { batch, _ in fill(&batch) })
+    }
+
+    /// As `init(makeBatch:fill:)`, but `fill` is also told the backlog: how many filled batches
+    /// were waiting for the consumer when it started this one. 0 means the consumer is about to
+    /// wait for this thread, so a `fill` that can leave part of its work to the consumer should
+    /// (`ScoringRun.runRows`).
+    init(makeBatch: @escaping () -> Batch, balancing fill: @escaping (inout Batch, _ backlog: Int) -> Bool) {
         self.makeBatch = makeBatch
         self.fill = fill
         pthread_mutex_init(mutex, nil)
@@ -75,7 +83,10 @@ final class RecordPipeline<Batch>: @unchecked Sendable {
         var more = true
         while more {
             var batch = makeBatch()
-            more = fill(&batch)
+            pthread_mutex_lock(mutex)
+            let backlog = batches.count
+            pthread_mutex_unlock(mutex)
+            more = fill(&batch, backlog)
             pthread_mutex_lock(mutex)
             while batches.count >= Self.capacity && !isCancelled { pthread_cond_wait(changed, mutex) }
             if isCancelled { more = false }

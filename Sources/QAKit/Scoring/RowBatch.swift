@@ -3,7 +3,8 @@
 struct RowBatch {
     enum Item {
         /// A CSV record: cells `cells` of the batch's `cells`, starting on `line`; `prepared`
-        /// indexes `prepared`, or is -1 for a record the general path must take.
+        /// indexes `prepared`, or is `general` for a record the general path must take, or
+        /// `unprepared` for one the reading thread left to the consumer.
         case csv(RecordLayout, cells: Range<Int>, line: Int, prepared: Int)
         /// A record of another format.
         case values([String], RecordLayout, line: Int)
@@ -11,6 +12,8 @@ struct RowBatch {
         case warning(Diagnostic)
         case failure(InputError)
     }
+
+    static let general = -1, unprepared = -2
 
     var items: [Item] = []
     var cells = CSVRecord()

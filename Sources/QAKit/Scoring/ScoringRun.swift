@@ -47,6 +47,17 @@ public final class ScoringRun {
     public internal(set) var voidedCount = 0
     /// Audits `runRows` scored straight from CSV bytes (the rest took the general path).
     var directCount = 0
+    /// Of those, the ones whose credits the scoring thread worked out itself.
+    var consumerPreparedCount = 0
+
+    /// Which thread of `runRows` works out a record's credits (docs/scoring.md, "Two threads,
+    /// one balance"): the reading thread unless it is the slower one, or, for tests that cover
+    /// both ways whatever the timing, always one or the other.
+    enum RowPreparation {
+        case balanced, reader, consumer
+    }
+
+    var rowPreparation = RowPreparation.balanced
 
     /// Whether a problem that every record of a file's shape shares (a key missing from every
     /// line, `Diagnostic.sharedCause`) is reported once, with a count at the end of the file,
@@ -234,13 +245,27 @@ public final class ScoringRun {
         let scorecardIDs = self.scorecardIDs
         let readsTeam = checksNameVariants
         let readsAnswers = consumer.readsAnswers
+        let makeDecoder = { (layout: RecordLayout) in
+            CSVRowDecoder(layout: layout, decoder: decoder, engines: engines, scorecardIDs: scorecardIDs, grouping: grouping,
+                          readsTeam: readsTeam, readsAnswers: readsAnswers, allowsFlagWords: context.allowsFlagWords)
+        }
+        // Each thread prepares records with row decoders of its own: their answer caches are
+        // written as they read.
+        let readerRows = RowPreparer(makeDecoder: makeDecoder)
+        let consumerRows = RowPreparer(makeDecoder: makeDecoder)
         try withUnsafeMutablePointer(to: &source) { pointer in
-            var rowDecoder: CSVRowDecoder?
-            /// Row decoders by layout: JSON Lines records of a few member sequences alternate
-            /// (an optional answer left out), and each sequence has its layout.
-            var rowDecoders: [ObjectIdentifier: CSVRowDecoder] = [:]
-            /// Reads items into `batch` until it is full; `false` after the last.
-            let fill = { (batch: inout RowBatch) -> Bool in
+            /// Reads items into `batch` until it is full; `false` after the last. With at most
+            /// the batch just handed over waiting (`backlog` 0 or 1: a consumer that was waiting
+            /// may not have taken it yet), the consumer is about to wait for this thread, so this
+            /// batch's records are left for it to prepare (docs/scoring.md, "Two threads, one
+            /// balance").
+            let preparation = self.rowPreparation
+            let fill = { (batch: inout RowBatch, backlog: Int) -> Bool in
+                let prepares = switch preparation {
+                case .balanced: backlog > 1
+                case .reader: true
+                case .consumer: false
+                }
                 while !batch.isFull {
                     do throws(InputError) {
                         switch try pointer.pointee.nextItem(into: &batch.cells) {
@@ -253,22 +278,13 @@ public final class ScoringRun {
                         case .item(.record(let values, let layout, let line))?:
                             batch.items.append(.values(values, layout, line: line))
                         case .csvRecord(let layout, let cells)?:
-                            if rowDecoder?.layout !== layout {
-                                if let known = rowDecoders[ObjectIdentifier(layout)] {
-                                    rowDecoder = known
-                                } else {
-                                    let made = CSVRowDecoder(layout: layout, decoder: decoder, engines: engines, scorecardIDs: scorecardIDs,
-                                                             grouping: grouping, readsTeam: readsTeam, readsAnswers: readsAnswers,
-                                                             allowsFlagWords: context.allowsFlagWords)
-                                    // A decoder holds its layout, so an identifier is not reused while cached.
-                                    if rowDecoders.count < 64 { rowDecoders[ObjectIdentifier(layout)] = made }
-                                    rowDecoder = made
-                                }
+                            var index = RowBatch.unprepared
+                            if prepares {
+                                let prepared = batch.cells.withBytes(of: cells) { readerRows.decoder(for: layout).prepare($0, credits: &batch.credits, keys: &batch.keys) }
+                                if let prepared { batch.prepared.append(prepared) }
+                                index = prepared == nil ? RowBatch.general : batch.prepared.count - 1
                             }
-                            let prepared = batch.cells.withBytes(of: cells) { rowDecoder!.prepare($0, credits: &batch.credits, keys: &batch.keys) }
-                            if let prepared { batch.prepared.append(prepared) }
-                            batch.items.append(.csv(layout, cells: cells, line: batch.cells.line,
-                                                    prepared: prepared == nil ? -1 : batch.prepared.count - 1))
+                            batch.items.append(.csv(layout, cells: cells, line: batch.cells.line, prepared: index))
                         }
                     } catch {
                         batch.items.append(.failure(error))
@@ -277,20 +293,56 @@ public final class ScoringRun {
                 }
                 return true
             }
-            let pipeline = RecordPipeline<RowBatch>(makeBatch: { RowBatch() }, fill: fill)
+            let pipeline = RecordPipeline<RowBatch>(makeBatch: { RowBatch() }, balancing: fill)
             guard RecordPipeline<RowBatch>.isUseful, pipeline.start() else {
                 var more = true
                 while more {
                     var batch = RowBatch()
-                    more = fill(&batch)
-                    try consume(batch, context: context, consumer: consumer, report: report)
+                    more = fill(&batch, 1)
+                    try consume(batch, context: context, preparer: consumerRows, consumer: consumer, report: report)
                 }
                 return
             }
             defer { pipeline.finish() }
             while let batch = pipeline.next() {
-                try consume(batch, context: context, consumer: consumer, report: report)
+                try consume(batch, context: context, preparer: consumerRows, consumer: consumer, report: report)
             }
+        }
+    }
+
+    /// One thread's row decoders, by layout (JSON Lines records of a few member sequences
+    /// alternate, an optional answer left out, and each sequence has its layout), and the room
+    /// its prepared records' credits and keys are written to when it is the consumer's.
+    private final class RowPreparer {
+        private let makeDecoder: (RecordLayout) -> CSVRowDecoder
+        private var last: CSVRowDecoder?
+        private var known: [ObjectIdentifier: CSVRowDecoder] = [:]
+        var credits: [Int64] = []
+        var keys: [UInt8] = []
+
+        init(makeDecoder: @escaping (RecordLayout) -> CSVRowDecoder) {
+            self.makeDecoder = makeDecoder
+        }
+
+        func decoder(for layout: RecordLayout) -> CSVRowDecoder {
+            if let last, last.layout === layout { return last }
+            let decoder: CSVRowDecoder
+            if let found = known[ObjectIdentifier(layout)] {
+                decoder = found
+            } else {
+                decoder = makeDecoder(layout)
+                // A decoder holds its layout, so an identifier is not reused while cached.
+                if known.count < 64 { known[ObjectIdentifier(layout)] = decoder }
+            }
+            last = decoder
+            return decoder
+        }
+
+        /// Prepares one record into this preparer's own credits and keys.
+        func prepare(_ cells: CSVRowDecoder.Cells, layout: RecordLayout) -> CSVRowDecoder.Prepared? {
+            credits.removeAll(keepingCapacity: true)
+            keys.removeAll(keepingCapacity: true)
+            return decoder(for: layout).prepare(cells, credits: &credits, keys: &keys)
         }
     }
 
@@ -337,7 +389,8 @@ public final class ScoringRun {
     }
 
     /// Scores a batch's records and hands them to `consumer`, and its problems to `report`, in order.
-    private func consume(_ batch: RowBatch, context: RowContext, consumer: ScoreRowConsumer, report: (Diagnostic) -> Void) throws {
+    private func consume(_ batch: RowBatch, context: RowContext, preparer: RowPreparer, consumer: ScoreRowConsumer,
+                         report: (Diagnostic) -> Void) throws {
         let scored = { (scored: ScoredAudit) throws in try ScoreRow.with(scored, grouping: context.grouping, consumer.consume) }
         let record = batch.cells
         try record.withBytes(of: 0..<record.count) { all in try batch.keys.withUnsafeBufferPointer { keys in
@@ -345,11 +398,20 @@ public final class ScoringRun {
                 switch item {
                 case .csv(let layout, let cells, let line, let prepared):
                     note(layout)
+                    let view = CSVRowDecoder.Cells(bytes: all.bytes, starts: UnsafeBufferPointer(rebasing: all.starts[cells]),
+                                                   ends: UnsafeBufferPointer(rebasing: all.ends[cells]))
                     if prepared >= 0 {
-                        let view = CSVRowDecoder.Cells(bytes: all.bytes, starts: UnsafeBufferPointer(rebasing: all.starts[cells]),
-                                                       ends: UnsafeBufferPointer(rebasing: all.ends[cells]))
                         if try finish(batch.prepared[prepared], cells: view, layout: layout, credits: batch.credits, keys: keys, line: line,
                                       context: context, consumer: consumer, report: report) {
+                            continue
+                        }
+                    } else if prepared == RowBatch.unprepared, let mine = preparer.prepare(view, layout: layout) {
+                        let done = try preparer.keys.withUnsafeBufferPointer { keys in
+                            try finish(mine, cells: view, layout: layout, credits: preparer.credits, keys: keys, line: line,
+                                       context: context, consumer: consumer, report: report)
+                        }
+                        if done {
+                            consumerPreparedCount += 1
                             continue
                         }
                     }

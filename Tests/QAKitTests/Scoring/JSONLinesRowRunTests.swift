@@ -99,9 +99,12 @@ struct JSONLinesRowRunTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("qakit-jsonl-\(seed)-\(UUID().uuidString).jsonl").path
         try Self.jsonl(scorecards: cards, count: 1500, seed: seed).write(toFile: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: file) }
-        for grouping in [Grouping([.agent]), Grouping([.team, .month]), Grouping([.field("channel")]), Grouping([.scorecard, .reviewer])] {
+        // Alternately prepared by the reading and by the scoring thread (docs/scoring.md).
+        let groupings = [Grouping([.agent]), Grouping([.team, .month]), Grouping([.field("channel")]), Grouping([.scorecard, .reviewer])]
+        for (number, grouping) in groupings.enumerated() {
             let (general, generalDirect) = try RowRunTests.transcript(scorecards: cards, file: file, grouping: grouping, direct: false, format: .jsonl)
-            let (direct, directCount) = try RowRunTests.transcript(scorecards: cards, file: file, grouping: grouping, direct: true, format: .jsonl)
+            let (direct, directCount) = try RowRunTests.transcript(scorecards: cards, file: file, grouping: grouping, direct: true, format: .jsonl,
+                                                                   preparation: number % 2 == 0 ? .consumer : .reader)
             #expect(direct == general, "--by \(grouping)")
             #expect(generalDirect == 0)
             // Both paths must have been taken: most records as cells, the odd ones parsed.

@@ -129,8 +129,9 @@ struct RowRunTests {
 
     /// What a run produced: CSV rows, aggregates, diagnostics and counts, as text.
     static func transcript(scorecards: [Scorecard], file: String, grouping: Grouping, direct: Bool,
-                           format: AuditFormat = .csv) throws -> (String, Int) {
+                           format: AuditFormat = .csv, preparation: ScoringRun.RowPreparation = .balanced) throws -> (String, Int) {
         let run = ScoringRun(scorecards: scorecards)
+        run.rowPreparation = preparation
         run.checksNameVariants = true
         var source = try AuditSources.open(path: file, format: format, decoder: run.decoder)
         let rows = StringSink()
@@ -155,6 +156,11 @@ struct RowRunTests {
         let totals = StringSink()
         try AggregateWriter.write(aggregator.aggregates, grouping: grouping, format: .csv, to: totals)
         let counts = "scored \(run.scoredCount) calibration \(run.calibrationCount) rejected \(run.rejectedCount) judged \(run.judgedCount) passed \(run.passedCount)"
+        switch preparation {
+        case .reader: #expect(run.consumerPreparedCount == 0)
+        case .consumer: #expect(run.consumerPreparedCount == run.directCount)
+        case .balanced: break
+        }
         return ([rows.text, totals.text, diagnostics.joined(separator: "\n"), counts].joined(separator: "\n---\n"), run.directCount)
     }
 
@@ -173,9 +179,12 @@ struct RowRunTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("qakit-rows-\(seed)-\(UUID().uuidString).csv").path
         try Self.csv(scorecards: cards, count: 1500, seed: seed).write(toFile: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: file) }
-        for grouping in Self.groupings {
+        // Each grouping's records are prepared by one thread of the two (docs/scoring.md, "Two
+        // threads, one balance"), alternately, so that both ways are compared whatever the timing.
+        for (number, grouping) in Self.groupings.enumerated() {
             let (general, generalDirect) = try Self.transcript(scorecards: cards, file: file, grouping: grouping, direct: false)
-            let (direct, directCount) = try Self.transcript(scorecards: cards, file: file, grouping: grouping, direct: true)
+            let (direct, directCount) = try Self.transcript(scorecards: cards, file: file, grouping: grouping, direct: true,
+                                                            preparation: number % 2 == 0 ? .reader : .consumer)
             #expect(direct == general, "--by \(grouping)")
             #expect(general.contains("agent 'ana lima' differs only in case or whitespace from 'Ana Lima'")
                 || general.contains("agent 'Ana Lima' differs only in case or whitespace from 'ana lima'"))
