@@ -53,7 +53,7 @@ public struct WorkbookAuditSource: AuditRecordSource {
             throw InputError(file: path, message: error.message, isUnreadable: true)
         }
         sheetName = sheet.name
-        checker = AuditDecoder(scorecards: decoder.scorecards)
+        checker = decoder.sharingScorecards()
         var cells: [SheetCell] = []
         var row: Int?
         do {

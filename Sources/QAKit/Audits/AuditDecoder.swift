@@ -21,23 +21,23 @@ public final class AuditDecoder {
     /// `when` or `applies_to` tests. A list or an object under any other key is ignored.
     let readFields: Set<String>
     private var seenIDs = AuditIDSet()
-    /// Each scorecard's criteria in order, flattened once rather than per record.
-    private let flatCriteria: [[Criterion]]
-    /// Each criterion compiled for reading its answer cell, in the same order.
-    private let answerSpecs: [[AnswerSpec]]
-    /// The choice option values the specs point into, per scorecard.
-    private let answerWords: [[ASCIIWord?]]
-    /// A comment list with no comments per scorecard, shared by every record that has none.
-    private let noComments: [[String?]]
-    /// Per scorecard, `Scorecard.usesConditionsBeyondFields`, worked out once rather than per record.
-    private let tracksApplicability: [Bool]
+    /// Each scorecard compiled for reading answers, in the same order as `scorecards`.
+    let readings: [AnswerReading]
     /// The version that scores every audit of its id, when one is forced (`qakit compare`).
     let forced: ForcedVersion?
 
     /// A decoder for `scorecards`; `forcing`, the index of one of them, makes that version score
     /// every audit of its id, whatever its `scorecard_version` or date (docs/compare.md).
-    public init(scorecards: [Scorecard], forcing: Int? = nil) {
+    public convenience init(scorecards: [Scorecard], forcing: Int? = nil) {
+        self.init(scorecards: scorecards, readings: scorecards.map(AnswerReading.init), forcing: forcing)
+    }
+
+    /// A decoder reading with `readings`, one per scorecard, compiled by the caller
+    /// (`ScoringRun`'s `CompiledScorecard`s) so that a run compiles each scorecard once.
+    init(scorecards: [Scorecard], readings: [AnswerReading], forcing: Int? = nil) {
+        precondition(readings.count == scorecards.count)
         self.scorecards = scorecards
+        self.readings = readings
         forced = forcing.map { ForcedVersion(index: $0, scorecards: scorecards) }
         criterionIDs = Set(scorecards.flatMap { $0.criteria.map(\.criterion.id) })
         multiSelectIDs = Set(scorecards.flatMap { $0.criteria.compactMap { entry -> String? in
@@ -49,18 +49,13 @@ public final class AuditDecoder {
             .union(criterionIDs).union(criterionIDs.map { $0 + ".comment" })
             .union(conditions.flatMap { $0.clauses.map(\.field) })
         versions = ScorecardVersions(scorecards)
-        flatCriteria = scorecards.map { $0.sections.flatMap(\.criteria) }
-        var specs: [[AnswerSpec]] = []
-        var words: [[ASCIIWord?]] = []
-        for criteria in flatCriteria {
-            var list: [ASCIIWord?] = []
-            specs.append(criteria.map { AnswerSpec($0, words: &list) })
-            words.append(list)
-        }
-        answerSpecs = specs
-        answerWords = words
-        noComments = flatCriteria.map { [String?](repeating: nil, count: $0.count) }
-        tracksApplicability = scorecards.map(\.usesConditionsBeyondFields)
+    }
+
+    /// A decoder of the same compiled scorecards (and forced version) with a duplicate check of
+    /// its own, for a reader that checks its records before the run decodes them again
+    /// (a workbook's rows, located at their cells).
+    public func sharingScorecards() -> AuditDecoder {
+        AuditDecoder(scorecards: scorecards, readings: readings, forcing: forced?.index)
     }
 
     /// Empties the duplicate check, for a caller that scores unrelated records one at a time
@@ -78,11 +73,6 @@ public final class AuditDecoder {
     /// Whether an earlier record had this audit id (valid or not).
     func hasSeen(id: String) -> Bool {
         seenIDs.contains(id)
-    }
-
-    /// Each scorecard's answer specs and the choice words they point into.
-    func answerSpecs(scorecard index: Int) -> (specs: [AnswerSpec], words: [ASCIIWord?]) {
-        (answerSpecs[index], answerWords[index])
     }
 
     /// What a header row says about every record below it (docs/audits.md, "One error for the
@@ -266,24 +256,21 @@ public final class AuditDecoder {
         _ values: [String], layout: RecordLayout, scorecard index: Int, lookup: (String) -> String?, problems: inout RecordProblems
     ) -> ([Answer?], [String?]) {
         let plan = layout.plan(for: scorecards, index: index)
-        let criteria = flatCriteria[index]
-        let specs = answerSpecs[index]
-        let words = answerWords[index]
+        let reading = readings[index]
+        let criteria = reading.criteria
+        let specs = reading.specs
+        let words = reading.words
         var answers: [Answer?] = []
         answers.reserveCapacity(criteria.count)
         /// Applicability so far, kept only when a condition tests an answer or a section.
-        let tracksApplicability = self.tracksApplicability[index]
         var applicability: [Bool] = []
         /// Items whose answer was invalid: a criterion whose condition tests one is not also
         /// reported as unanswered (one mistake, one message).
         var invalidItems: [Int] = []
-        var sectionOf: [Int] = []
+        let sectionOf = reading.sectionOf
         // The scorecard itself is needed only to work out applicability in order.
-        let card: Scorecard? = tracksApplicability ? scorecards[index] : nil
-        if let card {
-            sectionOf = card.sections.indices.flatMap { section in Array(repeating: section, count: card.sections[section].criteria.count) }
-            applicability.reserveCapacity(criteria.count)
-        }
+        let card: Scorecard? = reading.tracksApplicability ? scorecards[index] : nil
+        if card != nil { applicability.reserveCapacity(criteria.count) }
         for offset in criteria.indices {
             var answer: Answer?
             var isInvalid = false
@@ -322,7 +309,7 @@ public final class AuditDecoder {
             }
             answers.append(answer)
         }
-        var comments = noComments[index]
+        var comments = reading.noComments
         if plan.hasComments {
             comments = plan.commentColumn.map { column in
                 column.flatMap { $0 < values.count && !values[$0].isEmpty ? values[$0] : nil }

@@ -5,13 +5,15 @@ import Darwin
 #endif
 
 /// Validates and scores CSV records straight from their bytes, for `ScoringRun.runRows`: no
-/// string per cell, no `Audit`, no fraction reduction. `prepare` runs on the reading thread
-/// and leaves `ScoringRun` only the duplicate-id check and the arithmetic.
+/// string per cell, no `Audit`, no fraction reduction. `prepare` runs on whichever thread the
+/// run's balance gives it (docs/scoring.md, "Two threads, one balance") and leaves `ScoringRun`
+/// only the duplicate-id check and the arithmetic.
 ///
 /// It only takes the records it can prove valid, and then they get exactly the outcome the
 /// general path (`AuditDecoder.decode`, then `ScoreEngine.score`) would give: answers are read
-/// with the same `AnswerSpec`s, `when` conditions evaluated with the same matcher, and
-/// `ScoringRun` scores with the same `ScoringPlan` and adds the id to the same duplicate check.
+/// with the same `AnswerSpec`s (the run's `CompiledScorecard`s), `when` conditions evaluated
+/// with the same matcher, and `ScoringRun` scores with the same `ScoringPlan` and adds the id to
+/// the same duplicate check.
 /// Every other record (any problem at all, a cell the specs leave to `AnswerParser`, an
 /// `applies_to` choice, a scorecard whose arithmetic could overflow, and, found by `ScoringRun`,
 /// a duplicate id) is left to the general path, which reports or scores it; so diagnostics have
@@ -21,7 +23,8 @@ final class CSVRowDecoder {
     private let decoder: AuditDecoder
     private let scorecards: [Scorecard]
     private let versions: ScorecardVersions
-    private let engines: [ScoreEngine]
+    /// The run's compiled scorecards, whose answer readers and plans this reads with.
+    private let compiled: [CompiledScorecard]
     /// Standard field columns, -1 when absent.
     private let idColumn, interactionColumn, agentColumn, reviewerColumn, dateColumn, scorecardColumn, versionColumn, calibrationColumn: Int
     /// Metadata columns without a name: a value under one rejects the record.
@@ -72,25 +75,17 @@ final class CSVRowDecoder {
         let cacheValues: UnsafeMutableBufferPointer<Int64>
         let cacheCounts: UnsafeMutableBufferPointer<Int>
 
-        init(plan: ScoringPlan, columns: RecordLayout.Plan, foreignColumns: [Int], specs: [AnswerSpec], words: [ASCIIWord?]) {
+        init(compiled: CompiledScorecard, plan: ScoringPlan, columns: RecordLayout.Plan, foreignColumns: [Int]) {
             self.plan = plan
-            forms = plan.form.map { form in
-                form.items.indices.map { index in
-                    let criterion = plan.criteria[index]
-                    var ranges: [(low: Int64, high: Int64)] = []
-                    if case .ranges(let first, let count) = form.items[index].kind { ranges = Array(form.ranges[first..<first + count]) }
-                    return FormCell(form: form.items[index].form, allowsNA: criterion.allowsNA,
-                                    words: (criterion.kind.options ?? []).map { ASCIIWord($0.value) }, ranges: ranges)
-                }
-            } ?? []
+            forms = compiled.formCells
             count = plan.items.count
             answerColumns = .allocate(capacity: count)
             _ = answerColumns.initialize(from: columns.answerColumn.map { $0 ?? -1 })
             required = .allocate(capacity: count)
             _ = required.initialize(from: plan.criteria.map(\.isRequired))
             self.foreignColumns = foreignColumns
-            self.specs = specs
-            self.words = words
+            specs = compiled.reading.specs
+            words = compiled.reading.words
             cacheKeys = .allocate(capacity: count * CSVRowDecoder.cacheSize)
             cacheKeys.initialize(repeating: 0)
             cacheValues = .allocate(capacity: count * CSVRowDecoder.cacheSize)
@@ -107,15 +102,7 @@ final class CSVRowDecoder {
         }
     }
 
-    /// How a form plan's cell of a number or a field is read (`readForm`).
-    struct FormCell {
-        let form: FormTables.Form
-        let allowsNA: Bool
-        /// The options of a `select` or `multi_select`.
-        let words: [ASCIIWord?]
-        /// A `number`'s ranges in millionths; empty for a field.
-        let ranges: [(low: Int64, high: Int64)]
-    }
+    typealias FormCell = CompiledScorecard.FormCell
 
     /// Whether `calibration` may be yes/no/1/0 (`AuditRecordSource.allowsFlagWords`).
     private let allowsFlagWords: Bool
@@ -123,13 +110,13 @@ final class CSVRowDecoder {
     /// Cached value of a cell that answers nothing.
     private static let unanswered = Int64.min + 1
 
-    init(layout: RecordLayout, decoder: AuditDecoder, engines: [ScoreEngine], scorecardIDs: ByteStrings, grouping: Grouping?,
+    init(layout: RecordLayout, decoder: AuditDecoder, compiled: [CompiledScorecard], scorecardIDs: ByteStrings, grouping: Grouping?,
          readsTeam: Bool, readsAnswers: Bool = true, allowsFlagWords: Bool = true) {
         self.layout = layout
         self.allowsFlagWords = allowsFlagWords
         self.readsAnswers = readsAnswers
         self.decoder = decoder
-        self.engines = engines
+        self.compiled = compiled
         scorecards = decoder.scorecards
         versions = decoder.versions
         idColumn = layout.column(of: .auditID) ?? -1
@@ -429,13 +416,12 @@ final class CSVRowDecoder {
         // `evaluateForm` checks every step and returns nil on overflow, and `finish` then hands
         // the record to the general path, so it needs no such bound (the plain bound, a product
         // over sections, does not describe a points total and refused every large form).
-        if let plan = engines[index].plan, plan.cannotOverflow || plan.form != nil, plan.form == nil || !hidesFields(scorecards[index]) {
-            let (specs, words) = decoder.answerSpecs(scorecard: index)
+        if let plan = compiled[index].plan, plan.cannotOverflow || plan.form != nil, plan.form == nil || !hidesFields(scorecards[index]) {
             let columns = layout.plan(for: scorecards, index: index)
             // A forced version ignores answers to its siblings' criteria, as `AuditDecoder` does.
             let ignored = decoder.forced.flatMap { $0.index == index ? $0.ignoredAnswers : nil } ?? []
             let foreign = columns.foreignAnswerColumns.filter { !ignored.contains(layout.names[$0]) }
-            card = Card(plan: plan, columns: columns, foreignColumns: foreign, specs: specs, words: words)
+            card = Card(compiled: compiled[index], plan: plan, columns: columns, foreignColumns: foreign)
         }
         cards[index] = .some(card)
         return card

@@ -17,9 +17,9 @@ enum AuditItem {
 public final class ScoringRun {
     public let scorecards: [Scorecard]
     public let decoder: AuditDecoder
-    let engines: [ScoreEngine]
-    /// `scorecards`, each boxed once for the `ScoredAudit`s of the run.
-    private let shared: [SharedScorecard]
+    /// Each of `scorecards` compiled once, for every reader and scorer of the run
+    /// (docs/scoring.md, "One compiled scorecard").
+    let compiled: [CompiledScorecard]
     /// The scorecards' ids as bytes, for `--by scorecard` rows.
     private let scorecardIDs: ByteStrings
     /// Room for one audit's section tallies (`runRows`).
@@ -80,9 +80,9 @@ public final class ScoringRun {
     /// id with that version (`AuditDecoder.init(scorecards:forcing:)`).
     public init(scorecards: [Scorecard], forcing: Int? = nil) {
         self.scorecards = scorecards
-        decoder = AuditDecoder(scorecards: scorecards, forcing: forcing)
-        engines = scorecards.map(ScoreEngine.init(scorecard:))
-        shared = scorecards.map(SharedScorecard.init)
+        let compiled = scorecards.map(CompiledScorecard.init)
+        self.compiled = compiled
+        decoder = AuditDecoder(scorecards: scorecards, readings: compiled.map(\.reading), forcing: forcing)
         scorecardIDs = ByteStrings(scorecards.map(\.id))
         tallies = .allocate(capacity: max(1, scorecards.map(\.sections.count).max() ?? 1))
         tallies.initialize(repeating: ScoringPlan.SectionTally())
@@ -127,10 +127,10 @@ public final class ScoringRun {
         let allowsFlagWords = source.allowsFlagWords
         try withUnsafeMutablePointer(to: &source) { pointer in
             let decoder = self.decoder
-            // Audits are scored on the reading thread too (the engines are immutable), so that
+            // Audits are scored on the reading thread too (the compiled scorecards are immutable), so that
             // this thread only applies disputes, counts and hands them on: it is the busier of
             // the two for every caller that writes or tallies per criterion.
-            let engines = self.engines
+            let compiled = self.compiled
             let buildsCriterionResults = self.buildsCriterionResults
             let pipeline = RecordPipeline<[AuditItem]>(makeBatch: { [] }) { batch in
                 batch.reserveCapacity(Self.batchSize)
@@ -143,7 +143,7 @@ public final class ScoringRun {
                         case .record(let values, let layout, let line):
                             switch decoder.decode(values: values, layout: layout, file: file, line: line, allowFlagWords: allowsFlagWords) {
                             case .audit(let audit):
-                                var result = engines[audit.scorecardIndex].score(audit)
+                                var result = compiled[audit.scorecardIndex].engine.score(audit)
                                 if buildsCriterionResults { result.criteria = result.criteria }
                                 batch.append(.scored(audit, result))
                             case let rejected:
@@ -241,12 +241,12 @@ public final class ScoringRun {
     ) throws {
         let context = RowContext(file: source.file, allowsFlagWords: source.allowsFlagWords, grouping: grouping)
         let decoder = self.decoder
-        let engines = self.engines
+        let compiled = self.compiled
         let scorecardIDs = self.scorecardIDs
         let readsTeam = checksNameVariants
         let readsAnswers = consumer.readsAnswers
         let makeDecoder = { (layout: RecordLayout) in
-            CSVRowDecoder(layout: layout, decoder: decoder, engines: engines, scorecardIDs: scorecardIDs, grouping: grouping,
+            CSVRowDecoder(layout: layout, decoder: decoder, compiled: compiled, scorecardIDs: scorecardIDs, grouping: grouping,
                           readsTeam: readsTeam, readsAnswers: readsAnswers, allowsFlagWords: context.allowsFlagWords)
         }
         // Each thread prepares records with row decoders of its own: their answer caches are
@@ -360,7 +360,7 @@ public final class ScoringRun {
                         keys: UnsafeBufferPointer<UInt8>, line: Int, context: RowContext, consumer: ScoreRowConsumer,
                         report: (Diagnostic) -> Void) throws -> Bool {
         let bytes = cells.bytes
-        let plan = engines[prepared.scorecardIndex].plan!
+        let plan = compiled[prepared.scorecardIndex].plan!
         let evaluation = credits.withUnsafeBufferPointer { credits in
             plan.evaluate(credits: UnsafeBufferPointer(rebasing: credits[prepared.creditStart..<prepared.creditStart + plan.items.count]),
                           applies: prepared.applies, sections: tallies)
@@ -455,7 +455,7 @@ public final class ScoringRun {
             return false
         case .amended(let amended, let entries):
             audit = amended
-            result = engines[audit.scorecardIndex].score(audit)
+            result = compiled[audit.scorecardIndex].engine.score(audit)
             disputes = AuditDisputes(originalScore: original.score, entries: entries)
             book.note(audit, original: original.score, amended: result.score, voidedBy: nil)
             return true
@@ -466,7 +466,7 @@ public final class ScoringRun {
                         report: (Diagnostic) -> Void) throws {
         switch outcome {
         case .audit(let audit):
-            try handle(audit, result: engines[audit.scorecardIndex].score(audit), grouping: grouping, scored: scored, report: report)
+            try handle(audit, result: compiled[audit.scorecardIndex].engine.score(audit), grouping: grouping, scored: scored, report: report)
         case .rejected(let diagnostics):
             rejectedCount += 1
             diagnostics.forEach(report)
@@ -488,7 +488,7 @@ public final class ScoringRun {
             nameVariants.note(agent: audit.agent, team: audit.metadata.value(named: "team"), reviewer: audit.reviewer,
                               file: audit.file, line: audit.line) { report($0.diagnostic(grouping: grouping)) }
         }
-        var scoredAudit = ScoredAudit(audit: audit, result: result, shared: shared[audit.scorecardIndex])
+        var scoredAudit = ScoredAudit(audit: audit, result: result, shared: compiled[audit.scorecardIndex].shared)
         scoredAudit.disputes = disputed
         try scored(scoredAudit)
     }

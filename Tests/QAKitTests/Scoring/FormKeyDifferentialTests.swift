@@ -304,7 +304,7 @@ struct FormKeyDifferentialTests {
             return .points(Rational(Int128(random.int(0..<cents + 1)), 100))
         case .number(let ranges):
             // Mostly in a range (ends included), sometimes between or beyond them.
-            if let range = ranges.first, random.chance(85) {
+            if !ranges.isEmpty, random.chance(85) {
                 let pick = random.pick(ranges)
                 let low = Int((pick.minimum * Rational(10)).numerator), high = Int((pick.maximum * Rational(10)).numerator)
                 return .number(Rational(Int128(random.pick([low, high, random.int(low..<high + 1)])), 10))
