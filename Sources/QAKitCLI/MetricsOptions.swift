@@ -39,15 +39,34 @@ struct MetricsOptions: ParsableArguments {
         return calculation
     }
 
+    /// What `calculate(_:and:…)` would print, in order, for a caller that prints it later.
+    enum Output: Sendable {
+        case diagnostic(Diagnostic)
+        case line(String)
+
+        func print() {
+            switch self {
+            case .diagnostic(let diagnostic): Terminal.print([diagnostic])
+            case .line(let text): Terminal.printError(text)
+            }
+        }
+    }
+
     /// As `calculate`, for two groupings of the same tickets over `period` read in one pass
     /// (`qakit report`: by period and by agent); problems are printed once, for `first`, and
     /// the summary line is `first`'s.
     func calculate(_ first: [KPIDimension], and second: [KPIDimension], period: PeriodFilter = PeriodFilter(), matchesNamesLoosely: Bool = true,
                    hadErrors: inout Bool) throws -> (KPICalculation, KPICalculation) {
-        var sources = try open()
+        try calculate(first, and: second, period: period, matchesNamesLoosely: matchesNamesLoosely, hadErrors: &hadErrors) { $0.print() }
+    }
+
+    /// As `calculate(_:and:…)`, handing what it would print to `output` instead, in order.
+    func calculate(_ first: [KPIDimension], and second: [KPIDimension], period: PeriodFilter = PeriodFilter(), matchesNamesLoosely: Bool = true,
+                   hadErrors: inout Bool, output: (Output) -> Void) throws -> (KPICalculation, KPICalculation) {
+        var sources = try open(report: { output(.diagnostic($0)) })
         if let missing = (first + second).first(where: { key in (key == .team || key == .channel) && !sources.contains { $0.has(key.column) } }),
            sources.allSatisfy(\.declaresColumns) {
-            Terminal.printError("qakit: error: --metrics: no ticket file has a '\(missing.column.name)' column to join --by \(missing.rawValue); no output written")
+            output(.line("qakit: error: --metrics: no ticket file has a '\(missing.column.name)' column to join --by \(missing.rawValue); no output written"))
             throw ExitCode(2)
         }
         var calculation = KPICalculation(dimensions: first, period: period)
@@ -56,19 +75,20 @@ struct MetricsOptions: ParsableArguments {
         other.matchesNamesLoosely = matchesNamesLoosely
         for index in sources.indices {
             do {
-                try calculation.read(&sources[index], alsoInto: &other) { Terminal.print([$0]) }
+                try calculation.read(&sources[index], alsoInto: &other) { output(.diagnostic($0)) }
             } catch {
-                Terminal.print([error.diagnostic])
+                output(.diagnostic(error.diagnostic))
                 hadErrors = true
             }
         }
         if calculation.ticketsWithErrors > 0 || other.ticketsWithErrors > 0 { hadErrors = true }
-        Terminal.printError(KPIsCommand.summary(calculation))
+        output(.line(KPIsCommand.summary(calculation)))
         return (calculation, other)
     }
 
-    /// Opens every ticket file before anything is read, so that a missing one stops the run (exit 2).
-    func open() throws -> [any TicketSource] {
+    /// Opens every ticket file before anything is read, so that a missing one stops the run
+    /// (exit 2); each file that cannot be opened is reported to `report`.
+    func open(report: (Diagnostic) -> Void = { Terminal.print([$0]) }) throws -> [any TicketSource] {
         var sources: [any TicketSource] = []
         var failed = false
         let profile = try metricsProfile.map(ImportOptions.load)
@@ -79,7 +99,7 @@ struct MetricsOptions: ParsableArguments {
             do {
                 sources.append(try TicketSources.open(path: path, format: format, profile: profile))
             } catch {
-                Terminal.print([error.diagnostic])
+                report(error.diagnostic)
                 failed = true
             }
         }

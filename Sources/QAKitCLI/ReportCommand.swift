@@ -60,8 +60,22 @@ struct ReportCommand: ParsableCommand {
         var sources = try inputOptions.open(decoder: run.decoder)
         _ = try metricsOptions.open()
         let sink = try outputOptions.open()
-        let tally = ReportTally(scorecards: scorecards, filter: filter, period: period)
+        // Without disputes, the reading thread adds every other audit's per-criterion totals
+        // (docs/report.md, "Speed"); with them, this thread adds them all, after the outcomes.
+        let early = run.disputes == nil ? ReportCriterionTally(scorecards: scorecards, filter: filter) : nil
+        run.readingThreadConsumer = early.map { early in { early.take($0) } }
+        let tally = ReportTally(scorecards: scorecards, filter: filter, period: period, early: early)
         var hadErrors = false
+        // The tickets are read on a thread of their own while the audits are scored
+        // (docs/report.md, "Speed"); what reading them prints is printed after the audits' own
+        // messages, as when they were read after the audits.
+        let tickets = metricsOptions.isEnabled ? BackgroundWork { [metricsOptions, period, filter] in
+            var output: [MetricsOptions.Output] = []
+            var hadErrors = false
+            let result = Result { try metricsOptions.calculate([period.kpiDimension], and: [.agent], period: filter,
+                                                              matchesNamesLoosely: false, hadErrors: &hadErrors) { output.append($0) } }
+            return (result, output, hadErrors)
+        } : nil
         for index in sources.indices {
             do {
                 try run.run(&sources[index], scored: tally.add, report: { Terminal.print([$0]) })
@@ -74,12 +88,12 @@ struct ReportCommand: ParsableCommand {
         tally.overturnRates = run.disputes.map { DisputeFigures.overturnRates($0, filter: filter) }
         var kpisByPeriod: [KPIFigures]?
         var kpisByAgent: [KPIFigures]?
-        if metricsOptions.isEnabled {
-            // As before --metrics was shared: tickets grouped by period and by agent exactly as
-            // written.
-            // One reading of the tickets feeds both groupings.
-            var (byPeriod, byAgent) = try metricsOptions.calculate([period.kpiDimension], and: [.agent], period: filter,
-                                                                   matchesNamesLoosely: false, hadErrors: &hadErrors)
+        if let tickets {
+            // Tickets grouped by period and by agent exactly as written, from one reading.
+            let (result, output, ticketErrors) = tickets.wait()
+            output.forEach { $0.print() }
+            if ticketErrors { hadErrors = true }
+            var (byPeriod, byAgent) = try result.get()
             kpisByPeriod = byPeriod.figures()
             kpisByAgent = byAgent.figures()
         }

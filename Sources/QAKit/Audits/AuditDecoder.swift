@@ -105,6 +105,13 @@ public final class AuditDecoder {
     /// or a missing trailing cell) is unanswered. `allowFlagWords` accepts yes/no/1/0 for
     /// `calibration` (CSV).
     public func decode(values: [String], layout: RecordLayout, file: String, line: Int, allowFlagWords: Bool) -> Outcome {
+        decode(cells: StringCells(values: values), layout: layout, file: file, line: line, allowFlagWords: allowFlagWords)
+    }
+
+    /// `decode(values:…)` over any view of a record's cells: a CSV record is decoded from its
+    /// bytes, with a string made only for what the audit keeps (docs/scoring.md, "One compiled
+    /// scorecard").
+    func decode<Cells: RecordCells>(cells values: Cells, layout: RecordLayout, file: String, line: Int, allowFlagWords: Bool) -> Outcome {
         guard HeaderCheck.hasRequiredField(layout) else {
             // A help-desk ticket or some other object: five "missing field" errors would bury it.
             let message = "record skipped: not an audit: it has none of the fields \(HeaderCheck.requiredFieldList)"
@@ -113,9 +120,8 @@ public final class AuditDecoder {
         }
         var problems = RecordProblems(file: file, line: line, layout: layout)
         func field(_ name: RecordLayout.StandardField) -> String? {
-            guard let column = layout.column(of: name), column < values.count else { return nil }
-            let text = AnswerParser.trimmed(values[column])
-            return text.isEmpty ? nil : text
+            guard let column = layout.column(of: name), column < values.count, !values.isBlank(column) else { return nil }
+            return values.trimmed(column)
         }
         let id = field(.auditID)
         problems.auditID = id
@@ -152,9 +158,8 @@ public final class AuditDecoder {
             }
         }
         var metadataValues = [String?](repeating: nil, count: layout.metadataCount)
-        for (offset, column) in layout.metadataColumns.enumerated() where column < values.count {
-            let text = AnswerParser.trimmed(values[column])
-            guard !text.isEmpty else { continue }
+        for (offset, column) in layout.metadataColumns.enumerated() where column < values.count && !values.isBlank(column) {
+            let text = values.trimmed(column)
             if layout.metadataNames[offset].isEmpty {
                 problems.add(field: "column \(column + 1)", "value '\(text)' is in a column with no name in the header; name the column or remove the value")
                 continue
@@ -252,8 +257,8 @@ public final class AuditDecoder {
         return nil
     }
 
-    private func readAnswers(
-        _ values: [String], layout: RecordLayout, scorecard index: Int, lookup: (String) -> String?, problems: inout RecordProblems
+    private func readAnswers<Cells: RecordCells>(
+        _ values: Cells, layout: RecordLayout, scorecard index: Int, lookup: (String) -> String?, problems: inout RecordProblems
     ) -> ([Answer?], [String?]) {
         let plan = layout.plan(for: scorecards, index: index)
         let reading = readings[index]
@@ -275,14 +280,15 @@ public final class AuditDecoder {
             var answer: Answer?
             var isInvalid = false
             if let column = plan.answerColumn[offset], column < values.count {
-                switch specs[offset].read(values[column], words: words) {
+                switch values.read(column, spec: specs[offset], words: words) {
                 case .unanswered: break
                 case .answer(let value): answer = value
                 case .general:
+                    let text = values.raw(column)
                     do {
-                        answer = try AnswerParser.parse(values[column], for: criteria[offset])
+                        answer = try AnswerParser.parse(text, for: criteria[offset])
                     } catch {
-                        problems.add(field: criteria[offset].id, Self.describe(error, value: values[column], criterion: criteria[offset]))
+                        problems.add(field: criteria[offset].id, Self.describe(error, value: text, criterion: criteria[offset]))
                         isInvalid = true
                     }
                 }
@@ -312,11 +318,11 @@ public final class AuditDecoder {
         var comments = reading.noComments
         if plan.hasComments {
             comments = plan.commentColumn.map { column in
-                column.flatMap { $0 < values.count && !values[$0].isEmpty ? values[$0] : nil }
+                column.flatMap { $0 < values.count && !values.isEmpty($0) ? values.raw($0) : nil }
             }
         }
         for column in plan.foreignAnswerColumns where column < values.count {
-            guard !AnswerParser.trimmed(values[column]).isEmpty else { continue }
+            guard !values.isBlank(column) else { continue }
             let name = layout.names[column]
             if let forced, forced.index == index, forced.ignoredAnswers.contains(name) { continue }
             problems.add(field: name, "scorecard '\(scorecards[index].id)' has no criterion '\(name)'\(Suggestion.hint(for: name, among: criteria.map(\.id)))")

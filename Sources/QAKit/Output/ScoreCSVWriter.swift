@@ -147,7 +147,7 @@ public final class ScoreCSVWriter: ScoreRowConsumer {
             if layout !== self.layout { use(layout) }
             for column in layoutColumns {
                 buffer.append(UInt8(ascii: ","))
-                if column >= 0 { append(cells.span(cells.trimmed(column))) }
+                if column >= 0 { append(cells.span(cells.trimmedRange(column))) }
             }
         case .fields(let fields):
             check(fields)

@@ -11,6 +11,9 @@ public struct ScoredAudit: Sendable {
     private var shared: SharedScorecard
     /// The audit's disputes when `--disputes` named it (docs/disputes.md); `nil` otherwise.
     public var disputes: AuditDisputes?
+    /// Whether the run's `readingThreadConsumer` already took this audit's order-free share
+    /// (`report`'s per-criterion totals).
+    public var isTalliedEarly = false
 
     public init(audit: Audit, result: AuditScore, scorecard: Scorecard) {
         self.init(audit: audit, result: result, shared: SharedScorecard(scorecard))

@@ -162,37 +162,7 @@ final class CSVRowDecoder {
     }
 
     /// A record's cells: `starts[i]..<ends[i]` in `bytes` is the cell of column `i`.
-    struct Cells {
-        let bytes: UnsafeBufferPointer<UInt8>
-        let starts: UnsafeBufferPointer<Int>
-        let ends: UnsafeBufferPointer<Int>
-
-        /// Cell `column` (empty when absent or past the record's last cell).
-        func raw(_ column: Int) -> Range<Int> {
-            guard column >= 0, column < ends.count else { return 0..<0 }
-            return starts[column]..<ends[column]
-        }
-
-        /// Cell `column` without surrounding spaces and tabs, as `AnswerParser.trimmed`.
-        func trimmed(_ column: Int) -> Range<Int> {
-            var range = raw(column)
-            while !range.isEmpty && (bytes[range.lowerBound] == 0x20 || bytes[range.lowerBound] == 0x09) {
-                range = range.lowerBound + 1..<range.upperBound
-            }
-            while !range.isEmpty && (bytes[range.upperBound - 1] == 0x20 || bytes[range.upperBound - 1] == 0x09) {
-                range = range.lowerBound..<range.upperBound - 1
-            }
-            return range
-        }
-
-        func span(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
-            UnsafeBufferPointer(rebasing: bytes[range])
-        }
-
-        func string(_ range: Range<Int>) -> String {
-            String(decoding: span(range), as: UTF8.self)
-        }
-    }
+    typealias Cells = ByteCells
 
     /// What `prepare` found in a record that the general path need not take, for the consuming
     /// thread to finish: ranges are in the record's bytes, credits in the batch's `credits`.
@@ -230,16 +200,16 @@ final class CSVRowDecoder {
     /// before it scores the record with `ScoringPlan.evaluate` (a plain plan cannot overflow there; a
     /// form plan that overflows sends the record to the general path).
     func prepare(_ cells: Cells, credits batchCredits: inout [Int64], keys joinedKeys: inout [UInt8]) -> Prepared? {
-        let id = cells.trimmed(idColumn)
-        let interaction = cells.trimmed(interactionColumn)
-        let agent = cells.trimmed(agentColumn)
-        let reviewer = cells.trimmed(reviewerColumn)
-        let date = cells.trimmed(dateColumn)
+        let id = cells.trimmedRange(idColumn)
+        let interaction = cells.trimmedRange(interactionColumn)
+        let agent = cells.trimmedRange(agentColumn)
+        let reviewer = cells.trimmedRange(reviewerColumn)
+        let date = cells.trimmedRange(dateColumn)
         guard !id.isEmpty, !interaction.isEmpty, !agent.isEmpty, !reviewer.isEmpty, let day = Self.plainDay(cells.span(date)),
-              let isCalibration = flag(cells.span(cells.trimmed(calibrationColumn))) else { return nil }
-        for column in unnamedColumns where !cells.trimmed(column).isEmpty { return nil }
-        guard let ordinal = scorecardOrdinal(cells.span(cells.trimmed(scorecardColumn))),
-              let cardIndex = versionIndex(cells.span(cells.trimmed(versionColumn)), ordinal: ordinal, day: day),
+              let isCalibration = flag(cells.span(cells.trimmedRange(calibrationColumn))) else { return nil }
+        for column in unnamedColumns where !cells.trimmedRange(column).isEmpty { return nil }
+        guard let ordinal = scorecardOrdinal(cells.span(cells.trimmedRange(scorecardColumn))),
+              let cardIndex = versionIndex(cells.span(cells.trimmedRange(versionColumn)), ordinal: ordinal, day: day),
               let card = card(cardIndex) else { return nil }
         let plan = card.plan
 
@@ -263,7 +233,7 @@ final class CSVRowDecoder {
         let isForm = plan.form != nil
         var unanswered: UInt64 = 0
         for index in 0..<card.count {
-            let cell = cells.raw(card.answerColumns[index])
+            let cell = cells.range(card.answerColumns[index])
             guard let credit = credit(cells.span(cell), criterion: index, card: card) else { return nil }
             if credit == Self.unanswered {
                 let bit: UInt64 = 1 << UInt64(index)
@@ -284,14 +254,14 @@ final class CSVRowDecoder {
            plan.formApplicability(codes: UnsafeBufferPointer(rebasing: credits[0..<card.count]), fieldMask: applies) & unanswered != 0 {
             return nil
         }
-        for column in card.foreignColumns where !cells.trimmed(column).isEmpty { return nil }
+        for column in card.foreignColumns where !cells.trimmedRange(column).isEmpty { return nil }
 
         let key = key(cells, date: date, day: day, scorecardIndex: cardIndex, joined: &joinedKeys)
         let creditStart = batchCredits.count
         batchCredits.append(contentsOf: UnsafeBufferPointer(rebasing: credits[0..<card.count]))
         var team: Range<Int>?
         for column in teamColumns where team == nil {
-            let value = cells.trimmed(column)
+            let value = cells.trimmedRange(column)
             if !value.isEmpty { team = value }
         }
         return Prepared(id: id, interactionID: interaction, agent: agent, reviewer: reviewer, date: date, team: team, key: key,
@@ -302,7 +272,7 @@ final class CSVRowDecoder {
     private func key(_ cells: Cells, date: Range<Int>, day: Int, scorecardIndex: Int, joined: inout [UInt8]) -> Key {
         func range(_ source: KeySource) -> Range<Int>? {
             switch source {
-            case .column(let column): cells.trimmed(column)
+            case .column(let column): cells.trimmedRange(column)
             case .date: date
             case .month: date.lowerBound..<date.lowerBound + 7
             case .scorecard, .week: nil
@@ -339,7 +309,7 @@ final class CSVRowDecoder {
     /// The first non-empty value of a metadata column named `name`, as `AuditFields.value(named:)`.
     private func metadataValue(_ name: String, _ cells: Cells) -> Range<Int>? {
         for entry in metadata where entry.name == name {
-            let value = cells.trimmed(entry.column)
+            let value = cells.trimmedRange(entry.column)
             if !value.isEmpty { return value }
         }
         return nil
@@ -550,20 +520,6 @@ final class CSVRowDecoder {
             if equals("false") || equals("no") { return false }
             if equals("true") || equals("yes") { return true }
             return nil
-        }
-    }
-}
-
-extension CSVRecord {
-    /// Calls `body` with cells `cells` of this record, as `CSVRowDecoder.Cells`.
-    func withBytes<T>(of cells: Range<Int>, _ body: (CSVRowDecoder.Cells) throws -> T) rethrows -> T {
-        try bytes.withUnsafeBufferPointer { bytes in
-            try starts.withUnsafeBufferPointer { starts in
-                try ends.withUnsafeBufferPointer { ends in
-                    try body(CSVRowDecoder.Cells(bytes: bytes, starts: UnsafeBufferPointer(rebasing: starts[cells]),
-                                                 ends: UnsafeBufferPointer(rebasing: ends[cells])))
-                }
-            }
         }
     }
 }

@@ -1,8 +1,9 @@
 /// One step of a run, in source order.
 enum AuditItem {
     case decoded(AuditDecoder.Outcome)
-    /// A valid audit, already scored on the reading thread (`ScoringRun.runPipelined`).
-    case scored(Audit, AuditScore)
+    /// A valid audit, already scored on the reading thread (`ScoringRun.runPipelined`), and
+    /// whether `readingThreadConsumer` took its share.
+    case scored(Audit, AuditScore, taken: Bool)
     case problem(Diagnostic)
     case warning(Diagnostic)
     case failure(InputError)
@@ -73,6 +74,15 @@ public final class ScoringRun {
     /// the caller's thread at each read. Set before a run.
     public var buildsCriterionResults = false
 
+    /// Called by `run` with every valid audit as its answers score it, in file order, on the
+    /// reading thread (on the calling thread when there is only one), before `scored` gets it:
+    /// for a caller whose work per audit has an order-free part that it can do there for some
+    /// audits (`report`'s per-criterion totals, `ReportCriterionTally`). It returns whether it
+    /// took the audit's part, which `scored` then reads as `ScoredAudit.isTalliedEarly`. Not
+    /// called when `disputes` are set, whose outcomes change audits after that point. Set before
+    /// a run; it is only ever called from one thread at a time.
+    public var readingThreadConsumer: ((ScoredAudit) -> Bool)?
+
     /// Records per batch handed between the threads.
     static let batchSize = 256
 
@@ -132,23 +142,35 @@ public final class ScoringRun {
             // the two for every caller that writes or tallies per criterion.
             let compiled = self.compiled
             let buildsCriterionResults = self.buildsCriterionResults
+            let early = disputes == nil ? readingThreadConsumer : nil
+            /// A CSV record's cells, decoded from their bytes (no string per cell) and emptied after.
+            var record = CSVRecord()
             let pipeline = RecordPipeline<[AuditItem]>(makeBatch: { [] }) { batch in
                 batch.reserveCapacity(Self.batchSize)
+                func take(_ outcome: AuditDecoder.Outcome) {
+                    switch outcome {
+                    case .audit(let audit):
+                        var result = compiled[audit.scorecardIndex].engine.score(audit)
+                        if buildsCriterionResults { result.criteria = result.criteria }
+                        let taken = early?(ScoredAudit(audit: audit, result: result, shared: compiled[audit.scorecardIndex].shared)) ?? false
+                        batch.append(.scored(audit, result, taken: taken))
+                    case let rejected:
+                        batch.append(.decoded(rejected))
+                    }
+                }
                 while batch.count < Self.batchSize {
                     do throws(InputError) {
-                        guard let item = try pointer.pointee.next() else { return false }
+                        record.removeAll()
+                        guard let item = try pointer.pointee.nextItem(into: &record) else { return false }
                         switch item {
-                        case .problem(let diagnostic): batch.append(.problem(diagnostic))
-                        case .warning(let diagnostic): batch.append(.warning(diagnostic))
-                        case .record(let values, let layout, let line):
-                            switch decoder.decode(values: values, layout: layout, file: file, line: line, allowFlagWords: allowsFlagWords) {
-                            case .audit(let audit):
-                                var result = compiled[audit.scorecardIndex].engine.score(audit)
-                                if buildsCriterionResults { result.criteria = result.criteria }
-                                batch.append(.scored(audit, result))
-                            case let rejected:
-                                batch.append(.decoded(rejected))
-                            }
+                        case .item(.problem(let diagnostic)): batch.append(.problem(diagnostic))
+                        case .item(.warning(let diagnostic)): batch.append(.warning(diagnostic))
+                        case .item(.record(let values, let layout, let line)):
+                            take(decoder.decode(values: values, layout: layout, file: file, line: line, allowFlagWords: allowsFlagWords))
+                        case .csvRecord(let layout, let cells):
+                            take(record.withBytes(of: cells) { cells in
+                                decoder.decode(cells: cells, layout: layout, file: file, line: record.line, allowFlagWords: allowsFlagWords)
+                            })
                         }
                     } catch {
                         batch.append(.failure(error))
@@ -173,7 +195,8 @@ public final class ScoringRun {
                         report(diagnostic)
                     case .warning(let diagnostic): report(diagnostic)
                     case .decoded(let outcome): try handle(outcome, grouping: grouping, scored: scored, report: report)
-                    case .scored(let audit, let result): try handle(audit, result: result, grouping: grouping, scored: scored, report: report)
+                    case .scored(let audit, let result, let taken):
+                        try handle(audit, result: result, taken: taken, grouping: grouping, scored: scored, report: report)
                     }
                 }
             }
@@ -198,7 +221,13 @@ public final class ScoringRun {
                 report(diagnostic)
             case .record(let values, let layout, let line):
                 let outcome = decoder.decode(values: values, layout: layout, file: file, line: line, allowFlagWords: allowsFlagWords)
-                try handle(outcome, grouping: grouping, scored: scored, report: report)
+                if disputes == nil, let early = readingThreadConsumer, case .audit(let audit) = outcome {
+                    let result = compiled[audit.scorecardIndex].engine.score(audit)
+                    let taken = early(ScoredAudit(audit: audit, result: result, shared: compiled[audit.scorecardIndex].shared))
+                    try handle(audit, result: result, taken: taken, grouping: grouping, scored: scored, report: report)
+                } else {
+                    try handle(outcome, grouping: grouping, scored: scored, report: report)
+                }
             }
         }
     }
@@ -415,8 +444,7 @@ public final class ScoringRun {
                             continue
                         }
                     }
-                    let values = cells.map(record.string(at:))
-                    try handle(decoder.decode(values: values, layout: layout, file: context.file, line: line,
+                    try handle(decoder.decode(cells: view, layout: layout, file: context.file, line: line,
                                               allowFlagWords: context.allowsFlagWords), grouping: context.grouping, scored: scored, report: report)
                 case .values(let values, let layout, let line):
                     note(layout)
@@ -475,7 +503,7 @@ public final class ScoringRun {
 
     /// A valid audit and its result as the reviewer's answers give it: disputes applied, counted,
     /// handed to `scored`.
-    private func handle(_ audit: Audit, result: AuditScore, grouping: Grouping?, scored: (ScoredAudit) throws -> Void,
+    private func handle(_ audit: Audit, result: AuditScore, taken: Bool = false, grouping: Grouping?, scored: (ScoredAudit) throws -> Void,
                         report: (Diagnostic) -> Void) throws {
         var audit = audit
         var result = result
@@ -490,6 +518,7 @@ public final class ScoringRun {
         }
         var scoredAudit = ScoredAudit(audit: audit, result: result, shared: compiled[audit.scorecardIndex].shared)
         scoredAudit.disputes = disputed
+        scoredAudit.isTalliedEarly = taken
         try scored(scoredAudit)
     }
 }
