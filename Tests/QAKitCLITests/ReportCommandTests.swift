@@ -87,6 +87,30 @@ import Testing
         #expect(!output.standardOutput.contains("<svg"))
     }
 
+    /// The tickets are read beside the audits (docs/report.md, "Speed"), but what reading them
+    /// prints comes after the audits' messages, as when they were read after the audits: here a
+    /// broken audit file's errors, then a ticket's unparsable date, then the kpis summary line,
+    /// then the report's own; exit 1, and the report is written.
+    @Test func ticketProblemsFollowAuditProblems() throws {
+        let directory = try QAKitProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let lines = try String(contentsOfFile: Self.tickets, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let broken = lines[3].replacingOccurrences(of: ",2026-", with: ",20x6-")
+        let tickets = directory.appendingPathComponent("tickets.csv")
+        try (lines[0...2].joined(separator: "\n") + "\n" + broken + "\n").write(to: tickets, atomically: true, encoding: .utf8)
+        let file = directory.appendingPathComponent("report.html")
+        let output = try QAKitProcess.run(["report"] + Self.scorecards + [Self.root.appendingPathComponent("examples/broken-audits.csv").path,
+                                                                         "--metrics", tickets.path, "-o", file.path])
+        #expect(output.status == 1)
+        let text = output.standardError
+        let marks = ["broken-audits.csv:3: error", "tickets.csv:4: error: ticket", "read 3 tickets, 1 with errors", "qakit: reported 2 audits"]
+        let positions = marks.map { text.range(of: $0)?.lowerBound }
+        #expect(!positions.contains(nil), "\(text)")
+        let found = positions.compactMap { $0 }
+        #expect(found == found.sorted(), "\(text)")
+        #expect(FileManager.default.fileExists(atPath: file.path))
+    }
+
     @Test func badArguments() throws {
         let reversed = try Self.report(["--from", "2026-10-01", "--to", "2026-09-01"])
         #expect(reversed.status == 2)
