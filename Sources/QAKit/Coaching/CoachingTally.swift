@@ -106,9 +106,18 @@ public struct ScorecardTally: Sendable, Hashable {
     private mutating func addLoss(_ index: Int, credit: Rational, result: ScoredResult, layout: ScorecardLayout, loss: LossContext) {
         let section = layout.sectionOfCriterion[index]
         guard result.sections[section].counted || result.criteria[index].penalty != nil else { return }
-        if result.criteria[index].penalty == nil, loss.isStandard(section), let earned = CriterionTally.units(of: credit, unit: layout.creditUnits[index]),
+        if result.criteria[index].penalty == nil, let earned = CriterionTally.units(of: credit, unit: layout.creditUnits[index]),
            let whole = Int(exactly: layout.creditUnits[index]) {
-            criteria[index].addStandardLoss(units: whole - earned, factor: layout.standardLossFactors[index])
+            if loss.isStandard(section) {
+                criteria[index].addStandardLoss(units: whole - earned, factor: layout.standardLossFactors[index])
+            } else {
+                // (unit − earned) units, each worth 100 × W_section × w / (ΣW_regular × Σw × unit)
+                // (docs/coaching.md): the same points as `ScorecardLayout.pointsLost`, summed per pair.
+                let scoredWeight = layout.isPointsScoring ? Rational.one : layout.scoredWeight(in: section, of: result)
+                criteria[index].addLoss(units: whole - earned, regularWeight: loss.regularWeight, scoredWeight: scoredWeight) {
+                    layout.unitLoss(index, regularWeight: loss.regularWeight, scoredWeight: scoredWeight)
+                }
+            }
         } else {
             criteria[index].addPointsLost(layout.pointsLost(index, in: result, regularWeight: loss.regularWeight))
         }
@@ -324,6 +333,15 @@ final class ScorecardLayout: Sendable {
             / (regularWeight * scoredWeight(in: section, of: result))
     }
 
+    /// The points one lost credit unit of the criterion at `index` costs in an audit whose
+    /// ΣW_regular (M under `scoring: points`) is `regularWeight` and whose section's scored
+    /// criteria weigh `scoredWeight` (1 under `scoring: points`): `pointsLost` of a credit one
+    /// unit short of full.
+    func unitLoss(_ index: Int, regularWeight: Rational, scoredWeight: Rational) -> Rational {
+        let section = sectionOfCriterion[index]
+        return Rational.hundred * sectionWeights[section] * weights[index] / (regularWeight * scoredWeight * Rational(creditUnits[index]))
+    }
+
     private func countedRegularWeight(_ result: ScoredResult) -> Rational {
         var total = Rational.zero
         for (index, section) in result.sections.enumerated() where section.counted && !sectionIsBonus[index] {
@@ -333,7 +351,7 @@ final class ScorecardLayout: Sendable {
     }
 
     /// Σ w over the section's scored criteria; the precomputed total when all were scored.
-    private func scoredWeight(in section: Int, of result: ScoredResult) -> Rational {
+    func scoredWeight(in section: Int, of result: ScoredResult) -> Rational {
         let range = sectionCriteria[section]
         if range.allSatisfy({ result.criteria[$0].scored }) { return sectionCriterionWeights[section] }
         return range.reduce(Rational.zero) { result.criteria[$1].scored ? $0 + weights[$1] : $0 }

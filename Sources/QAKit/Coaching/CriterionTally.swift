@@ -19,7 +19,20 @@ public struct CriterionTally: Sendable, Hashable {
     /// worth `lossFactor` points, and the exact points lost in every other audit.
     private var standardLossUnits = 0
     private var lossFactor = Rational.zero
+    /// Lost credit units in the other audits without a penalty, per pair of the audit's ΣW of
+    /// counted regular sections (M under `scoring: points`) and the section's Σw of scored
+    /// criteria (1 under `scoring: points`): each pair's units are worth one factor, so an
+    /// audit adds an integer rather than a fraction (a handful of pairs per criterion).
+    private var lossGroups: [LossGroup] = []
     private var otherPointsLost = ExactSum()
+
+    private struct LossGroup: Sendable, Hashable {
+        let regularWeight: Rational
+        let scoredWeight: Rational
+        /// The points one lost unit costs in such an audit.
+        let factor: Rational
+        var units: Int
+    }
     /// How often each answer was given when scored: for `choice`, one count per option, then
     /// one for N/A (scored only under `na_policy: pass`); empty for other types.
     public private(set) var answerCounts: [Int] = []
@@ -69,6 +82,26 @@ public struct CriterionTally: Sendable, Hashable {
         otherPointsLost.add(points)
     }
 
+    /// Adds `units` lost credit units of an audit whose ΣW_regular (or M) and section Σw are
+    /// `regularWeight` and `scoredWeight`; `factor` gives the points one unit costs in such an
+    /// audit, asked for only the first time the pair is met.
+    mutating func addLoss(units: Int, regularWeight: Rational, scoredWeight: Rational, factor: () -> Rational) {
+        for index in lossGroups.indices where lossGroups[index].regularWeight == regularWeight && lossGroups[index].scoredWeight == scoredWeight {
+            let (sum, overflow) = lossGroups[index].units.addingReportingOverflow(units)
+            if overflow {
+                otherPointsLost.add(factor() * Rational(units))
+            } else {
+                lossGroups[index].units = sum
+            }
+            return
+        }
+        if lossGroups.count >= 64 {
+            otherPointsLost.add(factor() * Rational(units))
+            return
+        }
+        lossGroups.append(LossGroup(regularWeight: regularWeight, scoredWeight: scoredWeight, factor: factor(), units: units))
+    }
+
     mutating func addStandardLoss(units: Int, factor: Rational) {
         standardLossUnits += units
         lossFactor = factor
@@ -77,7 +110,7 @@ public struct CriterionTally: Sendable, Hashable {
     /// Σ over audits of the points of score it cost; divided by the number of audits with a
     /// raw score it gives `points_lost`.
     public var pointsLostTotal: Rational {
-        lossFactor * Rational(standardLossUnits) + otherPointsLost.value
+        lossGroups.reduce(lossFactor * Rational(standardLossUnits) + otherPointsLost.value) { $0 + $1.factor * Rational($1.units) }
     }
 
     /// Adds another tally (teams and agents with several team values are sums of tallies).
@@ -92,6 +125,9 @@ public struct CriterionTally: Sendable, Hashable {
         if other.standardLossUnits > 0 { lossFactor = other.lossFactor }
         standardLossUnits += other.standardLossUnits
         otherPointsLost.add(other.otherPointsLost)
+        for group in other.lossGroups {
+            addLoss(units: group.units, regularWeight: group.regularWeight, scoredWeight: group.scoredWeight) { group.factor }
+        }
         if answerCounts.isEmpty {
             answerCounts = other.answerCounts
         } else if answerCounts.count == other.answerCounts.count {

@@ -40,8 +40,8 @@ public final class ReportTally {
     var calibrationByPeriod: [String: CalibrationSession] = [:]
     /// Calibration audits taken (inside `filter`).
     public private(set) var calibrationAudits = 0
-    private var lastDate: CalendarDate?
-    private var lastKey = ""
+    /// The period key of each day met so far (audits come in any order of dates).
+    private var keysByDay: [Int: String] = [:]
 
     /// An empty tally for `scorecards`, counting audits inside `filter` by `period`.
     /// `early`, when given, takes the per-criterion totals of the audits marked
@@ -87,12 +87,14 @@ public final class ReportTally {
     /// Non-calibration audits taken.
     public private(set) var audits = 0
 
-    /// The period key of `date`, remembered for a run of audits of one day.
+    /// The period key of `date`, worked out once per day: formatting it per audit cost more
+    /// than looking it up.
     private func periodKey(_ date: CalendarDate) -> String {
-        if date == lastDate { return lastKey }
-        lastDate = date
-        lastKey = period.key(of: date)
-        return lastKey
+        let day = date.daysSince1970
+        if let key = keysByDay[day] { return key }
+        let key = period.key(of: date)
+        keysByDay[day] = key
+        return key
     }
 }
 
