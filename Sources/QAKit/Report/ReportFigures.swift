@@ -165,7 +165,9 @@ public struct ReportFigures: Sendable {
         }
         periods = periodTotals.keys.sorted()
         var everyone = GroupTally(scorecardCount: tally.scorecards.count)
-        for team in tally.teams.values { everyone.add(team) }
+        // Merged once: `ReportTally.teams` sums two tallies at each read.
+        let teamTallies = tally.teams
+        for team in teamTallies.values { everyone.add(team) }
         let kpis = kpisByPeriod.map { Dictionary($0.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }) }
         let alphas = tally.calibrationByPeriod.compactMapValues { Self.alpha(of: $0.analyse()) }
         minimumAlpha = nil
@@ -199,8 +201,8 @@ public struct ReportFigures: Sendable {
         for (index, scorecard) in tally.scorecards.enumerated() {
             let label = versionCounts[scorecard.id, default: 1] > 1 ? "\(scorecard.id) v\(scorecard.version)" : scorecard.id
             for (criterionIndex, entry) in scorecard.criteria.enumerated() {
-                for team in tally.teams.keys.sorted() {
-                    guard let card = tally.teams[team]!.scorecards[index] else { continue }
+                for team in teamTallies.keys.sorted() {
+                    guard let card = teamTallies[team]!.scorecards[index] else { continue }
                     let criterion = card.criteria[criterionIndex]
                     byTeam.append(CriterionTeam(scorecard: scorecard.id, scorecardVersion: scorecard.version, scorecardLabel: label, criterion: entry.criterion.id, title: entry.criterion.title, team: team,
                                                 scored: criterion.scored,
