@@ -58,8 +58,8 @@ struct ScoreCommand: ParsableCommand {
         let tableWidth = outputOptions.output == nil || outputOptions.output == "-" ? Terminal.outputWidth : nil
         let aggregator = grouping.map { Aggregator(grouping: $0, includesCalibration: includeCalibration) }
         // Aggregates and CSV take rows (read straight from CSV bytes where possible); the other
-        // formats take whole scored audits. The CSV header comes first, so it names the metadata
-        // fields known once every input is open.
+        // formats' writer reads whole scored audits. The CSV header comes first, so it names the
+        // metadata fields known once every input is open.
         let csv = aggregator == nil && format == .csv
             ? ScoreCSVWriter(sink: sink.sink, scorecards: scorecards, metadataFields: sources.flatMap(\.metadataNames), style: csvOptions.style,
                               includesDisputes: run.disputes != nil)
@@ -74,16 +74,10 @@ struct ScoreCommand: ParsableCommand {
         var hadUnreadableInput = false
         for index in sources.indices {
             do {
-                if let consumer: ScoreRowConsumer = aggregator ?? csv {
-                    progress.consumer = consumer
-                    try run.runRows(&sources[index], key: grouping, consumer: progress.isShown ? progress : consumer,
-                                    report: { Terminal.print([$0]) })
-                } else {
-                    try run.run(&sources[index], scored: { scored in
-                        try writer?.write(scored)
-                        progress.tick()
-                    }, report: { Terminal.print([$0]) })
-                }
+                // The run picks each record's path from what the consumer reads (docs/scoring.md, "One loop").
+                guard let consumer: ScoreRowConsumer = aggregator ?? csv ?? writer else { break }
+                progress.consumer = consumer
+                try run.run(&sources[index], key: grouping, consumer: progress.isShown ? progress : consumer, report: { Terminal.print([$0]) })
             } catch let error as InputError {
                 Terminal.print([error.diagnostic])
                 hadFatalError = true
@@ -200,6 +194,7 @@ final class Progress: ScoreRowConsumer {
     }
 
     var readsAnswers: Bool { consumer?.readsAnswers ?? true }
+    var readsAudits: Bool { consumer?.readsAudits ?? true }
 
     func tick() {
         guard isShown, run.scoredCount % 100_000 == 0 else { return }

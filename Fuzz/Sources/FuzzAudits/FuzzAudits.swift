@@ -7,7 +7,7 @@ import QAKit
 /// Audit files of every format through `AuditSources`, the decoder and the score engine, against
 /// the example scorecards. The first byte picks the format; the rest is the file.
 ///
-/// Differential too: `ScoringRun.runRows` (which scores CSV records straight from their bytes)
+/// Differential too: `ScoringRun.run` with a consumer of rows (which scores CSV records straight from their bytes)
 /// must write the same CSV rows, aggregates and diagnostics as `ScoringRun.run`.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzAudits(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -17,12 +17,12 @@ public func fuzzAudits(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     fwrite(data + 1, 1, size - 1, file)
     fclose(file)
     check(transcript(format: format, direct: true) == transcript(format: format, direct: false),
-          "runRows and run disagree")
+          "the byte path and the general path disagree")
     return 0
 }
 
 /// What a run of `path` writes with `score --format csv` and `score --by agent --format csv`,
-/// and the diagnostics, through `runRows` (`direct`) or `run`.
+/// and the diagnostics, through a consumer of rows (`direct`) or of whole audits.
 private func transcript(format: AuditFormat, direct: Bool) -> String {
     let run = ScoringRun(scorecards: scorecards)
     let rows = StringSink()
@@ -46,7 +46,7 @@ private func transcript(format: AuditFormat, direct: Bool) -> String {
                 }
             }
             let writer = ScoreCSVWriter(sink: rows, scorecards: scorecards)
-            try run.runRows(&source, key: .agent, consumer: Both(writer, aggregator), report: report)
+            try run.run(&source, key: .agent, consumer: Both(writer, aggregator), report: report)
             try writer.end()
         } else {
             let writer = AuditResultWriter(format: .csv, sink: rows, scorecards: scorecards)

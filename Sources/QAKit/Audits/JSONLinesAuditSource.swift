@@ -92,7 +92,7 @@ public struct JSONLinesAuditSource: AuditRecordSource {
 
     /// As `next()`, but a line of the common shape (`JSONFlatRecord`) whose members are those of
     /// an earlier record the parser accepted is read straight into `record`'s cells, with that
-    /// record's layout, for `ScoringRun.runRows`'s fast path (docs/scoring.md). Every other line
+    /// record's layout, for `ScoringRun.run`'s byte path (docs/scoring.md). Every other line
     /// is parsed as `next()` parses it; the cells give the same strings its values would.
     public mutating func nextItem(into record: inout CSVRecord) throws(InputError) -> RawSourceItem? {
         if !isDecided { try decide() }

@@ -90,7 +90,7 @@ public final class VersionComparison {
     /// Warnings about the input go to `warn` at once; rejected records are kept for `result()`.
     public func readFrom(_ source: inout some AuditRecordSource, file: Int, warn: (Diagnostic) -> Void) throws {
         let consumer = FirstPass(comparison: self, file: Int32(file))
-        try fromRun.runRows(&source, key: grouping, consumer: consumer) { diagnostic in
+        try fromRun.run(&source, key: grouping, consumer: consumer) { diagnostic in
             guard diagnostic.severity == .error else { return warn(diagnostic) }
             guard let line = diagnostic.line else { return unlocated.append(diagnostic) }
             if let last = entries.last, last.position == (Int32(file), line), case .rejected(let earlier) = last.from {
@@ -104,7 +104,7 @@ public final class VersionComparison {
     /// The second pass over the same input, after every first pass: scores with `to`.
     public func readTo(_ source: inout some AuditRecordSource, file: Int) throws {
         let consumer = SecondPass(comparison: self, file: Int32(file))
-        try toRun.runRows(&source, key: nil, consumer: consumer) { diagnostic in
+        try toRun.run(&source, key: nil, consumer: consumer) { diagnostic in
             guard diagnostic.severity == .error, let line = diagnostic.line, let index = entry(at: (Int32(file), line)) else { return }
             if case .rejected(let earlier) = entries[index].to {
                 entries[index].to = .rejected(earlier + [diagnostic])

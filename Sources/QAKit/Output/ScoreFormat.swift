@@ -7,7 +7,7 @@ public enum ScoreFormat: String, Sendable, CaseIterable {
 ///
 /// The table is written at the end, once every row is known, because its columns fit their
 /// content (`TextTable`); the other formats stream.
-public final class AuditResultWriter {
+public final class AuditResultWriter: ScoreRowConsumer {
     public let format: ScoreFormat
     private let sink: TextSink
     /// The widest line the table may have (the terminal's width); `nil` for no limit.
@@ -44,6 +44,13 @@ public final class AuditResultWriter {
         case .json: try sink.write("[")
         case .jsonl: break
         }
+    }
+
+    /// It writes whole audits (their answers and per-criterion results in JSON).
+    public var readsAudits: Bool { true }
+
+    public func consume(_ row: ScoreRow) throws {
+        try write(row.scored!)
     }
 
     public func write(_ scored: ScoredAudit) throws {

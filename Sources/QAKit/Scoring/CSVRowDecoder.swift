@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Validates and scores CSV records straight from their bytes, for `ScoringRun.runRows`: no
+/// Validates and scores CSV records straight from their bytes, for `ScoringRun.run` (a consumer of rows): no
 /// string per cell, no `Audit`, no fraction reduction. `prepare` runs on whichever thread the
 /// run's balance gives it (docs/scoring.md, "Two threads, one balance") and leaves `ScoringRun`
 /// only the duplicate-id check and the arithmetic.

@@ -36,7 +36,7 @@ final class RecordPipeline<Batch>: @unchecked Sendable {
     /// As `init(makeBatch:fill:)`, but `fill` is also told the backlog: how many filled batches
     /// were waiting for the consumer when it started this one. 0 means the consumer is about to
     /// wait for this thread, so a `fill` that can leave part of its work to the consumer should
-    /// (`ScoringRun.runRows`).
+    /// (`ScoringRun.run`).
     init(makeBatch: @escaping () -> Batch, balancing fill: @escaping (inout Batch, _ backlog: Int) -> Bool) {
         self.makeBatch = makeBatch
         self.fill = fill

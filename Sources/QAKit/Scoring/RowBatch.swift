@@ -1,16 +1,22 @@
-/// What the reading thread hands over, in source order: CSV records split into cells (their
-/// bytes in `cells`), and the other items of a run.
+/// A batch of `ScoringRun.run`'s records, handed from the reading thread to the scoring one.
 struct RowBatch {
     enum Item {
         /// A CSV record: cells `cells` of the batch's `cells`, starting on `line`; `prepared`
         /// indexes `prepared`, or is `general` for a record the general path must take, or
         /// `unprepared` for one the reading thread left to the consumer.
         case csv(RecordLayout, cells: Range<Int>, line: Int, prepared: Int)
-        /// A record of another format.
+        /// A record of another format, not decoded yet.
         case values([String], RecordLayout, line: Int)
+        /// A valid audit the reading thread decoded and scored (for a consumer that reads whole
+        /// audits, `ScoreRowConsumer.readsAudits`), and whether `readingThreadConsumer` took its share.
+        case scored(Audit, AuditScore, taken: Bool, layout: RecordLayout)
+        /// A record the reading thread decoded and rejected.
+        case rejected([Diagnostic], layout: RecordLayout)
         case problem(Diagnostic)
         case warning(Diagnostic)
         case failure(InputError)
+        /// What is left in a slot once its item has been moved out (`ScoringRun.consume`).
+        case taken
     }
 
     static let general = -1, unprepared = -2

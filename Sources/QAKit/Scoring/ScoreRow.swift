@@ -30,6 +30,9 @@ public struct ScoreRow {
     /// straight from CSV bytes (only consumers that do not read them get such rows of
     /// scorecards with fields: `ScoreRowConsumer.readsAnswers`).
     var answers: [Answer?] = []
+    /// The whole scored audit, for a row of the general path (every row, for a consumer that
+    /// `readsAudits`); `nil` for a row read straight from CSV bytes.
+    public internal(set) var scored: ScoredAudit? = nil
 
     /// Where the metadata comes from: the record's cells (read straight from CSV bytes, each
     /// value the trimmed cell) or the decoded audit's fields.
@@ -96,33 +99,37 @@ public struct ScoreRow {
         }
     }
 
-    /// Calls `body` with the row of a scored audit, its key taken by `grouping`.
+    /// Calls `body` with the row of a scored audit, its key taken by `grouping`. The row's
+    /// fields point into the audit's own strings (no copy for the usual native ones).
     static func with<T>(_ scored: ScoredAudit, grouping: Grouping?, _ body: (ScoreRow) throws -> T) rethrows -> T {
         let audit = scored.audit
         let allKeys = grouping.map { $0.keys(of: scored) } ?? [nil]
-        let key = allKeys[0]
-        var text: [UInt8] = []
-        var ranges: [Range<Int>] = []
-        for field in [audit.id, audit.interactionID, audit.agent, audit.reviewer, audit.date.description] {
-            let start = text.count
-            text += field.utf8
-            ranges.append(start..<text.count)
-        }
-        ranges.append(text.count..<text.count + (key?.count ?? 0))
-        text += key ?? []
-        return try text.withUnsafeBufferPointer { bytes in
-            func span(_ index: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[ranges[index]]) }
-            return try body(ScoreRow(id: span(0), interactionID: span(1), agent: span(2), reviewer: span(3), date: span(4),
-                                     line: audit.line, key: key == nil ? nil : span(5), scorecardIndex: audit.scorecardIndex,
-                                     isCalibration: audit.isCalibration, figures: .result(scored.result),
-                                     metadata: .fields(audit.metadata), disputes: scored.disputes,
-                                     moreKeys: allKeys.dropFirst().map { $0 ?? Array(Aggregate.noValue.utf8) }, answers: audit.answers))
-        }
+        var id = audit.id, interactionID = audit.interactionID, agent = audit.agent, reviewer = audit.reviewer
+        var date = audit.date.description
+        return try id.withUTF8 { id in try interactionID.withUTF8 { interactionID in try agent.withUTF8 { agent in
+            try reviewer.withUTF8 { reviewer in try date.withUTF8 { date in
+                try (allKeys[0] ?? []).withUnsafeBufferPointer { key in
+                    // An empty key still points somewhere, as a cell's span does.
+                    let key = allKeys[0] == nil ? nil : key.isEmpty ? UnsafeBufferPointer(rebasing: date[0..<0]) : key
+                    return try body(ScoreRow(id: id, interactionID: interactionID, agent: agent, reviewer: reviewer, date: date,
+                                             line: audit.line, key: key, scorecardIndex: audit.scorecardIndex,
+                                             isCalibration: audit.isCalibration, figures: .result(scored.result),
+                                             metadata: .fields(audit.metadata), disputes: scored.disputes,
+                                             moreKeys: allKeys.dropFirst().map { $0 ?? Array(Aggregate.noValue.utf8) }, answers: audit.answers,
+                                             scored: scored))
+                }
+            } }
+        } } }
     }
 }
 
-/// Takes the rows of a scoring run one at a time (`ScoringRun.runRows`).
+/// Takes the rows of a scoring run one at a time (`ScoringRun.run`).
 public protocol ScoreRowConsumer: AnyObject {
+    /// Whether it reads `ScoreRow.scored`, the whole scored audit (answers, per-criterion results,
+    /// disputes): then every record takes the general path and every row carries its audit.
+    /// Default: `false`, the consumer reads the row's own fields, and records the run can score
+    /// straight from their bytes are.
+    var readsAudits: Bool { get }
     /// Takes one row; it is valid only during the call. Throwing stops the run.
     func consume(_ row: ScoreRow) throws
     /// Whether it reads `ScoreRow.answers` (the field columns of the per-audit CSV). Rows read
@@ -133,6 +140,7 @@ public protocol ScoreRowConsumer: AnyObject {
 
 extension ScoreRowConsumer {
     public var readsAnswers: Bool { true }
+    public var readsAudits: Bool { false }
 }
 
 extension ScoringPlan.Fraction {

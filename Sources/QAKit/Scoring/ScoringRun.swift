@@ -1,16 +1,3 @@
-/// One step of a run, in source order.
-enum AuditItem {
-    case decoded(AuditDecoder.Outcome)
-    /// A valid audit, already scored on the reading thread (`ScoringRun.runPipelined`), and
-    /// whether `readingThreadConsumer` took its share.
-    case scored(Audit, AuditScore, taken: Bool)
-    case problem(Diagnostic)
-    case warning(Diagnostic)
-    case failure(InputError)
-    /// What is left in a batch slot once its item has been taken out.
-    case taken
-}
-
 /// Scores audit files record by record, handing each result to the caller as it goes.
 ///
 /// Memory stays flat: nothing is kept per audit but the 8-byte id fingerprint of the duplicate
@@ -23,7 +10,7 @@ public final class ScoringRun {
     let compiled: [CompiledScorecard]
     /// The scorecards' ids as bytes, for `--by scorecard` rows.
     private let scorecardIDs: ByteStrings
-    /// Room for one audit's section tallies (`runRows`).
+    /// Room for one audit's section tallies (`run`).
     private let tallies: UnsafeMutableBufferPointer<ScoringPlan.SectionTally>
 
     /// Audits scored, calibration audits among them, and records rejected so far.
@@ -33,7 +20,7 @@ public final class ScoringRun {
     /// Non-calibration audits with a pass/fail, and those that passed: the summary's pass rate.
     public internal(set) var judgedCount = 0
     public internal(set) var passedCount = 0
-    /// The metadata field names of every record `runRows` read, valid or not: with
+    /// The metadata field names of every record `run` read, valid or not: with
     /// `Grouping.standardKeys`, the keys an aggregate can have.
     public private(set) var fieldNames: Set<String> = []
     private var lastLayout: RecordLayout?
@@ -46,12 +33,12 @@ public final class ScoringRun {
     public var disputes: DisputeBook?
     /// Audits left out because a dispute overturned them as a whole.
     public internal(set) var voidedCount = 0
-    /// Audits `runRows` scored straight from CSV bytes (the rest took the general path).
+    /// Audits `run` scored straight from CSV bytes (the rest took the general path).
     var directCount = 0
     /// Of those, the ones whose credits the scoring thread worked out itself.
     var consumerPreparedCount = 0
 
-    /// Which thread of `runRows` works out a record's credits (docs/scoring.md, "Two threads,
+    /// Which thread of `run` works out a record's credits (docs/scoring.md, "Two threads,
     /// one balance"): the reading thread unless it is the slower one, or, for tests that cover
     /// both ways whatever the timing, always one or the other.
     enum RowPreparation {
@@ -106,9 +93,8 @@ public final class ScoringRun {
     /// each problem, in file order. Throws when the file cannot be read further (the records
     /// before it count).
     ///
-    /// On a machine with more than one core, records are read and validated on a second thread
-    /// (`RecordPipeline`) while this one scores them and calls `scored`; the calls and their order
-    /// are the same either way. `grouping`, when the caller groups the audits, is named in
+    /// This is `run(_:key:consumer:report:)` with a consumer that reads whole audits: every
+    /// record takes the general path. `grouping`, when the caller groups the audits, is named in
     /// name-variant warnings (`checksNameVariants`).
     public func run(
         _ source: inout some AuditRecordSource,
@@ -116,180 +102,110 @@ public final class ScoringRun {
         scored: (ScoredAudit) throws -> Void,
         report: (Diagnostic) -> Void
     ) throws {
+        try withoutActuallyEscaping(scored) { scored in
+            try run(&source, key: nil, naming: grouping, consumer: AuditCallback(scored), report: report)
+        }
+    }
+
+    /// Hands `run(_:grouping:scored:report:)`'s audits to its closure.
+    private final class AuditCallback: ScoreRowConsumer {
+        let body: (ScoredAudit) throws -> Void
+        init(_ body: @escaping (ScoredAudit) throws -> Void) { self.body = body }
+        var readsAudits: Bool { true }
+        func consume(_ row: ScoreRow) throws { try body(row.scored!) }
+    }
+
+    /// Reads every record of `source`, handing each scored audit to `consumer` as a `ScoreRow`
+    /// whose key is taken by `grouping`, and each problem to `report`, in file order. Throws when
+    /// the file cannot be read further (the records before it count). This is the one loop of
+    /// every command that scores (docs/scoring.md, "One loop").
+    ///
+    /// The run picks each record's path from what `consumer` reads: for a consumer that reads
+    /// whole audits (`ScoreRowConsumer.readsAudits`), every record is decoded into an `Audit` and
+    /// scored by the engine, and its row carries it; otherwise CSV records are scored straight
+    /// from their bytes (`CSVRowDecoder`) and only the records that path cannot prove valid take
+    /// the general one, with the same results and diagnostics.
+    ///
+    /// On a machine with more than one core, records are read on a second thread
+    /// (`RecordPipeline`), which also decodes and scores them as far as the balance of the two
+    /// threads gives (docs/scoring.md, "Two threads, one balance"); the calls and their order are
+    /// the same either way.
+    public func run(
+        _ source: inout some AuditRecordSource,
+        key grouping: Grouping?,
+        consumer: ScoreRowConsumer,
+        report: (Diagnostic) -> Void
+    ) throws {
+        try run(&source, key: grouping, naming: grouping, consumer: consumer, report: report)
+    }
+
+    /// `run`, with `naming`, the grouping name-variant warnings name, apart from `key`.
+    private func run(
+        _ source: inout some AuditRecordSource,
+        key grouping: Grouping?,
+        naming: Grouping?,
+        consumer: ScoreRowConsumer,
+        report: (Diagnostic) -> Void
+    ) throws {
         let repeats = RepeatedProblems(isEnabled: reportsRepeatsOnce)
         defer { repeats.summary().forEach(report) }
-        try runPipelined(&source, grouping: grouping, scored: scored, report: { repeats.pass($0, to: report) })
+        try runPipelined(&source, key: grouping, naming: naming, consumer: consumer, report: { repeats.pass($0, to: report) })
     }
+
+    /// Whether `run` may read on a second thread; off for tests that compare the two ways.
+    var usesSecondThread = true
 
     /// `run`, its problems reported as they come.
     private func runPipelined(
         _ source: inout some AuditRecordSource,
-        grouping: Grouping?,
-        scored: (ScoredAudit) throws -> Void,
-        report: (Diagnostic) -> Void
-    ) throws {
-        guard RecordPipeline<[AuditItem]>.isUseful else {
-            return try runSequentially(&source, grouping: grouping, scored: scored, report: report)
-        }
-        // Read once: a source's file and flag rule do not change, and reading them through the
-        // pointer per record copied the whole source each time.
-        let file = source.file
-        let allowsFlagWords = source.allowsFlagWords
-        try withUnsafeMutablePointer(to: &source) { pointer in
-            let decoder = self.decoder
-            // Audits are scored on the reading thread too (the compiled scorecards are immutable), so that
-            // this thread only applies disputes, counts and hands them on: it is the busier of
-            // the two for every caller that writes or tallies per criterion.
-            let compiled = self.compiled
-            let buildsCriterionResults = self.buildsCriterionResults
-            let early = disputes == nil ? readingThreadConsumer : nil
-            /// A CSV record's cells, decoded from their bytes (no string per cell) and emptied after.
-            var record = CSVRecord()
-            let pipeline = RecordPipeline<[AuditItem]>(makeBatch: { [] }) { batch in
-                batch.reserveCapacity(Self.batchSize)
-                func take(_ outcome: AuditDecoder.Outcome) {
-                    switch outcome {
-                    case .audit(let audit):
-                        var result = compiled[audit.scorecardIndex].engine.score(audit)
-                        if buildsCriterionResults { result.criteria = result.criteria }
-                        let taken = early?(ScoredAudit(audit: audit, result: result, shared: compiled[audit.scorecardIndex].shared)) ?? false
-                        batch.append(.scored(audit, result, taken: taken))
-                    case let rejected:
-                        batch.append(.decoded(rejected))
-                    }
-                }
-                while batch.count < Self.batchSize {
-                    do throws(InputError) {
-                        record.removeAll()
-                        guard let item = try pointer.pointee.nextItem(into: &record) else { return false }
-                        switch item {
-                        case .item(.problem(let diagnostic)): batch.append(.problem(diagnostic))
-                        case .item(.warning(let diagnostic)): batch.append(.warning(diagnostic))
-                        case .item(.record(let values, let layout, let line)):
-                            take(decoder.decode(values: values, layout: layout, file: file, line: line, allowFlagWords: allowsFlagWords))
-                        case .csvRecord(let layout, let cells):
-                            take(record.withBytes(of: cells) { cells in
-                                decoder.decode(cells: cells, layout: layout, file: file, line: record.line, allowFlagWords: allowsFlagWords)
-                            })
-                        }
-                    } catch {
-                        batch.append(.failure(error))
-                        return false
-                    }
-                }
-                return true
-            }
-            guard pipeline.start() else { return try runSequentially(&pointer.pointee, grouping: grouping, scored: scored, report: report) }
-            defer { pipeline.finish() }
-            while var batch = pipeline.next() {
-                for index in batch.indices {
-                    // Swapped out, so the item is moved rather than copied (a copy would retain
-                    // every string and array of its audit once more).
-                    var item = AuditItem.taken
-                    swap(&item, &batch[index])
-                    switch item {
-                    case .taken: break
-                    case .failure(let error): throw error
-                    case .problem(let diagnostic):
-                        rejectedCount += 1
-                        report(diagnostic)
-                    case .warning(let diagnostic): report(diagnostic)
-                    case .decoded(let outcome): try handle(outcome, grouping: grouping, scored: scored, report: report)
-                    case .scored(let audit, let result, let taken):
-                        try handle(audit, result: result, taken: taken, grouping: grouping, scored: scored, report: report)
-                    }
-                }
-            }
-        }
-    }
-
-    /// `run` on the calling thread alone.
-    func runSequentially(
-        _ source: inout some AuditRecordSource,
-        grouping: Grouping?,
-        scored: (ScoredAudit) throws -> Void,
+        key grouping: Grouping?,
+        naming: Grouping?,
+        consumer: ScoreRowConsumer,
         report: (Diagnostic) -> Void
     ) throws {
         let file = source.file
         let allowsFlagWords = source.allowsFlagWords
-        while let item = try source.next() {
-            switch item {
-            case .problem(let diagnostic):
-                rejectedCount += 1
-                report(diagnostic)
-            case .warning(let diagnostic):
-                report(diagnostic)
-            case .record(let values, let layout, let line):
-                let outcome = decoder.decode(values: values, layout: layout, file: file, line: line, allowFlagWords: allowsFlagWords)
-                if disputes == nil, let early = readingThreadConsumer, case .audit(let audit) = outcome {
-                    let result = compiled[audit.scorecardIndex].engine.score(audit)
-                    let taken = early(ScoredAudit(audit: audit, result: result, shared: compiled[audit.scorecardIndex].shared))
-                    try handle(audit, result: result, taken: taken, grouping: grouping, scored: scored, report: report)
-                } else {
-                    try handle(outcome, grouping: grouping, scored: scored, report: report)
-                }
-            }
-        }
-    }
-
-    /// Counts one scored audit.
-    @inline(__always) func count(isCalibration: Bool, passed: Bool?) {
-        scoredCount += 1
-        if isCalibration {
-            calibrationCount += 1
-        } else if let passed {
-            judgedCount += 1
-            if passed { passedCount += 1 }
-        }
-    }
-
-    /// Reads every record of `source` as `run` does, handing each scored audit to `consumer` as
-    /// a `ScoreRow` whose key is taken by `grouping`. This is what `score --by` and
-    /// `score --format csv` use.
-    ///
-    /// CSV records are only split into cells on the reading thread; on this one,
-    /// `CSVRowDecoder` scores the valid ones straight from their bytes, and every other record
-    /// takes the path of `run`, with the same results and diagnostics.
-    public func runRows(
-        _ source: inout some AuditRecordSource,
-        key grouping: Grouping?,
-        consumer: ScoreRowConsumer,
-        report: (Diagnostic) -> Void
-    ) throws {
-        let repeats = RepeatedProblems(isEnabled: reportsRepeatsOnce)
-        defer { repeats.summary().forEach(report) }
-        try runRowsPipelined(&source, key: grouping, consumer: consumer, report: { repeats.pass($0, to: report) })
-    }
-
-    /// `runRows`, its problems reported as they come.
-    private func runRowsPipelined(
-        _ source: inout some AuditRecordSource,
-        key grouping: Grouping?,
-        consumer: ScoreRowConsumer,
-        report: (Diagnostic) -> Void
-    ) throws {
-        let context = RowContext(file: source.file, allowsFlagWords: source.allowsFlagWords, grouping: grouping)
+        let context = RowContext(file: file, allowsFlagWords: allowsFlagWords, grouping: grouping, naming: naming)
         let decoder = self.decoder
         let compiled = self.compiled
         let scorecardIDs = self.scorecardIDs
         let readsTeam = checksNameVariants
         let readsAnswers = consumer.readsAnswers
+        let readsAudits = consumer.readsAudits
+        let buildsCriterionResults = self.buildsCriterionResults
+        let early = disputes == nil ? readingThreadConsumer : nil
         let makeDecoder = { (layout: RecordLayout) in
             CSVRowDecoder(layout: layout, decoder: decoder, compiled: compiled, scorecardIDs: scorecardIDs, grouping: grouping,
-                          readsTeam: readsTeam, readsAnswers: readsAnswers, allowsFlagWords: context.allowsFlagWords)
+                          readsTeam: readsTeam, readsAnswers: readsAnswers, allowsFlagWords: allowsFlagWords)
         }
         // Each thread prepares records with row decoders of its own: their answer caches are
         // written as they read.
         let readerRows = RowPreparer(makeDecoder: makeDecoder)
         let consumerRows = RowPreparer(makeDecoder: makeDecoder)
         try withUnsafeMutablePointer(to: &source) { pointer in
-            /// Reads items into `batch` until it is full; `false` after the last. With at most
-            /// the batch just handed over waiting (`backlog` 0 or 1: a consumer that was waiting
-            /// may not have taken it yet), the consumer is about to wait for this thread, so this
-            /// batch's records are left for it to prepare (docs/scoring.md, "Two threads, one
-            /// balance").
+            /// A record's cells for a consumer of whole audits, decoded on this thread and
+            /// emptied after.
+            var record = CSVRecord()
+            /// A record the general path decoded here: scored, and its item appended.
+            func take(_ outcome: AuditDecoder.Outcome, layout: RecordLayout, into batch: inout RowBatch) {
+                switch outcome {
+                case .audit(let audit):
+                    var result = compiled[audit.scorecardIndex].engine.score(audit)
+                    if buildsCriterionResults { result.criteria = result.criteria }
+                    let taken = early?(ScoredAudit(audit: audit, result: result, shared: compiled[audit.scorecardIndex].shared)) ?? false
+                    batch.items.append(.scored(audit, result, taken: taken, layout: layout))
+                case .rejected(let diagnostics):
+                    batch.items.append(.rejected(diagnostics, layout: layout))
+                }
+            }
+            /// Reads items into `batch` until it is full; `false` after the last. For a consumer
+            /// of rows, with at most the batch just handed over waiting (`backlog` 0 or 1: a
+            /// consumer that was waiting may not have taken it yet), the consumer is about to
+            /// wait for this thread, so this batch's records are left for it to prepare
+            /// (docs/scoring.md, "Two threads, one balance").
             let preparation = self.rowPreparation
             let fill = { (batch: inout RowBatch, backlog: Int) -> Bool in
+                batch.items.reserveCapacity(Self.batchSize)
                 let prepares = switch preparation {
                 case .balanced: backlog > 1
                 case .reader: true
@@ -297,6 +213,25 @@ public final class ScoringRun {
                 }
                 while !batch.isFull {
                     do throws(InputError) {
+                        if readsAudits {
+                            record.removeAll()
+                            switch try pointer.pointee.nextItem(into: &record) {
+                            case nil:
+                                return false
+                            case .item(.problem(let diagnostic))?:
+                                batch.items.append(.problem(diagnostic))
+                            case .item(.warning(let diagnostic))?:
+                                batch.items.append(.warning(diagnostic))
+                            case .item(.record(let values, let layout, let line))?:
+                                take(decoder.decode(values: values, layout: layout, file: file, line: line, allowFlagWords: allowsFlagWords),
+                                     layout: layout, into: &batch)
+                            case .csvRecord(let layout, let cells)?:
+                                take(record.withBytes(of: cells) { cells in
+                                    decoder.decode(cells: cells, layout: layout, file: file, line: record.line, allowFlagWords: allowsFlagWords)
+                                }, layout: layout, into: &batch)
+                            }
+                            continue
+                        }
                         switch try pointer.pointee.nextItem(into: &batch.cells) {
                         case nil:
                             return false
@@ -323,19 +258,30 @@ public final class ScoringRun {
                 return true
             }
             let pipeline = RecordPipeline<RowBatch>(makeBatch: { RowBatch() }, balancing: fill)
-            guard RecordPipeline<RowBatch>.isUseful, pipeline.start() else {
+            guard usesSecondThread, RecordPipeline<RowBatch>.isUseful, pipeline.start() else {
                 var more = true
                 while more {
                     var batch = RowBatch()
                     more = fill(&batch, 1)
-                    try consume(batch, context: context, preparer: consumerRows, consumer: consumer, report: report)
+                    try consume(&batch, context: context, preparer: consumerRows, consumer: consumer, report: report)
                 }
                 return
             }
             defer { pipeline.finish() }
-            while let batch = pipeline.next() {
-                try consume(batch, context: context, preparer: consumerRows, consumer: consumer, report: report)
+            while var batch = pipeline.next() {
+                try consume(&batch, context: context, preparer: consumerRows, consumer: consumer, report: report)
             }
+        }
+    }
+
+    /// Counts one scored audit.
+    @inline(__always) func count(isCalibration: Bool, passed: Bool?) {
+        scoredCount += 1
+        if isCalibration {
+            calibrationCount += 1
+        } else if let passed {
+            judgedCount += 1
+            if passed { passedCount += 1 }
         }
     }
 
@@ -375,11 +321,14 @@ public final class ScoringRun {
         }
     }
 
-    /// What `runRows` needs to consume a batch.
+    /// What `run` needs to consume a batch.
     private struct RowContext {
         let file: String
         let allowsFlagWords: Bool
+        /// The run's `--by` keys.
         let grouping: Grouping?
+        /// The grouping name-variant warnings name.
+        let naming: Grouping?
     }
 
     /// Scores a prepared CSV record and hands its row to `consumer`, unless its id is a
@@ -407,7 +356,7 @@ public final class ScoringRun {
         directCount += 1
         if checksNameVariants {
             nameVariants.note(agent: span(prepared.agent), team: prepared.team.map(span), reviewer: span(prepared.reviewer),
-                              file: context.file, line: line) { report($0.diagnostic(grouping: context.grouping)) }
+                              file: context.file, line: line) { report($0.diagnostic(grouping: context.naming)) }
         }
         try consumer.consume(ScoreRow(
             id: span(prepared.id), interactionID: span(prepared.interactionID), agent: span(prepared.agent), reviewer: span(prepared.reviewer),
@@ -418,23 +367,28 @@ public final class ScoringRun {
     }
 
     /// Scores a batch's records and hands them to `consumer`, and its problems to `report`, in order.
-    private func consume(_ batch: RowBatch, context: RowContext, preparer: RowPreparer, consumer: ScoreRowConsumer,
+    private func consume(_ batch: inout RowBatch, context: RowContext, preparer: RowPreparer, consumer: ScoreRowConsumer,
                          report: (Diagnostic) -> Void) throws {
         let scored = { (scored: ScoredAudit) throws in try ScoreRow.with(scored, grouping: context.grouping, consumer.consume) }
         let record = batch.cells
+        let prepared = batch.prepared, credits = batch.credits
         try record.withBytes(of: 0..<record.count) { all in try batch.keys.withUnsafeBufferPointer { keys in
-            for item in batch.items {
+            for position in batch.items.indices {
+                // Moved out rather than copied: a copy would retain every string and array of
+                // its audit once more.
+                var item = RowBatch.Item.taken
+                swap(&item, &batch.items[position])
                 switch item {
-                case .csv(let layout, let cells, let line, let prepared):
+                case .csv(let layout, let cells, let line, let index):
                     note(layout)
                     let view = CSVRowDecoder.Cells(bytes: all.bytes, starts: UnsafeBufferPointer(rebasing: all.starts[cells]),
                                                    ends: UnsafeBufferPointer(rebasing: all.ends[cells]))
-                    if prepared >= 0 {
-                        if try finish(batch.prepared[prepared], cells: view, layout: layout, credits: batch.credits, keys: keys, line: line,
+                    if index >= 0 {
+                        if try finish(prepared[index], cells: view, layout: layout, credits: credits, keys: keys, line: line,
                                       context: context, consumer: consumer, report: report) {
                             continue
                         }
-                    } else if prepared == RowBatch.unprepared, let mine = preparer.prepare(view, layout: layout) {
+                    } else if index == RowBatch.unprepared, let mine = preparer.prepare(view, layout: layout) {
                         let done = try preparer.keys.withUnsafeBufferPointer { keys in
                             try finish(mine, cells: view, layout: layout, credits: preparer.credits, keys: keys, line: line,
                                        context: context, consumer: consumer, report: report)
@@ -445,11 +399,18 @@ public final class ScoringRun {
                         }
                     }
                     try handle(decoder.decode(cells: view, layout: layout, file: context.file, line: line,
-                                              allowFlagWords: context.allowsFlagWords), grouping: context.grouping, scored: scored, report: report)
+                                              allowFlagWords: context.allowsFlagWords), naming: context.naming, scored: scored, report: report)
                 case .values(let values, let layout, let line):
                     note(layout)
                     try handle(decoder.decode(values: values, layout: layout, file: context.file, line: line,
-                                              allowFlagWords: context.allowsFlagWords), grouping: context.grouping, scored: scored, report: report)
+                                              allowFlagWords: context.allowsFlagWords), naming: context.naming, scored: scored, report: report)
+                case .scored(let audit, let result, let taken, let layout):
+                    note(layout)
+                    try handle(audit, result: result, taken: taken, naming: context.naming, scored: scored, report: report)
+                case .rejected(let diagnostics, let layout):
+                    note(layout)
+                    rejectedCount += 1
+                    diagnostics.forEach(report)
                 case .problem(let diagnostic):
                     rejectedCount += 1
                     report(diagnostic)
@@ -457,6 +418,8 @@ public final class ScoringRun {
                     report(diagnostic)
                 case .failure(let error):
                     throw error
+                case .taken:
+                    break
                 }
             }
         } }
@@ -490,11 +453,11 @@ public final class ScoringRun {
         }
     }
 
-    func handle(_ outcome: AuditDecoder.Outcome, grouping: Grouping?, scored: (ScoredAudit) throws -> Void,
+    func handle(_ outcome: AuditDecoder.Outcome, naming: Grouping?, scored: (ScoredAudit) throws -> Void,
                         report: (Diagnostic) -> Void) throws {
         switch outcome {
         case .audit(let audit):
-            try handle(audit, result: compiled[audit.scorecardIndex].engine.score(audit), grouping: grouping, scored: scored, report: report)
+            try handle(audit, result: compiled[audit.scorecardIndex].engine.score(audit), naming: naming, scored: scored, report: report)
         case .rejected(let diagnostics):
             rejectedCount += 1
             diagnostics.forEach(report)
@@ -503,7 +466,7 @@ public final class ScoringRun {
 
     /// A valid audit and its result as the reviewer's answers give it: disputes applied, counted,
     /// handed to `scored`.
-    private func handle(_ audit: Audit, result: AuditScore, taken: Bool = false, grouping: Grouping?, scored: (ScoredAudit) throws -> Void,
+    private func handle(_ audit: Audit, result: AuditScore, taken: Bool = false, naming grouping: Grouping?, scored: (ScoredAudit) throws -> Void,
                         report: (Diagnostic) -> Void) throws {
         var audit = audit
         var result = result

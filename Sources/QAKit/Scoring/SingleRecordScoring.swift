@@ -30,7 +30,7 @@ extension ScoringRun {
             problems.append(diagnostic)
         case .record(let values, let layout, let line):
             let decoded = decoder.decode(values: values, layout: layout, file: file, line: line, allowFlagWords: false)
-            try? handle(decoded, grouping: nil, scored: { outcome = .scored($0) }, report: { problems.append($0) })
+            try? handle(decoded, naming: nil, scored: { outcome = .scored($0) }, report: { problems.append($0) })
         }
         if let outcome { return outcome }
         return .rejected(problems)

@@ -371,7 +371,7 @@ struct FormKeyDifferentialTests {
 }
 
 /// `RowRunTests` for the form keys: CSV files of random audits for the random scorecards of
-/// `FormKeyDifferentialTests`, read by `ScoringRun.runRows` (which takes most records straight
+/// `FormKeyDifferentialTests`, read by `ScoringRun.run` for a consumer of rows (which takes most records straight
 /// from their bytes, `CSVRowDecoder`) and by `ScoringRun.run` (every record decoded into an
 /// `Audit` and scored by `ScoreEngine`): rows, aggregates, diagnostics and counts must be equal.
 @Suite("Form keys: CSV fast path against the general path")
@@ -446,7 +446,7 @@ struct FormKeyRowRunTests {
         let both = Both(rows ? [writer, aggregator] : [aggregator])
         var diagnostics: [String] = []
         if direct {
-            try run.runRows(&source, key: grouping, consumer: both, report: { diagnostics.append($0.description) })
+            try run.run(&source, key: grouping, consumer: both, report: { diagnostics.append($0.description) })
         } else {
             try run.run(&source, grouping: grouping, scored: { try ScoreRow.with($0, grouping: grouping, both.consume) },
                         report: { diagnostics.append($0.description) })

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import QAKit
 
-/// `ScoringPlan.cannotOverflow` lets `runRows` score a record away from its `Audit`, where there
+/// `ScoringPlan.cannotOverflow` lets `ScoringRun.run` score a record away from its `Audit`, where there
 /// is no reference path to fall back to: it must never be true for a plan whose `evaluate` can
 /// fail. And `ExactSum`, which sums the scores of an aggregate, must be exact on every path.
 @Suite("Plan bounds and exact sums")

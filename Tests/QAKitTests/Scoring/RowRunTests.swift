@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import QAKit
 
-/// `ScoringRun.runRows` scores most CSV records straight from their bytes (`CSVRowDecoder`) and
+/// `ScoringRun.run`, for a consumer of rows, scores most CSV records straight from their bytes (`CSVRowDecoder`) and
 /// leaves the rest to the general path. Whatever the input, it must give exactly what the
 /// general path alone gives: the same rows (as `score --format csv` writes them), the same
 /// aggregates for every `--by`, the same diagnostics in the same order, the same counts.
@@ -147,7 +147,7 @@ struct RowRunTests {
         let both = Both([writer, aggregator])
         var diagnostics: [String] = []
         if direct {
-            try run.runRows(&source, key: grouping, consumer: both, report: { diagnostics.append($0.description) })
+            try run.run(&source, key: grouping, consumer: both, report: { diagnostics.append($0.description) })
         } else {
             try run.run(&source, grouping: grouping, scored: { try ScoreRow.with($0, grouping: grouping, both.consume) },
                         report: { diagnostics.append($0.description) })

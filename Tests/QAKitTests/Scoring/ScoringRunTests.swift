@@ -46,11 +46,8 @@ struct ScoringRunTests {
         do {
             let scored: (ScoredAudit) -> Void = { lines.append("\($0.audit.id) \($0.result.score?.formatted() ?? "-") \($0.audit.line)") }
             let report: (Diagnostic) -> Void = { lines.append($0.description) }
-            if pipelined {
-                try run.run(&source, scored: scored, report: report)
-            } else {
-                try run.runSequentially(&source, grouping: nil, scored: scored, report: report)
-            }
+            run.usesSecondThread = pipelined
+            try run.run(&source, scored: scored, report: report)
         } catch {
             lines.append("thrown: \(error)")
         }
