@@ -11,6 +11,22 @@ struct AuditReadingFastPathTests {
             ChoiceOption(value: "Resolved", label: "r", credit: .one), ChoiceOption(value: "résolu", label: "f", credit: .zero),
             ChoiceOption(value: "a_very_long_option_value", label: "l", credit: .zero),
         ]), allowsNA: true),
+        // The fields and numbers of real-world forms (docs/scorecards.md).
+        Criterion(id: "minutes", title: "minutes", kind: .number(ranges: []), allowsNA: true),
+        Criterion(id: "ranged", title: "ranged", kind: .number(ranges: [
+            NumberRange(minimum: Rational(-2), maximum: Rational(5, 2), credit: .one),
+            NumberRange(minimum: Rational(10), maximum: Rational(12), credit: .zero),
+        ])),
+        Criterion(id: "fine", title: "fine", kind: .number(ranges: [NumberRange(minimum: Rational(1, 3), maximum: Rational(1), credit: .one)])),
+        Criterion(id: "day", title: "day", kind: .date),
+        Criterion(id: "note", title: "note", kind: .text, allowsNA: true),
+        Criterion(id: "reason", title: "reason", kind: .select([
+            ChoiceOption(value: "Billing", label: "b", credit: .zero), ChoiceOption(value: "n", label: "n", credit: .zero),
+        ])),
+        Criterion(id: "causes", title: "causes", kind: .multiSelect([
+            ChoiceOption(value: "process", label: "p", credit: .zero), ChoiceOption(value: "Tooling", label: "t", credit: .zero),
+            ChoiceOption(value: "résumé", label: "r", credit: .zero),
+        ]), allowsNA: true),
     ]
 
     static let cells = [
@@ -18,6 +34,11 @@ struct AuditReadingFastPathTests {
         "-2", "6", "03", "3.0", "++3", "+-1", "5.5", "5.55", "5.555", "10", "10.00", "10.01", "2.5", "2.51", ".5", "5.", "-0",
         "0.00", "o0", "O1", "o3", "resolved", "RESOLVED", "Résolu", "résolu", "A_VERY_LONG_OPTION_VALUE", "１", "y\u{301}",
         "9999999999999999999999", "123456789012345678",
+        // numbers, dates, text and options
+        "2.5", "2.500000", "2.5000001", "-2", "-2.000001", "12", "12.0", "0.333333", "0.3333333", "1e3", "+10.5", "123456789012",
+        "1234567890123", "2026-02-28", "2026-02-29", "2024-02-29", "2026-2-28", "2026-02-28T10:00:00Z", " 2026-03-01 ", "billing",
+        "BILLING", "N", "process", "process;tooling", "Tooling ; process;", ";;", "process;;x", "process; process", "Résumé",
+        "résumé;process", "hello world", " padded text\t",
     ]
 
     static func general(_ cell: String, _ criterion: Criterion) -> String {
@@ -27,12 +48,15 @@ struct AuditReadingFastPathTests {
     @Test("reads a cell as AnswerParser does, or leaves it to AnswerParser")
     func readerAgreesWithParser() {
         for criterion in Self.criteria {
-            var words: [ASCIIWord?] = []
-            let spec = AnswerSpec(criterion, words: &words)
+            var tables = AnswerSpec.Tables()
+            let spec = AnswerSpec(criterion, tables: &tables)
             for cell in Self.cells {
-                switch spec.read(cell, words: words) {
+                switch spec.read(cell, tables: tables) {
                 case .general: continue
                 case .unanswered: #expect(Self.general(cell, criterion) == "nil", "'\(cell)' for \(criterion.id)")
+                case .text:
+                    #expect(Self.general(cell, criterion) == String(describing: Optional(Answer.text(AnswerParser.trimmed(cell)))),
+                            "'\(cell)' for \(criterion.id)")
                 case .answer(let answer):
                     #expect(Self.general(cell, criterion) == String(describing: Optional(answer)), "'\(cell)' for \(criterion.id)")
                 }
@@ -42,12 +66,19 @@ struct AuditReadingFastPathTests {
 
     @Test("takes the common answers itself")
     func readerCoversCommonAnswers() {
-        var words: [ASCIIWord?] = []
-        let spec = AnswerSpec(Self.criteria[0], words: &words)
-        for cell in ["yes", "No", " y ", "PASS", "0"] {
-            guard case .answer = spec.read(cell, words: words) else {
-                Issue.record("'\(cell)' went to the general path")
-                continue
+        // Each criterion with cells its reader must take itself, not leave to the parser.
+        let common: [String: [String]] = [
+            "yn": ["yes", "No", " y ", "PASS", "0"], "minutes": ["4", "2.5", "-0.000001", "N/A"], "ranged": ["2.5", "-2", "11.25"],
+            "day": ["2026-02-28"], "note": ["any text at all"], "reason": ["billing", "N"], "causes": ["process;tooling", "Tooling ; process;"],
+        ]
+        for criterion in Self.criteria {
+            var tables = AnswerSpec.Tables()
+            let spec = AnswerSpec(criterion, tables: &tables)
+            for cell in common[criterion.id] ?? [] {
+                switch spec.read(cell, tables: tables) {
+                case .answer, .text: continue
+                case .general, .unanswered: Issue.record("'\(cell)' for \(criterion.id) went to the general path")
+                }
             }
         }
     }

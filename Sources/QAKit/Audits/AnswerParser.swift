@@ -73,15 +73,32 @@ enum AnswerParser {
     }
 
 
-    /// `true`/`false` (and in CSV `yes`/`no`, `1`/`0`) for the `calibration` field; empty is `false`.
+    /// `true`/`false` (and in CSV `yes`/`no`, `1`/`0`) for the `calibration` field, in any case;
+    /// empty is `false`.
     static func parseFlag(_ raw: String, allowWords: Bool) -> Bool? {
-        switch trimmed(raw).lowercased() {
-        case "": false
-        case "true": true
-        case "false": false
-        case "yes", "1": allowWords ? true : nil
-        case "no", "0": allowWords ? false : nil
-        default: nil
+        var raw = raw
+        return raw.withUTF8 { flag(bytes: $0, allowWords: allowWords) }
+    }
+
+    /// `parseFlag` on a cell's bytes: the one reader of the `calibration` field, for both the
+    /// general decoder and the byte path of `score`. Case is folded in ASCII only, which is the
+    /// same as full case folding here: no other character lowers to a letter of these words.
+    static func flag(bytes: UnsafeBufferPointer<UInt8>, allowWords: Bool) -> Bool? {
+        var start = 0, end = bytes.count
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        if start == end { return false }
+        guard let word = ASCIIWord(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end])) else { return nil }
+        switch word.code {
+        case 0x0400_0000_0000_0000_0000_0000_7472_7565: return true // true
+        case 0x0500_0000_0000_0000_0000_0066_616c_7365: return false // false
+        case 0x0300_0000_0000_0000_0000_0000_0079_6573, // yes
+             0x0100_0000_0000_0000_0000_0000_0000_0031: // 1
+            return allowWords ? true : nil
+        case 0x0200_0000_0000_0000_0000_0000_0000_6e6f, // no
+             0x0100_0000_0000_0000_0000_0000_0000_0030: // 0
+            return allowWords ? false : nil
+        default: return nil
         }
     }
 

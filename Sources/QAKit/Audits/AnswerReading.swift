@@ -6,8 +6,8 @@ struct AnswerReading: Sendable {
     let criteria: [Criterion]
     /// Each criterion compiled for reading its answer cell, in the same order.
     let specs: [AnswerSpec]
-    /// The choice option values the specs point into.
-    let words: [ASCIIWord?]
+    /// The option values and number ranges the specs point into.
+    let tables: AnswerSpec.Tables
     /// A comment list with no comments, shared by every record that has none.
     let noComments: [String?]
     /// `Scorecard.usesConditionsBeyondFields`: whether applicability must be worked out in
@@ -18,9 +18,9 @@ struct AnswerReading: Sendable {
 
     init(_ scorecard: Scorecard) {
         criteria = scorecard.sections.flatMap(\.criteria)
-        var words: [ASCIIWord?] = []
-        specs = criteria.map { AnswerSpec($0, words: &words) }
-        self.words = words
+        var tables = AnswerSpec.Tables()
+        specs = criteria.map { AnswerSpec($0, tables: &tables) }
+        self.tables = tables
         noComments = [String?](repeating: nil, count: criteria.count)
         tracksApplicability = scorecard.usesConditionsBeyondFields
         sectionOf = tracksApplicability

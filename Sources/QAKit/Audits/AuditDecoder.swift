@@ -209,8 +209,9 @@ public final class AuditDecoder {
         let id = versions.ids[ordinal]
         // Only the error messages name the loaded versions: built when one is written.
         var loaded: String { versions.versionNumbers(ordinal: ordinal).map(String.init).joined(separator: ", ") }
-        if let version {
-            guard let number = Int(version), number >= 1 else {
+        if var version {
+            // The one reader of a version number, for the byte path of `score` too.
+            guard let number = version.withUTF8(AnswerSpec.integer), number >= 1 else {
                 problems.add(field: "scorecard_version", "'\(version)' is not a version number; expected a whole number such as 2 (loaded versions of '\(id)': \(loaded))")
                 return nil
             }
@@ -264,7 +265,7 @@ public final class AuditDecoder {
         let reading = readings[index]
         let criteria = reading.criteria
         let specs = reading.specs
-        let words = reading.words
+        let tables = reading.tables
         var answers: [Answer?] = []
         answers.reserveCapacity(criteria.count)
         /// Applicability so far, kept only when a condition tests an answer or a section.
@@ -280,9 +281,10 @@ public final class AuditDecoder {
             var answer: Answer?
             var isInvalid = false
             if let column = plan.answerColumn[offset], column < values.count {
-                switch values.read(column, spec: specs[offset], words: words) {
+                switch values.read(column, spec: specs[offset], tables: tables) {
                 case .unanswered: break
                 case .answer(let value): answer = value
+                case .text: answer = .text(values.trimmed(column))
                 case .general:
                     let text = values.raw(column)
                     do {

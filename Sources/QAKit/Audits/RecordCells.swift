@@ -15,7 +15,7 @@ protocol RecordCells {
     /// Cell `column` as it is.
     func raw(_ column: Int) -> String
     /// Cell `column` as `spec` reads it from its bytes.
-    func read(_ column: Int, spec: AnswerSpec, words: [ASCIIWord?]) -> AnswerSpec.Reading
+    func read(_ column: Int, spec: AnswerSpec, tables: AnswerSpec.Tables) -> AnswerSpec.Reading
 }
 
 /// The cells of a record read as strings.
@@ -27,7 +27,7 @@ struct StringCells: RecordCells {
     func isBlank(_ column: Int) -> Bool { AnswerParser.trimmed(values[column]).isEmpty }
     func trimmed(_ column: Int) -> String { AnswerParser.trimmed(values[column]) }
     func raw(_ column: Int) -> String { values[column] }
-    func read(_ column: Int, spec: AnswerSpec, words: [ASCIIWord?]) -> AnswerSpec.Reading { spec.read(values[column], words: words) }
+    func read(_ column: Int, spec: AnswerSpec, tables: AnswerSpec.Tables) -> AnswerSpec.Reading { spec.read(values[column], tables: tables) }
 }
 
 /// The cells of a CSV record as ranges of its bytes (`CSVRecord`): `starts[i]..<ends[i]` in
@@ -69,7 +69,9 @@ struct ByteCells: RecordCells {
     func isBlank(_ column: Int) -> Bool { trimmedRange(column).isEmpty }
     func trimmed(_ column: Int) -> String { string(trimmedRange(column)) }
     func raw(_ column: Int) -> String { string(range(column)) }
-    func read(_ column: Int, spec: AnswerSpec, words: [ASCIIWord?]) -> AnswerSpec.Reading { spec.read(bytes: span(range(column)), words: words) }
+    func read(_ column: Int, spec: AnswerSpec, tables: AnswerSpec.Tables) -> AnswerSpec.Reading {
+        spec.read(bytes: span(range(column)), tables: tables)
+    }
 }
 
 extension CSVRecord {

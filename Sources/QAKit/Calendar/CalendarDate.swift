@@ -60,11 +60,20 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// fractional seconds allowed, `t`/space separator accepted as RFC 3339 permits).
     public static func parse(_ text: some StringProtocol) -> CalendarDate? {
         let bytes = Array(text.utf8)
-        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = number(bytes[0..<4]), let month = number(bytes[5..<7]), let day = number(bytes[8..<10]),
-              let date = CalendarDate(year: year, month: month, day: day) else { return nil }
+        guard bytes.count >= 10, let date = bytes.withUnsafeBufferPointer({ plain(UnsafeBufferPointer(rebasing: $0[0..<10])) }) else {
+            return nil
+        }
         if bytes.count == 10 { return date }
         return isTimeSuffix(bytes[10...]) ? date : nil
+    }
+
+    /// Exactly `YYYY-MM-DD` naming a real day, the only form whose text is its own
+    /// `description`; `nil` for anything else. `parse` reads a date's day with it, and so do the
+    /// byte readers of an audit's `date` and of a `date` field's answer.
+    static func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = number(bytes[0..<4]), let month = number(bytes[5..<7]), let day = number(bytes[8..<10]) else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

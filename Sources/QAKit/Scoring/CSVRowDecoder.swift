@@ -65,9 +65,7 @@ final class CSVRowDecoder {
         let required: UnsafeMutableBufferPointer<Bool>
         let foreignColumns: [Int]
         let specs: [AnswerSpec]
-        let words: [ASCIIWord?]
-        /// For a form plan, how each criterion's cell is coded (`FormTables`); else empty.
-        let forms: [FormCell]
+        let tables: AnswerSpec.Tables
         /// Recent cells per criterion and what they read as (`cacheSize` slots each): answer
         /// cells repeat (`yes`, `4`, `within_target`), so most are one integer comparison away
         /// from their credit.
@@ -77,7 +75,6 @@ final class CSVRowDecoder {
 
         init(compiled: CompiledScorecard, plan: ScoringPlan, columns: RecordLayout.Plan, foreignColumns: [Int]) {
             self.plan = plan
-            forms = compiled.formCells
             count = plan.items.count
             answerColumns = .allocate(capacity: count)
             _ = answerColumns.initialize(from: columns.answerColumn.map { $0 ?? -1 })
@@ -85,7 +82,7 @@ final class CSVRowDecoder {
             _ = required.initialize(from: plan.criteria.map(\.isRequired))
             self.foreignColumns = foreignColumns
             specs = compiled.reading.specs
-            words = compiled.reading.words
+            tables = compiled.reading.tables
             cacheKeys = .allocate(capacity: count * CSVRowDecoder.cacheSize)
             cacheKeys.initialize(repeating: 0)
             cacheValues = .allocate(capacity: count * CSVRowDecoder.cacheSize)
@@ -101,8 +98,6 @@ final class CSVRowDecoder {
             cacheValues.deallocate()
         }
     }
-
-    typealias FormCell = CompiledScorecard.FormCell
 
     /// Whether `calibration` may be yes/no/1/0 (`AuditRecordSource.allowsFlagWords`).
     private let allowsFlagWords: Bool
@@ -205,8 +200,10 @@ final class CSVRowDecoder {
         let agent = cells.trimmedRange(agentColumn)
         let reviewer = cells.trimmedRange(reviewerColumn)
         let date = cells.trimmedRange(dateColumn)
-        guard !id.isEmpty, !interaction.isEmpty, !agent.isEmpty, !reviewer.isEmpty, let day = Self.plainDay(cells.span(date)),
-              let isCalibration = flag(cells.span(cells.trimmedRange(calibrationColumn))) else { return nil }
+        // The general decoder's own readers of a date (its `YYYY-MM-DD` form) and the flag.
+        guard !id.isEmpty, !interaction.isEmpty, !agent.isEmpty, !reviewer.isEmpty, let day = CalendarDate.plain(cells.span(date))?.daysSince1970,
+              let isCalibration = AnswerParser.flag(bytes: cells.span(cells.trimmedRange(calibrationColumn)), allowWords: allowsFlagWords)
+        else { return nil }
         for column in unnamedColumns where !cells.trimmedRange(column).isEmpty { return nil }
         guard let ordinal = scorecardOrdinal(cells.span(cells.trimmedRange(scorecardColumn))),
               let cardIndex = versionIndex(cells.span(cells.trimmedRange(versionColumn)), ordinal: ordinal, day: day),
@@ -335,14 +332,17 @@ final class CSVRowDecoder {
         return value
     }
 
-    /// The cell read by its `AnswerSpec` and credited by the plan (coded, for a form plan).
+    /// The cell read by its `AnswerSpec`, the general decoder's reader, and credited by the plan
+    /// (coded, for a form plan).
     private func read(_ cell: UnsafeBufferPointer<UInt8>, criterion index: Int, card: Card) -> Int64? {
-        switch card.specs[index].read(bytes: cell, words: card.words) {
+        switch card.specs[index].read(bytes: cell, tables: card.tables) {
         case .unanswered:
             return Self.unanswered
         case .general:
-            return card.forms.isEmpty ? nil : Self.readForm(cell, card.forms[index])
-        case .answer(let answer) where !card.forms.isEmpty:
+            return nil
+        case .text:
+            return card.plan.code(of: .text(""), index: index)
+        case .answer(let answer) where card.plan.form != nil:
             return card.plan.code(of: answer, index: index)
         case .answer(let answer):
             switch card.plan.credit(of: answer, item: card.plan.items[index]) {
@@ -365,17 +365,13 @@ final class CSVRowDecoder {
     }
 
     /// The scorecard index of the audit's version, as `AuditDecoder` picks it: the number in the
-    /// `scorecard_version` cell (plain digits only; anything else is left to the general path),
-    /// else the version in force on `day`. `nil` also when none is, for the general path to report.
+    /// `scorecard_version` cell, read by the general decoder's reader, else the version in force
+    /// on `day`. `nil` when the cell is no version number or names no loaded version, or no
+    /// version is in force, for the general path to report.
     private func versionIndex(_ cell: UnsafeBufferPointer<UInt8>, ordinal: Int, day: Int) -> Int? {
         if let forced = decoder.forced, versions.idOrdinal[forced.index] == ordinal { return forced.index }
         guard !cell.isEmpty else { return versions.inForce(ordinal: ordinal, day: day) }
-        guard cell.count <= 9 else { return nil }
-        var number = 0
-        for byte in cell {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            number = number * 10 + Int(byte - UInt8(ascii: "0"))
-        }
+        guard let number = AnswerSpec.integer(cell), number >= 1 else { return nil }
         return versions.index(ordinal: ordinal, version: number)
     }
 
@@ -406,120 +402,6 @@ final class CSVRowDecoder {
         return keys.contains { key in
             if case .metadata(let name) = key { return fields.contains(name) }
             return false
-        }
-    }
-
-    /// A form plan's cell that its `AnswerSpec` leaves to `AnswerParser` (a number, a field),
-    /// coded as `ScoringPlan.code(of:index:)` codes what `AnswerParser.parse` reads; `unanswered`;
-    /// `nil` for anything else (the general path judges it).
-    static func readForm(_ cell: UnsafeBufferPointer<UInt8>, _ spec: FormCell) -> Int64? {
-        var start = 0, end = cell.count
-        while start < end && (cell[start] == 0x20 || cell[start] == 0x09) { start += 1 }
-        while end > start && (cell[end - 1] == 0x20 || cell[end - 1] == 0x09) { end -= 1 }
-        if start == end { return unanswered }
-        let text = UnsafeBufferPointer(rebasing: cell[start..<end])
-        if let word = ASCIIWord(bytes: text), AnswerSpec.isNotApplicable(word) { return spec.allowsNA ? ScoringPlan.naCode : nil }
-        switch spec.form {
-        case .number:
-            guard let value = millionths(text) else { return nil }
-            if spec.ranges.isEmpty || spec.ranges.contains(where: { $0.low <= value && value <= $0.high }) { return value }
-            return nil
-        case .date:
-            return plainDay(text).map(Int64.init)
-        case .text:
-            return 0
-        case .option:
-            guard let word = ASCIIWord(bytes: text), let index = spec.words.firstIndex(of: word) else { return nil }
-            return Int64(index)
-        case .multiSelect:
-            var bits: UInt64 = 0
-            var partStart = 0
-            for position in 0...text.count where position == text.count || text[position] == UInt8(ascii: ";") {
-                var low = partStart, high = position
-                partStart = position + 1
-                while low < high && (text[low] == 0x20 || text[low] == 0x09) { low += 1 }
-                while high > low && (text[high - 1] == 0x20 || text[high - 1] == 0x09) { high -= 1 }
-                if low == high { continue }
-                guard let word = ASCIIWord(bytes: UnsafeBufferPointer(rebasing: text[low..<high])),
-                      let index = spec.words.firstIndex(of: word) else { return nil }
-                bits |= 1 << UInt64(index)
-            }
-            return bits == 0 ? unanswered : Int64(bitPattern: bits)
-        case .yesNo, .scale, .points:
-            return nil
-        }
-    }
-
-    /// `[+-]?[0-9]{1,12}(\.[0-9]{1,6})?` in millionths, the value `Rational.parseDecimal` reads;
-    /// `nil` for anything else.
-    private static func millionths(_ text: UnsafeBufferPointer<UInt8>) -> Int64? {
-        var index = 0
-        let negative = text[0] == UInt8(ascii: "-")
-        if negative || text[0] == UInt8(ascii: "+") { index = 1 }
-        var whole: Int64 = 0, digits = 0, fraction: Int64 = 0, places = -1
-        while index < text.count {
-            let byte = text[index]
-            index += 1
-            if byte == UInt8(ascii: ".") {
-                guard places < 0, digits > 0 else { return nil }
-                places = 0
-                continue
-            }
-            let digit = Int64(byte) - 48
-            guard digit >= 0 && digit <= 9 else { return nil }
-            if places >= 0 {
-                guard places < 6 else { return nil }
-                fraction = fraction * 10 + digit
-                places += 1
-            } else {
-                guard digits < 12 else { return nil }
-                whole = whole * 10 + digit
-                digits += 1
-            }
-        }
-        guard digits > 0, places != 0 else { return nil }
-        var scale: Int64 = 1
-        for _ in 0..<(6 - max(places, 0)) { scale *= 10 }
-        let value = whole * 1_000_000 + fraction * scale
-        return negative ? -value : value
-    }
-
-    /// The day number (days since 1970-01-01) of `YYYY-MM-DD` naming a real day, the only form
-    /// whose text is its own `CalendarDate.description`; `nil` for anything else.
-    private static func plainDay(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard text.count == 10, text[4] == UInt8(ascii: "-"), text[7] == UInt8(ascii: "-") else { return nil }
-        var fields = [0, 0, 0]
-        for (field, range) in [0..<4, 5..<7, 8..<10].enumerated() {
-            for index in range {
-                let digit = Int(text[index]) - 48
-                guard digit >= 0 && digit <= 9 else { return nil }
-                fields[field] = fields[field] * 10 + digit
-            }
-        }
-        return CalendarDate(year: fields[0], month: fields[1], day: fields[2])?.daysSince1970
-    }
-
-    /// The `calibration` cell as `AnswerParser.parseFlag` reads it in CSV, for the lower-case
-    /// spellings; `nil` for anything else (the general path decides).
-    /// `calibration` as `AnswerParser.parseFlag` reads it in lower case (other spellings take
-    /// the general path); yes/no/1/0 only where the source allows them (CSV, not JSON).
-    private func flag(_ text: UnsafeBufferPointer<UInt8>) -> Bool? {
-        guard let flag = Self.flag(text) else { return nil }
-        if !allowsFlagWords && text.count != 0 && text.count < 4 { return nil }
-        return flag
-    }
-
-    private static func flag(_ text: UnsafeBufferPointer<UInt8>) -> Bool? {
-        func equals(_ word: StaticString) -> Bool {
-            text.count == word.utf8CodeUnitCount && memcmp(text.baseAddress!, word.utf8Start, text.count) == 0
-        }
-        switch text.count {
-        case 0: return false
-        case 1: return text[0] == UInt8(ascii: "1") ? true : text[0] == UInt8(ascii: "0") ? false : nil
-        default:
-            if equals("false") || equals("no") { return false }
-            if equals("true") || equals("yes") { return true }
-            return nil
         }
     }
 }
