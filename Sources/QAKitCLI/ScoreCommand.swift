@@ -193,6 +193,11 @@ final class Progress: ScoreRowConsumer {
         tick()
     }
 
+    func consume(audit scored: ScoredAudit, key grouping: Grouping?) throws {
+        try consumer?.consume(audit: scored, key: grouping)
+        tick()
+    }
+
     var readsAnswers: Bool { consumer?.readsAnswers ?? true }
     var readsAudits: Bool { consumer?.readsAudits ?? true }
 

@@ -49,6 +49,11 @@ public final class AuditResultWriter: ScoreRowConsumer {
     /// It writes whole audits (their answers and per-criterion results in JSON).
     public var readsAudits: Bool { true }
 
+    public func consume(audit scored: ScoredAudit, key grouping: Grouping?) throws {
+        try write(scored)
+    }
+
+    /// Not called: a consumer that reads audits gets no row from the byte path.
     public func consume(_ row: ScoreRow) throws {
         try write(row.scored!)
     }

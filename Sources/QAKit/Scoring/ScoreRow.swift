@@ -132,6 +132,10 @@ public protocol ScoreRowConsumer: AnyObject {
     var readsAudits: Bool { get }
     /// Takes one row; it is valid only during the call. Throwing stops the run.
     func consume(_ row: ScoreRow) throws
+    /// Takes one audit of the general path, scored, with the run's `--by` keys. Default: its row
+    /// (`ScoreRow.with`, carrying the audit), to `consume(_:)`. A consumer that `readsAudits`
+    /// takes the audit itself here, without a row built for it.
+    func consume(audit scored: ScoredAudit, key grouping: Grouping?) throws
     /// Whether it reads `ScoreRow.answers` (the field columns of the per-audit CSV). Rows read
     /// straight from CSV bytes carry none, so then the audits of scorecards with fields take
     /// the general path. Default: `true`.
@@ -141,6 +145,10 @@ public protocol ScoreRowConsumer: AnyObject {
 extension ScoreRowConsumer {
     public var readsAnswers: Bool { true }
     public var readsAudits: Bool { false }
+
+    public func consume(audit scored: ScoredAudit, key grouping: Grouping?) throws {
+        try ScoreRow.with(scored, grouping: grouping, consume)
+    }
 }
 
 extension ScoringPlan.Fraction {

@@ -112,6 +112,8 @@ public final class ScoringRun {
         let body: (ScoredAudit) throws -> Void
         init(_ body: @escaping (ScoredAudit) throws -> Void) { self.body = body }
         var readsAudits: Bool { true }
+        func consume(audit scored: ScoredAudit, key grouping: Grouping?) throws { try body(scored) }
+        /// Not called: a consumer that reads audits gets no row from the byte path.
         func consume(_ row: ScoreRow) throws { try body(row.scored!) }
     }
 
@@ -369,7 +371,7 @@ public final class ScoringRun {
     /// Scores a batch's records and hands them to `consumer`, and its problems to `report`, in order.
     private func consume(_ batch: inout RowBatch, context: RowContext, preparer: RowPreparer, consumer: ScoreRowConsumer,
                          report: (Diagnostic) -> Void) throws {
-        let scored = { (scored: ScoredAudit) throws in try ScoreRow.with(scored, grouping: context.grouping, consumer.consume) }
+        let scored = { (scored: ScoredAudit) throws in try consumer.consume(audit: scored, key: context.grouping) }
         let record = batch.cells
         let prepared = batch.prepared, credits = batch.credits
         try record.withBytes(of: 0..<record.count) { all in try batch.keys.withUnsafeBufferPointer { keys in
