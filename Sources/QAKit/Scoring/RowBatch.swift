@@ -8,8 +8,9 @@ struct RowBatch {
         /// A record of another format, not decoded yet.
         case values([String], RecordLayout, line: Int)
         /// A valid audit the reading thread decoded and scored (for a consumer that reads whole
-        /// audits, `ScoreRowConsumer.readsAudits`), and whether `readingThreadConsumer` took its share.
-        case scored(Audit, AuditScore, taken: Bool, layout: RecordLayout)
+        /// audits, `ScoreRowConsumer.readsAudits`): `audits[index]`. Held apart so that an item
+        /// stays small for the byte path's records.
+        case scored(index: Int, layout: RecordLayout)
         /// A record the reading thread decoded and rejected.
         case rejected([Diagnostic], layout: RecordLayout)
         case problem(Diagnostic)
@@ -22,11 +23,20 @@ struct RowBatch {
     static let general = -1, unprepared = -2
 
     var items: [Item] = []
+    /// The audits of `scored` items, with their results and whether `readingThreadConsumer`
+    /// took their share.
+    var audits: [ScoredItem?] = []
     var cells = CSVRecord()
     var prepared: [CSVRowDecoder.Prepared] = []
     var credits: [Int64] = []
     /// The joined `--by` keys of prepared records, when there are several keys.
     var keys: [UInt8] = []
+
+    struct ScoredItem {
+        var audit: Audit
+        var result: AuditScore
+        var taken: Bool
+    }
 
     /// Whether the batch should be handed on.
     var isFull: Bool { items.count >= ScoringRun.batchSize || cells.bytes.count >= 1 << 16 }

@@ -195,7 +195,8 @@ public final class ScoringRun {
                     var result = compiled[audit.scorecardIndex].engine.score(audit)
                     if buildsCriterionResults { result.criteria = result.criteria }
                     let taken = early?(ScoredAudit(audit: audit, result: result, shared: compiled[audit.scorecardIndex].shared)) ?? false
-                    batch.items.append(.scored(audit, result, taken: taken, layout: layout))
+                    batch.audits.append(RowBatch.ScoredItem(audit: audit, result: result, taken: taken))
+                    batch.items.append(.scored(index: batch.audits.count - 1, layout: layout))
                 case .rejected(let diagnostics):
                     batch.items.append(.rejected(diagnostics, layout: layout))
                 }
@@ -406,9 +407,11 @@ public final class ScoringRun {
                     note(layout)
                     try handle(decoder.decode(values: values, layout: layout, file: context.file, line: line,
                                               allowFlagWords: context.allowsFlagWords), naming: context.naming, scored: scored, report: report)
-                case .scored(let audit, let result, let taken, let layout):
+                case .scored(let index, let layout):
                     note(layout)
-                    try handle(audit, result: result, taken: taken, naming: context.naming, scored: scored, report: report)
+                    // Moved out too, for the same reason.
+                    guard let item = batch.audits[index].take() else { break }
+                    try handle(item.audit, result: item.result, taken: item.taken, naming: context.naming, scored: scored, report: report)
                 case .rejected(let diagnostics, let layout):
                     note(layout)
                     rejectedCount += 1
